@@ -1,0 +1,18 @@
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { Translator, Locale } from '../i18n.ts';
+import type { ParsedArgs } from './args.ts';
+import type { CliIo } from './output.ts';
+
+export type CliContext = {
+  readonly config: Config;
+  readonly io: CliIo;
+  readonly args: ParsedArgs;
+  readonly translator: Translator;
+  readonly locale: Locale;
+  /** Opens the database, applying pending migrations first (idempotent). */
+  readonly db: () => Promise<Database>;
+  readonly now: () => Date;
+};
+
+export type CliCommand = (ctx: CliContext) => Promise<number>;

@@ -1,0 +1,8 @@
+import { seedDemo } from '../../demo/seed-demo.ts';
+import type { CliCommand } from '../cli-context.ts';
+
+export const demoSeed: CliCommand = async (ctx) => {
+  const summary = await seedDemo((await ctx.db()).prisma, ctx.now());
+  ctx.io.out(`demo data ready: ${summary.units} units${summary.extra ? `, ${summary.extra}` : ''}`);
+  return 0;
+};

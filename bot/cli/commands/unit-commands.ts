@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { parseUnitCsv } from '../../../core/units/parse-unit-csv.ts';
+import { unitLevelSchema } from '../../../core/units/unit.ts';
+import { createUnitRepository } from '../../db/repositories/unit-repository.ts';
+import { stringFlag } from '../args.ts';
+import type { CliCommand } from '../cli-context.ts';
+import { CliUsageError } from '../output.ts';
+
+export const unitList: CliCommand = async (ctx) => {
+  const levelFlag = stringFlag(ctx.args, 'level');
+  const level = levelFlag === undefined ? undefined : unitLevelSchema.safeParse(levelFlag);
+  if (level && !level.success) throw new CliUsageError(`--level must be one of ${unitLevelSchema.options.join('|')}`);
+  const units = createUnitRepository((await ctx.db()).prisma);
+  for (const unit of await units.list(level?.success ? { level: level.data } : {})) {
+    ctx.io.out([unit.code, unit.name, unit.level, unit.parentCode ?? ''].join('\t'));
+  }
+  return 0;
+};
+
+export const unitImport: CliCommand = async (ctx) => {
+  const file = ctx.args.words[2];
+  if (!file) throw new CliUsageError('usage: unit import <file.csv>');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new CliUsageError(`cannot read ${file}`);
+  }
+  const units = createUnitRepository((await ctx.db()).prisma);
+  const parsed = parseUnitCsv(text, await units.levelsByCode());
+  const { t } = ctx.translator;
+  if (!parsed.ok) {
+    for (const problem of parsed.error) ctx.io.error(`${file}:${problem.line}: ${t(ctx.locale, `cli:${problem.code}`, problem.params)}`);
+    ctx.io.error(t(ctx.locale, 'cli:import_failed', { count: parsed.error.length }));
+    return 1;
+  }
+  const count = await units.upsertMany(parsed.value);
+  ctx.io.out(t(ctx.locale, 'cli:imported', { count }));
+  return 0;
+};

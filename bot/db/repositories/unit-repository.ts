@@ -1,0 +1,93 @@
+import type { Db } from '../database.ts';
+import type { NewUnit, Unit, UnitLevel } from '../../../core/units/unit.ts';
+import { unitLevelSchema } from '../../../core/units/unit.ts';
+
+type UnitRow = {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  excluded: boolean;
+  effectiveFrom: Date | null;
+  effectiveTo: Date | null;
+  profile: unknown;
+};
+
+const unitSelect = {
+  id: true, code: true, name: true, level: true, parentId: true, excluded: true, effectiveFrom: true, effectiveTo: true, profile: true,
+} as const;
+
+const toUnit = (row: UnitRow): Unit => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  level: unitLevelSchema.parse(row.level),
+  parentId: row.parentId,
+  excluded: row.excluded,
+  effectiveFrom: row.effectiveFrom,
+  effectiveTo: row.effectiveTo,
+  profile: row.profile && typeof row.profile === 'object' ? (row.profile as Record<string, number>) : null,
+});
+
+export type UnitWithParentCode = Unit & { readonly parentCode: string | null };
+
+export const createUnitRepository = (db: Db) => ({
+  async findByCode(code: string): Promise<Unit | null> {
+    const row = await db.unit.findUnique({ where: { code }, select: unitSelect });
+    return row ? toUnit(row) : null;
+  },
+
+  async findById(id: string): Promise<Unit | null> {
+    const row = await db.unit.findUnique({ where: { id }, select: unitSelect });
+    return row ? toUnit(row) : null;
+  },
+
+  async list(filter: { level?: UnitLevel; parentId?: string } = {}): Promise<UnitWithParentCode[]> {
+    const rows = await db.unit.findMany({
+      where: { ...(filter.level ? { level: filter.level } : {}), ...(filter.parentId ? { parentId: filter.parentId } : {}) },
+      select: { ...unitSelect, parent: { select: { code: true } } },
+      orderBy: [{ level: 'asc' }, { code: 'asc' }],
+    });
+    return rows.map((r) => ({ ...toUnit(r), parentCode: r.parent?.code ?? null }));
+  },
+
+  async levelsByCode(): Promise<Map<string, UnitLevel>> {
+    const rows = await db.unit.findMany({ select: { code: true, level: true } });
+    return new Map(rows.map((r) => [r.code, unitLevelSchema.parse(r.level)]));
+  },
+
+  async count(): Promise<number> {
+    return db.unit.count();
+  },
+
+  /** Inserts or updates units by code in one transaction; parents must precede children. */
+  async upsertMany(units: readonly NewUnit[]): Promise<number> {
+    await db.$transaction(async (tx) => {
+      const ids = new Map<string, string>();
+      for (const unit of units) {
+        let parentId: string | null = null;
+        if (unit.parentCode !== null) {
+          parentId = ids.get(unit.parentCode) ?? (await tx.unit.findUnique({ where: { code: unit.parentCode }, select: { id: true } }))?.id ?? null;
+          if (parentId === null) throw new Error(`unknown parent unit ${unit.parentCode}`);
+        }
+        const data = {
+          name: unit.name,
+          level: unit.level,
+          parentId,
+          ...(unit.excluded !== undefined ? { excluded: unit.excluded } : {}),
+          ...(unit.profile !== undefined ? { profile: unit.profile } : {}),
+        };
+        const row = await tx.unit.upsert({ where: { code: unit.code }, create: { code: unit.code, ...data }, update: data, select: { id: true } });
+        ids.set(unit.code, row.id);
+      }
+    });
+    return units.length;
+  },
+
+  async setExcluded(code: string, excluded: boolean): Promise<void> {
+    await db.unit.update({ where: { code }, data: { excluded } });
+  },
+});
+
+export type UnitRepository = ReturnType<typeof createUnitRepository>;
