@@ -1,0 +1,66 @@
+// The command-line interface: `npm run cli -- <verb> …` (entry point: bot/cli/main.ts).
+import { parseConfig } from '../config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { createTranslator } from '../i18n.ts';
+import { parseArgs } from './args.ts';
+import type { CliCommand, CliContext } from './cli-context.ts';
+import { dbMigrate } from './commands/db-commands.ts';
+import { demoSeed } from './commands/demo-commands.ts';
+import { unitImport, unitList } from './commands/unit-commands.ts';
+import { CliUsageError, type CliIo } from './output.ts';
+
+const commands: Record<string, CliCommand> = {
+  'db migrate': dbMigrate,
+  'demo seed': demoSeed,
+  'unit list': unitList,
+  'unit import': unitImport,
+};
+
+const usage = `usage: npm run cli -- <command>
+  db migrate
+  demo seed
+  unit list [--level province|department|district|commune]
+  unit import <file.csv>`;
+
+export const runCli = async (argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> => {
+  const config = parseConfig(env);
+  if (!config.ok) {
+    io.error(config.error);
+    return 2;
+  }
+  const args = parseArgs(argv);
+  const command = commands[args.words.slice(0, 2).join(' ')];
+  if (!command) {
+    io.error(usage);
+    return 2;
+  }
+  let database: Database | undefined;
+  const ctx: CliContext = {
+    config: config.value,
+    io,
+    args,
+    translator: createTranslator(config.value.DEFAULT_LOCALE),
+    locale: config.value.DEFAULT_LOCALE,
+    now: () => new Date(),
+    db: async () => {
+      if (!database) {
+        await migrateDatabase(config.value.DATABASE_URL);
+        database = openDatabase(config.value.DATABASE_URL);
+      }
+      return database;
+    },
+  };
+  try {
+    return await command(ctx);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.error(error.message);
+      return 2;
+    }
+    io.error(`error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return 1;
+  } finally {
+    await database?.close();
+  }
+};
