@@ -44,7 +44,7 @@ export const createTranslator = (defaultLocale: Locale = 'vi'): Translator => {
   });
   const fixed = new Map<Locale, TFunction>(locales.map((l) => [l, instance.getFixedT(l)]));
   return {
-    t: (locale, key, params) => (fixed.get(locale) ?? instance.t)(key, params as never) as string,
+    t: (locale, key, params) => String((fixed.get(locale) ?? instance.t)(key, params as never)),
     has: (locale, key) => instance.exists(key, { lng: locale }),
   };
 };

@@ -1,0 +1,52 @@
+// Criteria sets are immutable once imported: the same key+version with a different checksum
+// is refused, so a period's scores can always be recomputed from the definition it used.
+import type { Db } from '../database.ts';
+import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
+import { CriteriaSetSchema } from '../../../core/criteria/criteria-set.schema.ts';
+
+export type StoredCriteriaSet = { readonly id: string; readonly checksum: string; readonly set: CriteriaSet };
+export type ImportOutcome = { readonly kind: 'created' | 'unchanged'; readonly id: string } | { readonly kind: 'conflict'; readonly id: string };
+
+const parseDefinition = (definition: unknown): CriteriaSet => CriteriaSetSchema.parse(definition);
+
+export const createCriteriaSetRepository = (db: Db) => {
+  const cache = new Map<string, StoredCriteriaSet>();
+  return {
+    async importSet(set: CriteriaSet, checksum: string): Promise<ImportOutcome> {
+      const existing = await db.criteriaSet.findUnique({ where: { key_version: { key: set.key, version: set.version } }, select: { id: true, checksum: true } });
+      if (existing) return { kind: existing.checksum === checksum ? 'unchanged' : 'conflict', id: existing.id };
+      const row = await db.criteriaSet.create({
+        data: {
+          key: set.key, version: set.version, level: set.level, title: set.title.vi, answeredBy: set.answeredBy, scored: set.scored,
+          definition: set as unknown as object, checksum,
+        },
+        select: { id: true },
+      });
+      return { kind: 'created', id: row.id };
+    },
+
+    /** Definitions never change once stored, so they are cached per process. */
+    async findById(id: string): Promise<StoredCriteriaSet | null> {
+      const hit = cache.get(id);
+      if (hit) return hit;
+      const row = await db.criteriaSet.findUnique({ where: { id }, select: { id: true, checksum: true, definition: true } });
+      if (!row) return null;
+      const stored = { id: row.id, checksum: row.checksum, set: parseDefinition(row.definition) };
+      cache.set(id, stored);
+      return stored;
+    },
+
+    async findLatest(key: string): Promise<{ id: string; version: number } | null> {
+      return db.criteriaSet.findFirst({ where: { key }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
+    },
+
+    async list(): Promise<{ id: string; key: string; version: number; level: string; title: string; answeredBy: string; scored: boolean }[]> {
+      return db.criteriaSet.findMany({
+        select: { id: true, key: true, version: true, level: true, title: true, answeredBy: true, scored: true },
+        orderBy: [{ key: 'asc' }, { version: 'asc' }],
+      });
+    },
+  };
+};
+
+export type CriteriaSetRepository = ReturnType<typeof createCriteriaSetRepository>;
