@@ -13,10 +13,11 @@ export const holidaySchema = z.object({
 export type Holiday = z.infer<typeof holidaySchema>;
 
 /**
- * `holidays` lists the WEEKDAYS (Mon–Fri) that are days off for civil servants: the official
- * holidays, compensation days ("nghỉ bù") and swapped days ("hoán đổi"). Weekends inside a
- * break are non-working anyway and are not listed. `workingSaturdays` are the "làm bù"
- * Saturdays that become working days in exchange for a swapped weekday.
+ * `holidays` lists every day of each announced break ("nghỉ từ … đến hết …") for civil
+ * servants: the official holidays, compensation days ("nghỉ bù"), swapped days ("hoán đổi")
+ * and the weekend days inside the break. Weekends are non-working anyway; they are listed so
+ * that nothing (e.g. a reminder) treats mùng 1 Tết on a Saturday as an ordinary Saturday.
+ * `workingSaturdays` are the "làm bù" Saturdays that become working days.
  */
 export const yearCalendarSchema = z
   .object({
@@ -33,6 +34,7 @@ export const yearCalendarSchema = z
       seen.add(h.date);
     });
     cal.workingSaturdays.forEach((d, i) => {
+      if (seen.has(d)) ctx.addIssue({ code: 'custom', path: ['workingSaturdays', i], message: 'also listed as a holiday' });
       if (isIsoDate(d) && (yearOf(d) !== cal.year || dayOfWeek(d) !== 6)) {
         ctx.addIssue({ code: 'custom', path: ['workingSaturdays', i], message: 'expected a Saturday of the year' });
       }

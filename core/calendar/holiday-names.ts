@@ -14,3 +14,8 @@ export const HOLIDAY_SWAP_APRIL = { vi: 'Nghỉ hoán đổi dịp 30/4 – 1/5'
 export const NATIONAL_DAY = { vi: 'Quốc khánh 2/9', en: 'National Day (2 September)' };
 export const NATIONAL_DAY_EXTRA = { vi: 'Quốc khánh (ngày nghỉ liền kề)', en: 'National Day (adjacent day off)' };
 export const NATIONAL_DAY_COMP = { vi: 'Nghỉ bù Quốc khánh 2/9', en: 'National Day (compensation day)' };
+// Names for the weekend days inside a break.
+export const NEW_YEAR_BREAK = { vi: 'Kỳ nghỉ Tết Dương lịch', en: "New Year's holiday break" };
+export const HUNG_KINGS_BREAK = { vi: 'Kỳ nghỉ Giỗ Tổ Hùng Vương', en: "Hung Kings' Commemoration break" };
+export const APRIL_BREAK = { vi: 'Kỳ nghỉ lễ 30/4 – 1/5', en: '30 April – 1 May holiday break' };
+export const NATIONAL_DAY_BREAK = { vi: 'Kỳ nghỉ lễ Quốc khánh', en: 'National Day holiday break' };

@@ -36,15 +36,14 @@ export const VIETNAM_CALENDAR: WorkingCalendar = buildCalendar(SHIPPED_YEARS);
 export const holidayName = (dateIso: string, calendar: WorkingCalendar): Holiday['name'] | undefined =>
   calendar.holidays.get(dateIso);
 
-/** A day off by law: a listed holiday, or a Sunday. Reminders are never sent on these. */
+/** A Sunday or a day of an announced holiday break. Reminders are never sent on these. */
 export const isPublicHolidayOrSunday = (dateIso: string, calendar: WorkingCalendar): boolean =>
   dayOfWeek(dateIso) === 0 || calendar.holidays.has(dateIso);
 
 export const isWorkingDay = (dateIso: string, calendar: WorkingCalendar): boolean => {
   const dow = dayOfWeek(dateIso);
-  if (dow === 0) return false;
-  if (dow === 6) return calendar.workingSaturdays.has(dateIso);
-  return !calendar.holidays.has(dateIso);
+  if (dow === 0 || calendar.holidays.has(dateIso)) return false;
+  return dow !== 6 || calendar.workingSaturdays.has(dateIso);
 };
 
 /** `dateIso` itself when it is a working day, otherwise the next working day. */

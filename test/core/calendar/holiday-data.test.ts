@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { yearCalendarSchema } from '../../../core/calendar/calendar.schema.ts';
 import { dayOfWeek } from '../../../core/calendar/local-date.ts';
-import { SHIPPED_YEARS, VIETNAM_CALENDAR, buildCalendar, checkCalendarCovers, isWorkingDay } from '../../../core/calendar/working-days.ts';
+import { SHIPPED_YEARS, VIETNAM_CALENDAR, buildCalendar, checkCalendarCovers, holidayName, isWorkingDay } from '../../../core/calendar/working-days.ts';
 
 describe('shipped holiday data', () => {
   it('covers 2019–2027, one entry per year, and every year validates', () => {
@@ -9,9 +9,7 @@ describe('shipped holiday data', () => {
     for (const y of SHIPPED_YEARS) expect(yearCalendarSchema.safeParse(y).success, String(y.year)).toBe(true);
   });
 
-  it('lists only weekdays as days off (weekends are off anyway)', () => {
-    for (const y of SHIPPED_YEARS) for (const h of y.holidays) expect([0, 6], h.date).not.toContain(dayOfWeek(h.date));
-  });
+  const weekdays = (dates: { date: string }[]) => dates.filter((h) => ![0, 6].includes(dayOfWeek(h.date)));
 
   // Weekdays off = legal holidays on weekdays + compensation days + swapped days:
   // 10 holidays until 2020 (Labour Code 2012), 11 from 2021 (Labour Code 2019).
@@ -26,11 +24,11 @@ describe('shipped holiday data', () => {
     [2026, 12], // + swap 2/1
     [2027, 11],
   ])('%i has %i weekdays off', (year, count) => {
-    expect(SHIPPED_YEARS.find((y) => y.year === year)?.holidays).toHaveLength(count);
+    expect(weekdays(SHIPPED_YEARS.find((y) => y.year === year)?.holidays ?? [])).toHaveLength(count);
   });
 
-  it('has five Tết weekdays off every year', () => {
-    for (const y of SHIPPED_YEARS) expect(y.holidays.filter((h) => h.name.vi.startsWith('Tết Nguyên đán')), String(y.year)).toHaveLength(5);
+  it('has five Tết weekdays off every year, weekends of the break listed too', () => {
+    for (const y of SHIPPED_YEARS) expect(weekdays(y.holidays.filter((h) => h.name.vi.startsWith('Tết Nguyên đán'))), String(y.year)).toHaveLength(5);
   });
 });
 
@@ -54,6 +52,19 @@ describe('isWorkingDay', () => {
     ['2024-11-17', false, 'Sunday'],
   ])('%s → %s (%s)', (date, expected) => {
     expect(isWorkingDay(date, VIETNAM_CALENDAR)).toBe(expected);
+  });
+});
+
+describe('weekend days inside a break are listed as holidays', () => {
+  it.each([
+    ['2024-02-10', 'Tết Nguyên đán'],
+    ['2024-04-27', 'Kỳ nghỉ lễ 30/4 – 1/5'],
+    ['2023-04-29', 'Giỗ Tổ Hùng Vương (10/3 âm lịch)'],
+  ])('%s → %s', (date, name) => {
+    expect(holidayName(date, VIETNAM_CALENDAR)?.vi).toBe(name);
+  });
+  it('an ordinary weekend is not a holiday', () => {
+    expect(holidayName('2024-03-09', VIETNAM_CALENDAR)).toBeUndefined();
   });
 });
 
