@@ -1,0 +1,109 @@
+import type { Answers } from './answer-value.schema.ts';
+import type { CriteriaSet, Criterion, Tier } from './criteria-set.schema.ts';
+import { conditionHolds } from './relevance.ts';
+import { roundHalfUp2 } from './rounding.ts';
+import { scoreAnswer, type ScoreOptions } from './score-criterion.ts';
+
+/*
+ * Rounding: each criterion's points are rounded half up to 2 decimals, the total is the sum
+ * of those rounded points (so the rows of a printed form add up to its total), and percentages
+ * are rounded half up to 2 decimals from the unrounded quotient.
+ */
+export type CriterionStatus = 'scored' | 'unanswered' | 'not_applicable' | 'irrelevant' | 'blocked_by_evidence';
+
+export type CriterionScore = {
+  readonly code: string;
+  readonly group: string;
+  readonly status: CriterionStatus;
+  readonly maxPoints: number;
+  /** maxPoints when the criterion counts in the denominator, else 0. */
+  readonly applicableMax: number;
+  /** What the answer alone earns, before the evidence requirement. */
+  readonly rawPoints: number;
+  readonly points: number;
+  /** Points still missing: applicableMax − points. */
+  readonly missing: number;
+};
+
+export type GroupScore = {
+  readonly code: string;
+  readonly points: number;
+  readonly applicableMax: number;
+  readonly maxPoints: number;
+  readonly percent: number;
+};
+
+export type SetScore = {
+  readonly scored: boolean;
+  readonly criteria: readonly CriterionScore[];
+  readonly byCode: Readonly<Record<string, CriterionScore>>;
+  readonly groups: readonly GroupScore[];
+  readonly points: number;
+  readonly applicableMax: number;
+  readonly maxPoints: number;
+  readonly percent: number;
+  readonly tier: Tier | null;
+};
+
+export const percentOf = (points: number, max: number): number => (max > 0 ? roundHalfUp2((points / max) * 100) : 0);
+
+/** Tiers sorted by minPercent descending (validateCriteriaSet sorts them). */
+export const tierFor = (tiers: readonly Tier[], percent: number): Tier | null =>
+  [...tiers].sort((a, b) => b.minPercent - a.minPercent).find((t) => percent >= t.minPercent) ?? null;
+
+const scoreOne = (c: Criterion, answers: Answers, done: Map<string, CriterionScore>, opts: ScoreOptions): CriterionScore => {
+  const base = { code: c.code, group: c.group, maxPoints: c.maxPoints };
+  if (c.relevantWhen) {
+    const ref = done.get(c.relevantWhen.criterion);
+    const refRelevant = ref !== undefined && ref.status !== 'irrelevant';
+    if (!conditionHolds(c.relevantWhen, answers, refRelevant, ref?.rawPoints ?? 0)) {
+      return { ...base, status: 'irrelevant', applicableMax: 0, rawPoints: 0, points: 0, missing: 0 };
+    }
+  }
+  const answer = answers[c.code];
+  const outcome = answer ? scoreAnswer(c, answer, opts) : ({ kind: 'mismatch' } as const);
+  if (outcome.kind === 'not_applicable') {
+    return { ...base, status: 'not_applicable', applicableMax: 0, rawPoints: 0, points: 0, missing: 0 };
+  }
+  if (outcome.kind === 'mismatch') {
+    return { ...base, status: 'unanswered', applicableMax: c.maxPoints, rawPoints: 0, points: 0, missing: c.maxPoints };
+  }
+  const blocked = c.evidence === 'required' && (answer?.evidenceCount ?? 0) === 0 && outcome.points > 0;
+  const points = blocked ? 0 : outcome.points;
+  return {
+    ...base,
+    status: blocked ? 'blocked_by_evidence' : 'scored',
+    applicableMax: c.maxPoints,
+    rawPoints: outcome.points,
+    points,
+    missing: roundHalfUp2(c.maxPoints - points),
+  };
+};
+
+/** Scores a whole answers map; unanswered criteria earn 0 but stay in the denominator. */
+export const scoreSet = (set: CriteriaSet, answers: Answers, opts: ScoreOptions = {}): SetScore => {
+  const done = new Map<string, CriterionScore>();
+  for (const c of set.criteria) done.set(c.code, scoreOne(c, answers, done, opts));
+  const criteria = [...done.values()];
+  const sum = (xs: readonly CriterionScore[], f: (s: CriterionScore) => number): number => roundHalfUp2(xs.reduce((s, x) => s + f(x), 0));
+  const groups = set.groups.map((g) => {
+    const rows = criteria.filter((s) => s.group === g.code);
+    const points = sum(rows, (s) => s.points);
+    const applicableMax = sum(rows, (s) => s.applicableMax);
+    return { code: g.code, points, applicableMax, maxPoints: sum(rows, (s) => s.maxPoints), percent: percentOf(points, applicableMax) };
+  });
+  const points = sum(criteria, (s) => s.points);
+  const applicableMax = sum(criteria, (s) => s.applicableMax);
+  const percent = percentOf(points, applicableMax);
+  return {
+    scored: set.scored,
+    criteria,
+    byCode: Object.fromEntries(done),
+    groups,
+    points,
+    applicableMax,
+    maxPoints: sum(criteria, (s) => s.maxPoints),
+    percent,
+    tier: set.scored && applicableMax > 0 ? tierFor(set.tiers, percent) : null,
+  };
+};

@@ -1,0 +1,78 @@
+import type { Answers, ProfileValues } from '../criteria/answer-value.schema.ts';
+import type { CriteriaSet, Criterion } from '../criteria/criteria-set.schema.ts';
+import { inputError, type InputError } from '../criteria/input-error.ts';
+import type { SetScore } from '../criteria/scoring.ts';
+import { err, ok, type Result } from '../result.ts';
+import { profileItemId, type Cursor, type SessionState, type Step } from './session-state.schema.ts';
+
+// Question order: the unit-profile block first (its numbers become default denominators),
+// then the criteria in set order; skipped items come back after everything else.
+export const findCriterion = (set: CriteriaSet, code: string): Criterion | undefined =>
+  set.criteria.find((c) => c.code === code);
+
+export const firstStep = (set: CriteriaSet, cursor: Cursor): Step => {
+  if (cursor.kind !== 'criterion') return 'value';
+  const type = findCriterion(set, cursor.code)?.answer.type;
+  return type === 'ratio' || type === 'ratio_threshold' ? 'numerator' : 'value';
+};
+
+const relevant = (score: SetScore, code: string): boolean => score.byCode[code]?.status !== 'irrelevant';
+
+type Item = { readonly id: string; readonly cursor: Cursor; readonly open: boolean };
+
+const items = (set: CriteriaSet, answers: Answers, profile: ProfileValues, score: SetScore): Item[] => [
+  ...set.profile.map((p) => ({
+    id: profileItemId(p.key),
+    cursor: { kind: 'profile', key: p.key } as const,
+    open: profile[p.key] === undefined,
+  })),
+  ...set.criteria
+    .filter((c) => relevant(score, c.code))
+    .map((c) => ({ id: c.code, cursor: { kind: 'criterion', code: c.code } as const, open: answers[c.code] === undefined })),
+];
+
+export const itemIdOf = (cursor: Cursor): string | null =>
+  cursor.kind === 'profile' ? profileItemId(cursor.key) : cursor.kind === 'criterion' ? cursor.code : null;
+
+/** First open item not put off; else the oldest put-off item still open; else done. */
+export const nextCursor = (set: CriteriaSet, answers: Answers, profile: ProfileValues, skipped: readonly string[], score: SetScore): Cursor => {
+  const all = items(set, answers, profile, score);
+  const fresh = all.find((i) => i.open && !skipped.includes(i.id));
+  if (fresh) return fresh.cursor;
+  for (const id of skipped) {
+    const later = all.find((i) => i.id === id && i.open);
+    if (later) return later.cursor;
+  }
+  return { kind: 'done' };
+};
+
+export const positionAt = (cursor: Cursor, step?: Step, set?: CriteriaSet): Pick<SessionState, 'cursor' | 'step'> => ({
+  cursor,
+  step: step ?? (set ? firstStep(set, cursor) : 'value'),
+});
+
+export type Progress = { readonly index: number; readonly total: number; readonly answered: number };
+
+/** k/n counts the profile block and the relevant criteria only. */
+export const progressOf = (set: CriteriaSet, answers: Answers, profile: ProfileValues, score: SetScore, cursor: Cursor): Progress => {
+  const all = items(set, answers, profile, score);
+  const id = itemIdOf(cursor);
+  const at = all.findIndex((i) => i.id === id);
+  return { index: at >= 0 ? at + 1 : all.length, total: all.length, answered: all.filter((i) => !i.open).length };
+};
+
+/** /edit: jump to any relevant criterion, answered or not. */
+export const gotoCriterion = (set: CriteriaSet, state: SessionState, code: string, score?: SetScore): Result<SessionState, InputError> => {
+  const c = set.criteria.find((x) => x.code.toLowerCase() === code.trim().toLowerCase());
+  if (!c) return err(inputError('questionnaire.unknown_criterion', { code }));
+  if (score && !relevant(score, c.code)) return err(inputError('questionnaire.not_relevant', { code: c.code }));
+  const cursor: Cursor = { kind: 'criterion', code: c.code };
+  return ok({ cursor, step: firstStep(set, cursor), skipped: state.skipped });
+};
+
+/** /edit for a profile number. */
+export const gotoProfile = (set: CriteriaSet, state: SessionState, key: string): Result<SessionState, InputError> => {
+  const p = set.profile.find((x) => x.key === key);
+  if (!p) return err(inputError('questionnaire.unknown_criterion', { code: key }));
+  return ok({ cursor: { kind: 'profile', key: p.key }, step: 'value', skipped: state.skipped });
+};
