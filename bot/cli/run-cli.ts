@@ -8,6 +8,8 @@ import type { CliCommand, CliContext } from './cli-context.ts';
 import { dbMigrate } from './commands/db-commands.ts';
 import { demoSeed } from './commands/demo-commands.ts';
 import { unitImport, unitList } from './commands/unit-commands.ts';
+import { inviteCreate } from './commands/invite-commands.ts';
+import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
 import { CliUsageError, type CliIo } from './output.ts';
 
 const commands: Record<string, CliCommand> = {
@@ -15,13 +17,21 @@ const commands: Record<string, CliCommand> = {
   'demo seed': demoSeed,
   'unit list': unitList,
   'unit import': unitImport,
+  'invite create': inviteCreate,
+  'criteria validate': criteriaValidate,
+  'criteria import': criteriaImport,
+  'criteria list': criteriaList,
+  'period list': periodList,
 };
 
 const usage = `usage: npm run cli -- <command>
   db migrate
   demo seed
   unit list [--level province|department|district|commune]
-  unit import <file.csv>`;
+  unit import <file.csv>
+  criteria validate <file> | criteria import <file> | criteria list
+  period list
+  invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]`;
 
 export const runCli = async (argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> => {
   const config = parseConfig(env);

@@ -3,6 +3,6 @@ import type { CliCommand } from '../cli-context.ts';
 
 export const demoSeed: CliCommand = async (ctx) => {
   const summary = await seedDemo((await ctx.db()).prisma, ctx.now());
-  ctx.io.out(`demo data ready: ${summary.units} units${summary.extra ? `, ${summary.extra}` : ''}`);
+  ctx.io.out(`demo data ready: ${summary.units} units, ${summary.sets} criteria sets, period ${summary.period.name} (${summary.period.status})`);
   return 0;
 };

@@ -1,0 +1,20 @@
+// The port between channels and the dialogue use cases: a channel hands over a normalised
+// inbound event and gets reply descriptors in the person's language back, or null when the
+// update was a redelivery that must not be answered again.
+import type { Reply } from '../../core/reply.ts';
+import type { InboundContent, InboundEvent } from '../channels/inbound.ts';
+import type { Locale } from '../i18n.ts';
+
+export type DialogueOutput = { readonly locale: Locale; readonly replies: readonly Reply[] };
+
+export type FetchedFile = { readonly buffer: Buffer; readonly mime: string | null; readonly size: number };
+export type FileFetchError = { readonly code: 'too_large' | 'download_failed' };
+/** Downloads a file an officer sent, refusing anything over the size limit. */
+export type FileFetcher = (
+  content: Extract<InboundContent, { kind: 'file' }>,
+  maxBytes: number,
+) => Promise<{ ok: true; value: FetchedFile } | { ok: false; error: FileFetchError }>;
+
+export type Dialogue = {
+  readonly handle: (event: InboundEvent, fetchFile: FileFetcher) => Promise<DialogueOutput | null>;
+};

@@ -1,0 +1,52 @@
+import { describeLoadError, loadCriteriaFile } from '../../criteria/load-criteria-file.ts';
+import { importCriteriaSet } from '../../criteria/import-criteria-set.ts';
+import { createCriteriaSetRepository } from '../../db/repositories/criteria-set-repository.ts';
+import { createPeriodRepository } from '../../db/repositories/period-repository.ts';
+import type { CliCommand } from '../cli-context.ts';
+import { CliUsageError } from '../output.ts';
+
+const fileArg = (words: readonly string[], verb: string): string => {
+  const file = words[2];
+  if (!file) throw new CliUsageError(`usage: criteria ${verb} <file>`);
+  return file;
+};
+
+export const criteriaValidate: CliCommand = async (ctx) => {
+  const loaded = await loadCriteriaFile(fileArg(ctx.args.words, 'validate'));
+  if (!loaded.ok) {
+    for (const line of describeLoadError(loaded.error)) ctx.io.error(line);
+    return 1;
+  }
+  const set = loaded.value;
+  const total = set.criteria.reduce((n, c) => n + c.maxPoints, 0);
+  ctx.io.out(`ok: ${set.key} v${set.version} (${set.level}, ${set.criteria.length} criteria, ${total} points)`);
+  return 0;
+};
+
+export const criteriaImport: CliCommand = async (ctx) => {
+  const loaded = await loadCriteriaFile(fileArg(ctx.args.words, 'import'));
+  if (!loaded.ok) {
+    for (const line of describeLoadError(loaded.error)) ctx.io.error(line);
+    return 1;
+  }
+  const outcome = await importCriteriaSet(createCriteriaSetRepository((await ctx.db()).prisma), loaded.value);
+  const set = loaded.value;
+  if (outcome.kind === 'conflict') {
+    ctx.io.error(`${set.key} v${set.version} is already imported with different content; criteria sets are immutable, raise the version`);
+    return 1;
+  }
+  ctx.io.out(`${outcome.kind === 'created' ? 'imported' : 'unchanged'}: ${set.key} v${set.version} (${outcome.id})`);
+  return 0;
+};
+
+export const criteriaList: CliCommand = async (ctx) => {
+  for (const s of await createCriteriaSetRepository((await ctx.db()).prisma).list()) {
+    ctx.io.out([s.id, s.key, `v${s.version}`, s.level, s.answeredBy, s.scored ? 'scored' : 'unscored', s.title].join('\t'));
+  }
+  return 0;
+};
+
+export const periodList: CliCommand = async (ctx) => {
+  for (const p of await createPeriodRepository((await ctx.db()).prisma).list()) ctx.io.out([p.id, p.name, p.status].join('\t'));
+  return 0;
+};
