@@ -5,7 +5,9 @@ import type { Reply } from '../../core/reply.ts';
 import type { InboundContent, InboundEvent } from '../channels/inbound.ts';
 import type { Locale } from '../i18n.ts';
 
-export type DialogueOutput = { readonly locale: Locale; readonly replies: readonly Reply[] };
+import type { Attachment } from './command-port.ts';
+
+export type DialogueOutput = { readonly locale: Locale; readonly replies: readonly Reply[]; readonly attachments?: readonly Attachment[] };
 
 export type FetchedFile = { readonly buffer: Buffer; readonly mime: string | null; readonly size: number };
 export type FileFetchError = { readonly code: 'too_large' | 'download_failed' };
