@@ -6,7 +6,7 @@ import { isNoKeyword } from './parse-yes-no.ts';
 
 export type ChoiceOption = { readonly value: string; readonly label: LocalizedText };
 
-const matchesOf = (needle: string, options: readonly ChoiceOption[], test: (hay: string) => boolean): ChoiceOption[] =>
+const matchesOf = (options: readonly ChoiceOption[], test: (hay: string) => boolean): ChoiceOption[] =>
   options.filter((o) => [o.value, o.label.vi, o.label.en].some((h) => test(foldText(h))));
 
 /**
@@ -16,15 +16,15 @@ const matchesOf = (needle: string, options: readonly ChoiceOption[], test: (hay:
 export const parseChoice = (text: string, options: readonly ChoiceOption[]): Result<string, InputError> => {
   const raw = cleanInput(typeof text === 'string' ? text : '');
   if (raw === '') return err(inputError('input.empty'));
+  if (raw.length > 200) return err(inputError('choice.unknown', { count: options.length }));
   const needle = foldText(raw).replace(/[.)]$/, '');
   if (/^\d{1,6}$/.test(needle)) {
     const option = options[Number(needle) - 1];
     return option ? ok(option.value) : err(inputError('choice.unknown', { count: options.length }));
   }
-  if (needle.length > 200) return err(inputError('choice.unknown', { count: options.length }));
-  const exact = matchesOf(needle, options, (h) => h === needle);
+  const exact = matchesOf(options, (h) => h === needle);
   if (exact.length === 1 && exact[0]) return ok(exact[0].value);
-  const prefix = exact.length > 1 ? exact : matchesOf(needle, options, (h) => h.startsWith(needle));
+  const prefix = exact.length > 1 ? exact : matchesOf(options, (h) => h.startsWith(needle));
   if (prefix.length === 1 && prefix[0]) return ok(prefix[0].value);
   return prefix.length > 1
     ? err(inputError('choice.ambiguous', { count: prefix.length }))

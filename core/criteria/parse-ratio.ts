@@ -7,10 +7,13 @@ export type Ratio = { readonly numerator: number; readonly denominator: number }
 export type RatioOptions = { readonly integer?: boolean; readonly maxDenominator?: number };
 
 // "45/50", "45 / 50", "45 trên 50" (also typed without accents: "45 tren 50"), "45 of 50".
+const MAX_RATIO_LENGTH = 100;
 const SEPARATOR = /^(.+?)\s*(?:\/|\u2215|\u2044|\s+tren\s+|\s+of\s+)\s*(.+)$/;
 
 /** Splits "a/b" into its two sides, or null when the text is not written as a ratio. */
 export const splitRatio = (text: string): [string, string] | null => {
+  // Long text is never a ratio; the cap also keeps the lazy regex linear.
+  if (typeof text !== 'string' || text.length > MAX_RATIO_LENGTH) return null;
   const m = SEPARATOR.exec(foldText(cleanInput(typeof text === 'string' ? text : '')));
   return m && m[1] !== undefined && m[2] !== undefined ? [m[1], m[2]] : null;
 };

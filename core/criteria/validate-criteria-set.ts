@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { ReplyParams } from '../reply.ts';
+import { reply, type Reply, type ReplyParams } from '../reply.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { AnswerSpec } from './answer-spec.schema.ts';
 import { CriteriaSetSchema, DEFAULT_TIERS, type CriteriaSet, type Criterion } from './criteria-set.schema.ts';
 import { isValidYmd } from './iso-date.ts';
 import { roundHalfUp2 } from './rounding.ts';
 
-// Codes of problems found in a criteria-set file; each has `criteria:set_error.<code>`.
+// Codes of problems found in a criteria-set file; each has a message at `criteria:<code>`.
 export const SET_ISSUE_CODES = [
   'set.schema',
   'set.duplicate_code',
@@ -167,3 +167,6 @@ export const validateCriteriaSet = (input: unknown): Result<CriteriaSet, Criteri
   if (issues.length > 0) return err(issues);
   return ok({ ...set, tiers: [...tiers].sort((a, b) => b.minPercent - a.minPercent) });
 };
+
+/** The localised message for one issue: `criteria:set.<code>` with the path among the params. */
+export const setIssueReply = (i: CriteriaSetIssue): Reply => reply(`criteria:${i.code}`, i.params);

@@ -123,7 +123,7 @@ const applyExplanation = (ctx: Ctx, c: Criterion, state: SessionState, answers: 
     if (c.evidence === 'none') return err(inputError('evidence.not_expected'));
     const next = withEvidence(answers, c.code, input.count);
     const count = next[c.code]?.evidenceCount ?? 0;
-    return ok(stay(ctx, state, next, [reply('criteria:evidence.received', { code: c.code, count })], { code: c.code, kind: 'evidence', points }));
+    return ok(stay(ctx, state, next, [reply('criteria:evidence.received', { code: c.code, count })], { code: c.code, kind: 'evidence', points }, true));
   }
   if (input.kind !== 'text') return err(inputError('input.unexpected_choice'));
   const text = cleanInput(input.text);
@@ -148,7 +148,7 @@ const applyEvidence = (ctx: Ctx, c: Criterion, state: SessionState, answers: Ans
     if (ctx.set.scored && s?.status === 'blocked_by_evidence' && after.byCode[c.code]?.status === 'scored') {
       lead.push(reply('criteria:evidence.points_unblocked', { code: c.code, points, ...totals(after) }));
     }
-    return ok(stay(ctx, state, next, lead, { code: c.code, kind: 'evidence', points }));
+    return ok(stay(ctx, state, next, lead, { code: c.code, kind: 'evidence', points }, true));
   }
   if (input.kind === 'skip' || done) {
     const lead: Reply[] = [];

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Reply } from '../reply.ts';
 
 // The persisted position of one officer in one submission: small, plain JSON, so a use case
 // loads it, applies one input and saves it again (O(1) per update, survives restarts).
