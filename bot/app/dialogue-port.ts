@@ -7,7 +7,13 @@ import type { Locale } from '../i18n.ts';
 
 import type { Attachment } from './command-port.ts';
 
-export type DialogueOutput = { readonly locale: Locale; readonly replies: readonly Reply[]; readonly attachments?: readonly Attachment[] };
+export type DialogueOutput = {
+  readonly locale: Locale;
+  readonly replies: readonly Reply[];
+  readonly attachments?: readonly Attachment[];
+  /** Text channels number exclusive choices (type 1, 2…) and letter optional extras (type a, b…). */
+  readonly exclusiveChoices: boolean;
+};
 
 export type FetchedFile = { readonly buffer: Buffer; readonly mime: string | null; readonly size: number };
 export type FileFetchError = { readonly code: 'too_large' | 'download_failed' };

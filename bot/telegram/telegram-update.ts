@@ -1,6 +1,7 @@
 // Normalises the parts of a Telegram update the dialogue uses; everything else is ignored.
 import { z } from 'zod';
 import type { InboundEvent } from '../channels/inbound.ts';
+import { unpackChoice } from './callback-data.ts';
 
 const from = z.object({ id: z.number(), first_name: z.string().optional(), last_name: z.string().optional(), username: z.string().optional(), language_code: z.string().optional(), is_bot: z.boolean().optional() });
 const chat = z.object({ id: z.number(), type: z.string() });
@@ -32,7 +33,9 @@ export const normaliseTelegramUpdate = (raw: unknown, receivedAt: Date): Inbound
     if (cq.from.is_bot || !cq.message) return null;
     return {
       channel: 'telegram', dedupeKey, externalUserId: String(cq.from.id), chatId: String(cq.message.chat.id), displayName: nameOf(cq.from),
-      ...(cq.from.language_code ? { languageCode: cq.from.language_code } : {}), receivedAt, content: { kind: 'callback', data: cq.data ?? '' },
+      ...(cq.from.language_code ? { languageCode: cq.from.language_code } : {}), receivedAt,
+      // Forged or malformed payloads become '' and are refused by the dialogue as stale buttons.
+      content: { kind: 'callback', data: unpackChoice(cq.data ?? '') ?? '' },
     };
   }
   const m = u.message;

@@ -1,0 +1,45 @@
+// The channel-neutral dialogue: de-duplicate, identify, route, persist the chat state, reply.
+import type { InboundEvent } from '../../channels/inbound.ts';
+import { reply } from '../../../core/reply.ts';
+import { isLocale, type Locale } from '../../i18n.ts';
+import type { Dialogue, DialogueOutput, FileFetcher } from '../dialogue-port.ts';
+import { parseChatState } from './chat-state.ts';
+import type { DialogueDeps } from './deps.ts';
+import { route } from './route.ts';
+import type { Turn } from './turn.ts';
+
+export const createDialogue = (deps: DialogueDeps): Dialogue => ({
+  async handle(event: InboundEvent, fetchFile: FileFetcher): Promise<DialogueOutput | null> {
+    const now = deps.clock();
+    if (!(await deps.chats.claimUpdate(event.dedupeKey, now))) return null;
+    let locale: Locale = deps.defaultLocale;
+    try {
+      const account = await deps.people.ensureAccount({
+        channel: event.channel, externalId: event.externalUserId, chatId: event.chatId,
+        displayName: event.displayName ?? event.externalUserId, locale: deps.defaultLocale, now,
+      });
+      if (account.unreachable) await deps.people.markReachable(account.id, now);
+      const [person, memberships, rawState] = await Promise.all([
+        deps.people.findPerson(account.personId),
+        deps.people.listMemberships(account.personId),
+        deps.chats.getState(event.channel, event.chatId),
+      ]);
+      if (!person) throw new Error(`person ${account.personId} missing`);
+      locale = isLocale(person.locale) ? person.locale : deps.defaultLocale;
+      const turn: Turn = { event, now, account, person, locale, memberships, state: parseChatState(rawState), fetchFile };
+      const out = await route(deps, turn);
+      await deps.chats.saveState(event.channel, event.chatId, { accountId: account.id, submissionId: out.state.submissionId ?? null, state: out.state });
+      return {
+        locale: out.locale ?? locale,
+        replies: out.replies,
+        exclusiveChoices: out.state.offered?.exclusive ?? true,
+        ...(out.attachments ? { attachments: out.attachments } : {}),
+      };
+    } catch (error) {
+      // Let a redelivery of this update try again; the person is told something went wrong.
+      await deps.chats.releaseUpdate(event.dedupeKey).catch(() => undefined);
+      deps.logger.error({ err: error, channel: event.channel, chat: event.chatId }, 'dialogue turn failed');
+      return { locale, replies: [reply('dialogue:error.internal')], exclusiveChoices: true };
+    }
+  },
+});

@@ -1,0 +1,29 @@
+// A photo or document sent while a criterion wants evidence: downloaded (size-limited), saved
+// under EVIDENCE_DIR with its sha256, recorded, and counted toward the criterion.
+import type { InboundContent } from '../../channels/inbound.ts';
+import { reply } from '../../../core/reply.ts';
+import type { DialogueDeps } from './deps.ts';
+import { answer } from './report.ts';
+import { result, type Turn, type TurnResult } from './turn.ts';
+
+export const receiveEvidence = async (deps: DialogueDeps, turn: Turn, content: Extract<InboundContent, { kind: 'file' }>): Promise<TurnResult> => {
+  const cursor = turn.state.session?.cursor;
+  if (turn.state.mode !== 'report' || cursor?.kind !== 'criterion') return result(turn.state, [reply('dialogue:evidence.not_now')]);
+  const code = cursor.code;
+  return answer(deps, turn, { kind: 'evidence', count: 1 }, async (ctx) => {
+    const fetched = await turn.fetchFile(content, deps.evidenceMaxBytes);
+    if (!fetched.ok) {
+      return fetched.error.code === 'too_large'
+        ? reply('dialogue:evidence.too_large', { maxMb: Math.floor(deps.evidenceMaxBytes / (1024 * 1024)) })
+        : reply('dialogue:evidence.download_failed');
+    }
+    const file = fetched.value;
+    const stored = await deps.evidence.save(ctx.submission.id, code, file.buffer, file.mime, content.fileName);
+    await deps.submissions.addEvidence({
+      submissionId: ctx.submission.id, criterionCode: code, kind: content.fileKind, channel: turn.event.channel, fileRef: content.fileRef,
+      sha256: stored.sha256, size: stored.size, mime: file.mime, fileName: content.fileName ?? null, storedPath: stored.storedPath,
+      uploadedById: turn.person.id, now: turn.now,
+    });
+    return null;
+  });
+};

@@ -1,0 +1,60 @@
+// Resolves what an officer is reporting on: unit (asks when several), open period (asks when
+// several), the level's criteria set and the shared submission of that unit.
+import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
+import type { Unit } from '../../../core/units/unit.ts';
+import type { StoredPeriod } from '../../db/repositories/period-repository.ts';
+import type { SubmissionSnapshot } from '../../db/repositories/submission-repository.ts';
+import type { DialogueDeps } from './deps.ts';
+import type { Turn } from './turn.ts';
+
+export type ReportContext = {
+  readonly unit: Unit;
+  readonly period: StoredPeriod;
+  readonly set: CriteriaSet;
+  readonly submission: SubmissionSnapshot;
+};
+
+export type Resolution =
+  | { readonly kind: 'ready'; readonly ctx: ReportContext }
+  | { readonly kind: 'no_membership' }
+  | { readonly kind: 'choose_unit'; readonly units: readonly Unit[] }
+  | { readonly kind: 'no_period'; readonly unit: Unit }
+  | { readonly kind: 'choose_period'; readonly unit: Unit; readonly periods: readonly StoredPeriod[] };
+
+const isAssessedLevel = (level: string): level is 'commune' | 'district' | 'department' =>
+  level === 'commune' || level === 'district' || level === 'department';
+
+export const reporterUnits = async (deps: DialogueDeps, turn: Turn): Promise<Unit[]> => {
+  const ids = turn.memberships.filter((m) => m.role === 'reporter').map((m) => m.unitId);
+  const units = await Promise.all(ids.map((id) => deps.units.findById(id)));
+  return units.filter((u): u is Unit => u !== null);
+};
+
+/** Open periods that have a self-assessment set for the unit's level. */
+export const periodsForUnit = async (deps: DialogueDeps, unit: Unit): Promise<StoredPeriod[]> => {
+  if (!isAssessedLevel(unit.level)) return [];
+  const open = await deps.periods.listOpen();
+  return open.filter((p) => p.deadlines[unit.level as 'commune'] !== undefined && p.sets.some((s) => s.level === unit.level && s.answeredBy === 'unit'));
+};
+
+export const loadReportContext = async (deps: DialogueDeps, unit: Unit, period: StoredPeriod, now: Date): Promise<ReportContext | null> => {
+  const link = period.sets.find((s) => s.level === unit.level && s.answeredBy === 'unit');
+  if (!link) return null;
+  const stored = await deps.criteriaSets.findById(link.criteriaSetId);
+  if (!stored) return null;
+  const submission = await deps.submissions.getOrCreate({ periodId: period.id, unitId: unit.id, criteriaSetId: stored.id, profile: {}, now });
+  return { unit, period, set: stored.set, submission };
+};
+
+export const resolveReport = async (deps: DialogueDeps, turn: Turn, wanted: { unitId?: string; periodId?: string }): Promise<Resolution> => {
+  const units = await reporterUnits(deps, turn);
+  if (units.length === 0) return { kind: 'no_membership' };
+  const unit = units.find((u) => u.id === (wanted.unitId ?? turn.state.unitId)) ?? (units.length === 1 ? units[0] : undefined);
+  if (!unit) return { kind: 'choose_unit', units };
+  const periods = await periodsForUnit(deps, unit);
+  if (periods.length === 0) return { kind: 'no_period', unit };
+  const period = periods.find((p) => p.id === (wanted.periodId ?? turn.state.periodId)) ?? (periods.length === 1 ? periods[0] : undefined);
+  if (!period) return { kind: 'choose_period', unit, periods };
+  const ctx = await loadReportContext(deps, unit, period, turn.now);
+  return ctx ? { kind: 'ready', ctx } : { kind: 'no_period', unit };
+};

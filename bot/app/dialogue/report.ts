@@ -1,0 +1,155 @@
+// The reporting conversation: start or resume, answer, skip, edit. One criterion per message;
+// every change is stored before the reply goes out.
+import { inputErrorReply, type InputError } from '../../../core/criteria/input-error.ts';
+import { formatDateVi } from '../../../core/calendar/local-date.ts';
+import { describeQuestion, type QuestionDescriptor } from '../../../core/questionnaire/describe-question.ts';
+import { applyInput, type ApplyResult } from '../../../core/questionnaire/apply-input.ts';
+import { gotoCriterion, gotoProfile } from '../../../core/questionnaire/navigation.ts';
+import { startSession } from '../../../core/questionnaire/start-session.ts';
+import { CHOICE, SessionStateSchema, type QuestionnaireInput, type SessionState } from '../../../core/questionnaire/session-state.schema.ts';
+import { reply, type Reply } from '../../../core/reply.ts';
+import type { ChatState } from './chat-state.ts';
+import type { DialogueDeps } from './deps.ts';
+import { persistWithRetry } from './persist-answer.ts';
+import { resolveReport, type ReportContext, type Resolution } from './report-context.ts';
+import { result, type Turn, type TurnResult } from './turn.ts';
+import { withOffered } from './offered.ts';
+
+export const isLocked = (status: string): boolean => status === 'submitted' || status === 'verified';
+
+const optsOf = (ctx: ReportContext, turn: Turn) => ({ lang: turn.locale, window: ctx.period.dataWindow });
+
+export const lockedReplies = (ctx: ReportContext): Reply[] => [
+  reply('dialogue:report.locked', {
+    unit: ctx.unit.name,
+    submittedAt: ctx.submission.submittedAt ? formatDateVi(ctx.submission.submittedAt.toISOString().slice(0, 10)) : '-',
+  }),
+];
+
+/**
+ * Adds the way forward the engine leaves to the channel: "skip for now" on a question or an
+ * explanation, and "done" on an evidence request that has no button yet.
+ */
+const withSkip = (q: QuestionDescriptor): readonly Reply[] => {
+  const last = q.replies[q.replies.length - 1];
+  if (!last) return q.replies;
+  const has = (value: string) => (last.choices ?? []).some((c) => c.value === value);
+  const extra =
+    q.step === 'evidence'
+      ? has(CHOICE.evidenceDone) ? null : { value: CHOICE.evidenceDone, key: 'criteria:choice.evidence_done' }
+      : q.allowsSkip ? { value: CHOICE.skip, key: 'dialogue:choice.skip' } : null;
+  if (!extra || q.step === 'denominator') return q.replies;
+  return [...q.replies.slice(0, -1), { ...last, choices: [...(last.choices ?? []), extra] }];
+};
+
+export const questionReplies = (q: QuestionDescriptor | null, ctx: ReportContext, turn: Turn, session: SessionState): readonly Reply[] => {
+  if (q) return withSkip(q);
+  const d = describeQuestion(ctx.set, session, ctx.submission.answers, ctx.submission.profile, optsOf(ctx, turn));
+  return d ? d.replies : [reply('dialogue:report.all_answered'), reply('dialogue:report.next_steps', {}, navChoices())];
+};
+
+export const navChoices = () => [
+  { value: 'cmd:review', key: 'dialogue:choice.review' },
+  { value: 'cmd:submit', key: 'dialogue:choice.submit' },
+];
+
+const reportState = (turn: Turn, ctx: ReportContext, session: SessionState): ChatState => ({
+  v: 1, mode: 'report', unitId: ctx.unit.id, periodId: ctx.period.id, submissionId: ctx.submission.id, session,
+});
+
+/** Handles the non-ready outcomes of resolving a report (choose unit/period, no membership…). */
+export const unresolved = (turn: Turn, r: Exclude<Resolution, { kind: 'ready' }>): TurnResult => {
+  switch (r.kind) {
+    case 'no_membership':
+      return result({ v: 1, mode: 'idle' }, [reply('dialogue:report.no_membership')]);
+    case 'no_period':
+      return result({ v: 1, mode: 'idle', unitId: r.unit.id }, [reply('dialogue:report.no_period', { unit: r.unit.name })]);
+    case 'choose_unit':
+      return withOffered(result({ v: 1, mode: 'choose_unit' }, [
+        reply('dialogue:report.choose_unit', {}, r.units.map((u) => ({ value: `unit:${u.id}`, key: 'dialogue:choice.plain', params: { label: `${u.code} · ${u.name}` } }))),
+      ]), true);
+    case 'choose_period':
+      return withOffered(result({ v: 1, mode: 'choose_period', unitId: r.unit.id }, [
+        reply('dialogue:report.choose_period', {}, r.periods.map((p) => ({ value: `period:${p.id}`, key: 'dialogue:choice.plain', params: { label: p.name } }))),
+      ]), true);
+  }
+};
+
+/** /report (or a button): resolve unit and period, then resume where this chat was. */
+export const startReport = async (deps: DialogueDeps, turn: Turn, wanted: { unitId?: string; periodId?: string } = {}): Promise<TurnResult> => {
+  const r = await resolveReport(deps, turn, wanted);
+  if (r.kind !== 'ready') return unresolved(turn, r);
+  const { ctx } = r;
+  const s = ctx.submission;
+  const answered = Object.keys(s.answers).length;
+  const intro = reply('dialogue:report.intro', {
+    unit: ctx.unit.name, period: ctx.period.name, deadline: formatDateVi(ctx.period.deadlines[ctx.unit.level as 'commune'] ?? ''),
+    answered, total: ctx.set.criteria.length,
+  });
+  if (isLocked(s.status)) return withOffered(result({ v: 1, mode: 'idle', unitId: ctx.unit.id, periodId: ctx.period.id, submissionId: s.id }, [...lockedReplies(ctx), reply('dialogue:report.locked_hint', {}, [{ value: 'cmd:review', key: 'dialogue:choice.review' }])]), true);
+  const returned = s.status === 'returned' ? [reply('dialogue:report.returned', { note: s.returnNote ?? '' })] : [];
+  const resumable = turn.state.submissionId === s.id && turn.state.session ? SessionStateSchema.safeParse(turn.state.session) : null;
+  const session = resumable?.success && resumable.data.cursor.kind !== 'done'
+    ? resumable.data
+    : startSession(ctx.set, s.answers, s.profile, { window: ctx.period.dataWindow });
+  const q = describeQuestion(ctx.set, session, s.answers, s.profile, optsOf(ctx, turn));
+  return withOffered(result(reportState(turn, ctx, session), [intro, ...returned, ...questionReplies(q, ctx, turn, session)]), q?.choicesExclusive ?? true);
+};
+
+/** Loads the submission this chat is working on, or null when the chat is not reporting. */
+export const currentReport = async (deps: DialogueDeps, turn: Turn): Promise<ReportContext | null> => {
+  const { unitId, periodId } = turn.state;
+  if (!unitId || !periodId) return null;
+  if (!turn.memberships.some((m) => m.role === 'reporter' && m.unitId === unitId)) return null;
+  const r = await resolveReport(deps, turn, { unitId, periodId });
+  return r.kind === 'ready' ? r.ctx : null;
+};
+
+const sameQuestion = (ctx: ReportContext, turn: Turn, session: SessionState, lead: readonly Reply[]): TurnResult => {
+  const q = describeQuestion(ctx.set, session, ctx.submission.answers, ctx.submission.profile, optsOf(ctx, turn));
+  return withOffered(result(reportState(turn, ctx, session), [...lead, ...questionReplies(q, ctx, turn, session)]), q?.choicesExclusive ?? true);
+};
+
+export const errorAndRepeat = (ctx: ReportContext, turn: Turn, session: SessionState, error: InputError): TurnResult =>
+  sameQuestion(ctx, turn, session, [inputErrorReply(error)]);
+
+/** Applies one input to the question on screen, stores it, and replies with the next question. */
+export const answer = async (deps: DialogueDeps, turn: Turn, input: QuestionnaireInput, beforeStore?: (ctx: ReportContext) => Promise<Reply | null>): Promise<TurnResult> => {
+  const ctx = await currentReport(deps, turn);
+  if (!ctx) return startReport(deps, turn);
+  if (isLocked(ctx.submission.status)) return result({ ...turn.state, mode: 'idle' }, lockedReplies(ctx));
+  const session = turn.state.session ?? startSession(ctx.set, ctx.submission.answers, ctx.submission.profile, { window: ctx.period.dataWindow });
+  type Failure = InputError | { code: 'locked' };
+  const apply = (snap: typeof ctx.submission): { ok: true; value: ApplyResult } | { ok: false; error: Failure } =>
+    isLocked(snap.status) ? { ok: false, error: { code: 'locked' } } : applyInput(ctx.set, session, snap.answers, snap.profile, input, optsOf(ctx, turn));
+  const dry = apply(ctx.submission);
+  if (!dry.ok) return dry.error.code === 'locked' ? result(turn.state, lockedReplies(ctx)) : errorAndRepeat(ctx, turn, session, dry.error as InputError);
+  if (beforeStore) {
+    const problem = await beforeStore(ctx);
+    if (problem) return sameQuestion(ctx, turn, session, [problem]);
+  }
+  const stored = await persistWithRetry(deps, ctx.set, ctx.submission, apply, { personId: turn.person.id, channel: turn.event.channel }, turn.now, ctx.period.dataWindow);
+  if (!stored.ok) return stored.error.code === 'locked' ? result(turn.state, lockedReplies(ctx)) : errorAndRepeat(ctx, turn, session, stored.error as InputError);
+  const r = stored.value;
+  const next = { ...ctx, submission: stored.snapshot };
+  const q = describeQuestion(ctx.set, r.state, r.answers, r.profile, optsOf(ctx, turn));
+  // The engine's replies end with the next prompt; swap it for the same prompt plus "skip".
+  const replies = q ? [...r.replies.slice(0, r.replies.length - q.replies.length), ...withSkip(q)] : [...r.replies, reply('dialogue:report.next_steps', {}, navChoices())];
+  return withOffered(result(reportState(turn, next, r.state), replies), q?.choicesExclusive ?? true);
+};
+
+/** /edit <code>: jump to a criterion (or a profile item) of the current submission. */
+export const editCriterion = async (deps: DialogueDeps, turn: Turn, code: string): Promise<TurnResult> => {
+  const ctx = await currentReport(deps, turn);
+  if (!ctx) {
+    const started = await startReport(deps, turn);
+    if (started.state.mode !== 'report' || !code) return started;
+    return editCriterion(deps, { ...turn, state: started.state }, code);
+  }
+  if (isLocked(ctx.submission.status)) return result(turn.state, lockedReplies(ctx));
+  const base = turn.state.session ?? startSession(ctx.set, ctx.submission.answers, ctx.submission.profile);
+  if (!code) return result(turn.state, [reply('dialogue:report.edit_usage', { example: ctx.set.criteria[0]?.code ?? 'X-1.1' })]);
+  const moved = ctx.set.profile.some((p) => p.key === code) ? gotoProfile(ctx.set, base, code) : gotoCriterion(ctx.set, base, code);
+  if (!moved.ok) return errorAndRepeat(ctx, turn, base, moved.error);
+  return sameQuestion(ctx, turn, moved.value, []);
+};

@@ -1,0 +1,30 @@
+// Types shared by the dialogue's use cases: who is talking, where they are, and what a turn
+// produces (replies, the next chat state, optional files).
+import type { Reply } from '../../../core/reply.ts';
+import type { InboundEvent } from '../../channels/inbound.ts';
+import type { ChannelAccount, Membership, Person } from '../../db/repositories/people-repository.ts';
+import type { Locale } from '../../i18n.ts';
+import type { Attachment } from '../command-port.ts';
+import type { FileFetcher } from '../dialogue-port.ts';
+import type { ChatState } from './chat-state.ts';
+
+export type Turn = {
+  readonly event: InboundEvent;
+  readonly now: Date;
+  readonly account: ChannelAccount;
+  readonly person: Person;
+  readonly locale: Locale;
+  readonly memberships: readonly Membership[];
+  readonly state: ChatState;
+  readonly fetchFile: FileFetcher;
+};
+
+export type TurnResult = {
+  readonly replies: readonly Reply[];
+  readonly state: ChatState;
+  readonly attachments?: readonly Attachment[];
+  /** Set when the person switched language during this turn. */
+  readonly locale?: Locale;
+};
+
+export const result = (state: ChatState, replies: readonly Reply[], extra: Partial<TurnResult> = {}): TurnResult => ({ state, replies, ...extra });

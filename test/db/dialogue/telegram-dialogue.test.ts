@@ -1,0 +1,210 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../../bot/app/create-app.ts';
+import { createInvite } from '../../../bot/app/create-invite.ts';
+import { loadCriteriaFile, listShippedSets } from '../../../bot/criteria/load-criteria-file.ts';
+import { seedDemo } from '../../../bot/demo/seed-demo.ts';
+import { silentLogger } from '../../../bot/logger.ts';
+import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
+import { nextAction } from '../../support/answer-driver.ts';
+import { createTelegramHarness } from '../../support/telegram-harness.ts';
+import { availableProviders, createTestDatabase, type TestDatabase } from '../support/providers.ts';
+
+const providers = await availableProviders();
+const loaded = await loadCriteriaFile(listShippedSets().find((f) => f.includes('commune'))!);
+if (!loaded.ok) throw new Error(loaded.error.message);
+const communeSet: CriteriaSet = loaded.value;
+
+describe.each(providers)('Telegram reporting conversation on %s', (provider) => {
+  let db: TestDatabase;
+  let app: App;
+  let clock = new Date('2026-11-22T02:00:00Z');
+  let tg: ReturnType<typeof createTelegramHarness>;
+  const inviteFor = async (unitCode: string, role: 'reporter' | 'coordinator' = 'reporter', uses = 1) => {
+    const unit = await app.deps.units.findByCode(unitCode);
+    return (await createInvite(app.deps.invites, { unitId: unit!.id, role, uses, days: 7, createdById: null, now: clock })).code;
+  };
+  const stateOf = (userId: number) => app.deps.chats.getState('telegram', String(userId));
+
+  /** Answers until the questionnaire is done; returns every message sent along the way. */
+  const walk = async (userId: number, limit = 200) => {
+    const evidenceSent = new Set<string>();
+    for (let i = 0; i < limit; i += 1) {
+      const state = (await stateOf(userId)) as { session?: { cursor: { kind: string; code?: string } } };
+      const action = nextAction(communeSet, state, 2026, evidenceSent);
+      if (action.kind === 'done') return;
+      if (action.kind === 'photo') {
+        evidenceSent.add(state.session?.cursor.code ?? '');
+        await tg.photo(userId);
+      } else if (action.kind === 'choice') await tg.click(userId, action.value);
+      else await tg.text(userId, action.text);
+    }
+    throw new Error('questionnaire did not finish');
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(provider);
+    await seedDemo(db.prisma, clock);
+    app = createApp({
+      db: db.prisma, logger: silentLogger(), clock: () => clock, evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-ev-')),
+      evidenceMaxBytes: 1024 * 1024, botUsername: 'egov_report_bot', newCode: () => 'LINKCODE',
+    });
+    tg = createTelegramHarness(app.dialogue, () => clock);
+  });
+  afterAll(async () => db.dispose());
+
+  it('tells someone without a membership how to get an invite, and refuses wrong codes', async () => {
+    const [hello] = await tg.text(501, '/start');
+    expect(hello?.text).toContain('mã mời');
+    const [wrong] = await tg.text(501, '/start AAAAAAAAAA');
+    expect(wrong?.text).toContain('Mã mời không đúng');
+    const [report] = await tg.text(501, '/report');
+    expect(report?.text).toContain('chưa là cán bộ báo cáo');
+  });
+
+  it('limits wrong invite attempts per account', async () => {
+    for (let i = 0; i < 5; i += 1) await tg.text(502, `/start WRONGCODE${i}`);
+    const code = await inviteFor('X-THACHKHE');
+    const [locked] = await tg.text(502, `/start ${code}`);
+    expect(locked?.text).toContain('quá nhiều lần');
+    expect((await app.deps.people.listMemberships((await app.deps.people.findAccount('telegram', '502'))!.personId))).toHaveLength(0);
+  });
+
+  it('refuses expired and used-up codes', async () => {
+    const code = await inviteFor('X-THACHKHE');
+    await tg.text(503, `/start ${code}`);
+    const [used] = await tg.text(504, `/start ${code}`);
+    expect(used?.text).toContain('hết số lượt');
+    const expiring = await inviteFor('X-THACHKHE');
+    clock = new Date(clock.getTime() + 8 * 86_400_000);
+    const [expired] = await tg.text(505, `/start ${expiring}`);
+    expect(expired?.text).toContain('hết hạn');
+    clock = new Date('2026-11-22T02:00:00Z');
+  });
+
+  it('joins with an invite, completes the commune set with invalid answers along the way, and submits', async () => {
+    const code = await inviteFor('X-THACHDAI');
+    const [joined] = await tg.text(601, `/start ${code}`);
+    expect(joined?.text).toContain('Xã Thạch Đài');
+    expect(joined?.buttons.map((b) => b.data)).toContain('c:cmd:report');
+    const [first] = await tg.click(601, 'cmd:report');
+    expect(first?.text).toContain('Thông tin chung');
+
+    // Invalid profile number → specific error and the same question.
+    const [bad] = await tg.text(601, 'hai mươi');
+    expect(bad?.text).toMatch(/số/);
+    expect(bad?.text).toContain('Thông tin chung (1/');
+
+    // Walk through the profile block to the first criterion.
+    for (let i = 0; i < 5; i += 1) await tg.text(601, '20');
+    const atX11 = (await stateOf(601)) as { session: { cursor: { code: string } } };
+    expect(atX11.session.cursor.code).toBe('X-1.1');
+    // A forged callback is refused and the question asked again.
+    const [forged] = await tg.click(601, 'raw:c:zzz');
+    expect(forged?.text).toContain('không còn hiệu lực');
+    expect(forged?.text).toContain('X-1.1');
+
+    // Ratio numerator above denominator is refused with the localised message.
+    await walkTo(601, 'X-1.3');
+    const [ratioErr] = await tg.text(601, '60/50');
+    expect(ratioErr?.text).toContain('Tử số');
+    expect(ratioErr?.text).toContain('X-1.3');
+    const [partial] = await tg.text(601, '1/2');
+    expect(partial?.text).toContain('10/20');
+    expect(partial?.text).toContain('giải trình');
+    const [tooShort] = await tg.text(601, 'ngắn');
+    expect(tooShort?.text).toContain('ít nhất');
+
+    await walk(601);
+    const [submit] = await tg.text(601, '/submit');
+    expect(submit?.text).toContain('Xác nhận');
+    const [done] = await tg.click(601, 'confirm:submit');
+    expect(done?.text).toContain('Đã gửi báo cáo');
+    const [locked] = await tg.text(601, '/edit X-1.1');
+    expect(locked?.text).toContain('không thể sửa');
+
+    const unit = await app.deps.units.findByCode('X-THACHDAI');
+    const row = await db.prisma.submission.findFirstOrThrow({ where: { unitId: unit!.id } });
+    expect(row.status).toBe('submitted');
+    expect(row.workingDaysLate).toBe(0);
+    expect(row.selfPoints).toBeGreaterThan(900);
+    const answers = await db.prisma.answer.count({ where: { submissionId: row.id } });
+    expect(answers).toBeGreaterThanOrEqual(30);
+    const evidence = await db.prisma.evidence.findMany({ where: { submissionId: row.id } });
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await db.prisma.answerRevision.count({ where: { submissionId: row.id } })).toBeGreaterThanOrEqual(answers);
+  });
+
+  it('applies a redelivered update once', async () => {
+    const code = await inviteFor('X-THIENLOC');
+    await tg.text(701, `/start ${code}`);
+    await tg.text(701, '/report');
+    const id = tg.nextUpdateId();
+    const firstTime = await tg.text(701, '21', id);
+    const before = await stateOf(701);
+    const again = await tg.text(701, '21', id);
+    expect(firstTime.length).toBe(1);
+    expect(again).toEqual([]);
+    expect(await stateOf(701)).toEqual(before);
+  });
+
+  it('two reporters of one unit answering at once lose nothing', async () => {
+    const code = await inviteFor('X-VUONGLOC', 'reporter', 2);
+    await tg.text(801, `/start ${code}`);
+    await tg.text(802, `/start ${code}`);
+    await tg.text(801, '/report');
+    await tg.text(802, '/report');
+    for (const u of [801, 802]) for (let i = 0; i < 5; i += 1) await tg.text(u, '20');
+    await tg.text(802, '/edit X-1.2');
+    await Promise.all([tg.click(801, 'c:head'), tg.text(802, '4')]);
+    const unit = await app.deps.units.findByCode('X-VUONGLOC');
+    const row = await db.prisma.submission.findFirstOrThrow({ where: { unitId: unit!.id }, include: { answers: true } });
+    const codes = row.answers.map((a) => a.criterionCode).sort();
+    expect(codes).toEqual(['X-1.1', 'X-1.2']);
+    const authors = new Set(row.answers.map((a) => a.answeredById));
+    expect(authors.size).toBe(2);
+    expect(row.answers.every((a) => a.channel === 'telegram')).toBe(true);
+  });
+
+  it('refuses oversized evidence with a clear message and keeps the question', async () => {
+    const code = await inviteFor('X-TUNGLOC');
+    await tg.text(901, `/start ${code}`);
+    await tg.text(901, '/report');
+    for (let i = 0; i < 5; i += 1) await tg.text(901, '20');
+    await tg.click(901, 'c:head');
+    const [big] = await tg.photo(901, 5 * 1024 * 1024);
+    expect(big?.text).toContain('quá lớn');
+    expect(big?.text).toContain('X-1.1');
+    const unit = await app.deps.units.findByCode('X-TUNGLOC');
+    expect(await db.prisma.evidence.count({ where: { submission: { unitId: unit!.id } } })).toBe(0);
+  });
+
+  it('switches language with /lang and renders the questions in English', async () => {
+    const code = await inviteFor('X-HODO');
+    await tg.text(1001, `/start ${code}`);
+    const [choose] = await tg.text(1001, '/lang');
+    expect(choose?.buttons.map((b) => b.data)).toEqual(['c:lang:vi', 'c:lang:en']);
+    const [set] = await tg.click(1001, 'lang:en');
+    expect(set?.text).toBe('Switched to English.');
+    const [q] = await tg.text(1001, '/report');
+    expect(q?.text).toContain('Deadline');
+  });
+
+  async function walkTo(userId: number, code: string) {
+    const evidenceSent = new Set<string>();
+    for (let i = 0; i < 100; i += 1) {
+      const state = (await stateOf(userId)) as { session?: { cursor: { kind: string; code?: string }; step: string } };
+      if (state.session?.cursor.code === code && (state.session.step === 'value' || state.session.step === 'numerator')) return;
+      const action = nextAction(communeSet, state, 2026, evidenceSent);
+      if (action.kind === "done") throw new Error(`never reached ${code}`);
+      if (action.kind === 'photo') {
+        evidenceSent.add(state.session?.cursor.code ?? '');
+        await tg.photo(userId);
+      } else if (action.kind === 'choice') await tg.click(userId, action.value);
+      else await tg.text(userId, action.text);
+    }
+  }
+});

@@ -1,0 +1,55 @@
+// Drives the real Telegram channel through bot.handleUpdate with the Bot API captured in
+// process (the grammY testing pattern): every outgoing call is recorded and answered.
+import type { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import { createTelegramBot } from '../../bot/telegram/create-telegram-bot.ts';
+import type { Dialogue, FileFetcher } from '../../bot/app/dialogue-port.ts';
+import { createTranslator } from '../../bot/i18n.ts';
+import { silentLogger } from '../../bot/logger.ts';
+
+export type SentMessage = { chatId: string; text: string; buttons: { text: string; data: string }[] };
+
+export const pngBytes = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, options: { fetchFile?: FileFetcher } = {}) => {
+  const sent: SentMessage[] = [];
+  const calls: { method: string; payload: Record<string, unknown> }[] = [];
+  const fetchFile: FileFetcher = options.fetchFile ?? (async (content, max) =>
+    (content.size ?? 0) > max ? { ok: false, error: { code: 'too_large' } } : { ok: true, value: { buffer: pngBytes, mime: 'image/png', size: pngBytes.length } });
+  const bot: Bot = createTelegramBot({
+    token: '123456:TEST-token', apiRoot: 'http://127.0.0.1:9', dialogue, translator: createTranslator('vi'), logger: silentLogger(), now, fetchFile,
+    botInfo: { id: 42, is_bot: true, first_name: 'eGov', username: 'egov_report_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false } as never,
+  });
+  let messageId = 1;
+  bot.api.config.use(async (_prev, method, payload) => {
+    const p = payload as Record<string, unknown>;
+    calls.push({ method, payload: p });
+    if (method === 'sendMessage') {
+      const markup = p['reply_markup'] as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined;
+      sent.push({ chatId: String(p['chat_id']), text: String(p['text']), buttons: (markup?.inline_keyboard ?? []).flat().map((b) => ({ text: b.text, data: b.callback_data })) });
+      return { ok: true, result: { message_id: messageId++, date: 0, chat: { id: Number(p['chat_id']), type: 'private' }, text: String(p['text']) } } as never;
+    }
+    return { ok: true, result: true } as never;
+  });
+  let updateId = 1000;
+  const from = (userId: number) => ({ id: userId, is_bot: false, first_name: `Cán bộ ${userId}`, language_code: 'vi' });
+  const chat = (userId: number) => ({ id: userId, type: 'private' as const, first_name: `Cán bộ ${userId}` });
+  const deliver = async (update: Update): Promise<SentMessage[]> => {
+    const before = sent.length;
+    await bot.handleUpdate(update);
+    return sent.slice(before);
+  };
+  return {
+    bot,
+    sent,
+    calls,
+    nextUpdateId: () => ++updateId,
+    deliver,
+    text: (userId: number, text: string, id = ++updateId) =>
+      deliver({ update_id: id, message: { message_id: id, date: Math.floor(now().getTime() / 1000), chat: chat(userId), from: from(userId), text } } as Update),
+    click: (userId: number, value: string, id = ++updateId) =>
+      deliver({ update_id: id, callback_query: { id: String(id), from: from(userId), chat_instance: 'x', data: value.startsWith('raw:') ? value.slice(4) : `c:${value}`, message: { message_id: 1, date: 0, chat: chat(userId) } } } as Update),
+    photo: (userId: number, size = pngBytes.length, id = ++updateId) =>
+      deliver({ update_id: id, message: { message_id: id, date: 0, chat: chat(userId), from: from(userId), photo: [{ file_id: `photo-${id}`, file_unique_id: `u${id}`, width: 10, height: 10, file_size: size }] } } as Update),
+  };
+};
