@@ -52,11 +52,15 @@ export const envSchema = z
     ZALO_BOT_TOKEN: optionalString,
     ZALO_API_ROOT: httpUrl.default('https://bot-api.zaloplatforms.com'),
     ZALO_MODE: z.enum(['webhook', 'polling']).default('polling'),
+    ZALO_WEBHOOK_URL: optionalString.pipe(httpUrl.optional()),
     ZALO_WEBHOOK_SECRET: optionalString.pipe(
       z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, { message: 'expected 8-256 characters A-Z a-z 0-9 _ -' }).optional(),
     ),
     SEND_RATE_PER_SECOND: intIn(1, 1000, 30),
     INSTANCE_ID: optionalString,
+    // auto: the console channel opens when no bot token is set and a terminal is attached;
+    // on: always (e.g. driven through a pipe); off: never.
+    CONSOLE: z.enum(['auto', 'on', 'off']).default('auto'),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {

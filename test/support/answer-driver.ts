@@ -15,7 +15,7 @@ export const nextAction = (set: CriteriaSet, rawState: unknown, year: number, ev
   if (!c) throw new Error(`unknown criterion ${code}`);
   if (session.step === 'explanation') return { kind: 'text', text: 'Đơn vị đang tiếp tục hoàn thiện theo kế hoạch năm.' };
   if (session.step === 'evidence') {
-    return evidenceSent.has(code) ? { kind: 'choice', value: 'e:done' } : { kind: 'photo' };
+    return evidenceSent.has(code) || evidenceSent.has('*') ? { kind: 'choice', value: 'e:done' } : { kind: 'photo' };
   }
   if (session.step === 'denominator') return { kind: 'text', text: '20' };
   const spec = c.answer;
@@ -42,6 +42,6 @@ export const nextAction = (set: CriteriaSet, rawState: unknown, year: number, ev
     case 'text':
       return { kind: 'text', text: 'Nội dung trả lời của đơn vị.' };
     case 'evidence_only':
-      return evidenceSent.has(code) ? { kind: 'choice', value: 'e:done' } : { kind: 'photo' };
+      return evidenceSent.has(code) || evidenceSent.has('*') ? { kind: 'choice', value: 'e:done' } : { kind: 'photo' };
   }
 };
