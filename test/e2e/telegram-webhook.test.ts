@@ -1,0 +1,71 @@
+// Webhook mode: the process registers its webhook with the Bot API and accepts updates on
+// PORT only with the right X-Telegram-Bot-Api-Secret-Token.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import TelegramServer from 'telegram-test-api';
+import { runCli } from '../../bot/cli/run-cli.ts';
+import { openDatabase, type Database } from '../../bot/db/database.ts';
+import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
+
+const token = '123456:E2E-webhook-token';
+
+describe('Telegram webhook mode', () => {
+  let server: InstanceType<typeof TelegramServer>;
+  let bot: BotProcess;
+  let db: Database;
+  const apiPort = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = apiPort + 1;
+  const secret = 'webhook-secret_123';
+
+  beforeAll(async () => {
+    server = new TelegramServer({ port: apiPort, host: '127.0.0.1', storeTimeout: 600 });
+    await server.start();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'egov-wh-'));
+    const env = {
+      DATABASE_URL: `file:${path.join(dir, 'wh.db')}`, TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: `http://127.0.0.1:${apiPort}`,
+      PORT: String(port), TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/webhook`, TELEGRAM_WEBHOOK_SECRET: secret,
+    };
+    expect(await runCli(['demo', 'seed'], env, { out: () => undefined, error: () => undefined })).toBe(0);
+    db = openDatabase(env.DATABASE_URL);
+    bot = startBotProcess(env);
+    await waitFor(async () => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false), 20_000, 'health');
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await db?.close();
+    await server?.stop();
+  });
+
+  const post = (update: unknown, headers: Record<string, string>) =>
+    fetch(`http://127.0.0.1:${port}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(update) });
+  const update = (id: number, text: string) => ({
+    update_id: id, message: { message_id: id, date: 0, chat: { id: 77, type: 'private' }, from: { id: 77, is_bot: false, first_name: 'Hà' }, text },
+  });
+
+  it('rejects a wrong or missing secret and processes nothing', async () => {
+    expect((await post(update(1, '/start'), {})).status).toBe(401);
+    expect((await post(update(2, '/start'), { 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(401);
+    expect(await db.prisma.processedUpdate.count()).toBe(0);
+  });
+
+  it('accepts the right secret, answers once even when the update is delivered twice', async () => {
+    const headers = { 'x-telegram-bot-api-secret-token': secret };
+    expect((await post(update(10, '/help'), headers)).status).toBe(200);
+    expect((await post(update(10, '/help'), headers)).status).toBe(200);
+    const client = server.getClient(token, { userId: 77, chatId: 77 });
+    // The emulator's client throws when nothing new arrived within its timeout.
+    const fetchReplies = async () =>
+      ((await client.getUpdates().catch(() => ({ result: [] }))) as unknown as { result: { message: { text: string } }[] }).result;
+    const replies = await waitFor(async () => {
+      const r = await fetchReplies();
+      return r.length > 0 ? r : null;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const more = await fetchReplies();
+    expect(replies.length + more.length).toBe(1);
+    expect(replies[0]?.message.text).toContain('/report');
+    expect(await db.prisma.processedUpdate.count()).toBe(1);
+  });
+});
