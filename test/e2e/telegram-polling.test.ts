@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import TelegramServer from 'telegram-test-api';
+import { TelegramServer } from '../support/telegram-test-server.ts';
 import { runCli } from '../../bot/cli/run-cli.ts';
 import { parseChatState } from '../../bot/app/dialogue/chat-state.ts';
 import { loadCriteriaFile, listShippedSets } from '../../bot/criteria/load-criteria-file.ts';
@@ -23,8 +23,8 @@ const userId = 4242;
 type BotMessage = { message: { text: string; reply_markup?: { inline_keyboard?: { text: string; callback_data: string }[][] } } };
 
 describe('Telegram long polling against an emulated Bot API', () => {
-  let server: InstanceType<typeof TelegramServer>;
-  let client: ReturnType<InstanceType<typeof TelegramServer>['getClient']>;
+  let server: TelegramServer;
+  let client: ReturnType<TelegramServer['getClient']>;
   let bot: BotProcess;
   let db: Database;
   let env: Record<string, string>;

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import TelegramServer from 'telegram-test-api';
+import { TelegramServer } from '../support/telegram-test-server.ts';
 import { runCli } from '../../bot/cli/run-cli.ts';
 import { openDatabase, type Database } from '../../bot/db/database.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
@@ -12,7 +12,7 @@ import { startBotProcess, waitFor, type BotProcess } from '../support/bot-proces
 const token = '123456:E2E-webhook-token';
 
 describe('Telegram webhook mode', () => {
-  let server: InstanceType<typeof TelegramServer>;
+  let server: TelegramServer;
   let bot: BotProcess;
   let db: Database;
   const apiPort = 20_000 + Math.floor(Math.random() * 20_000);
