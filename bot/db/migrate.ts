@@ -98,12 +98,13 @@ const migratePostgres = async (url: string, migrations: readonly Migration[]): P
   const client = new pg.Client({ connectionString: postgresConnectionString(url) });
   await client.connect();
   try {
-    if (schema) {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
-      await client.query(`SET search_path TO "${schema.replace(/"/g, '')}"`);
-    }
+    // Lock first: even CREATE SCHEMA IF NOT EXISTS races between concurrent migrators.
     await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK]);
     try {
+      if (schema) {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
+        await client.query(`SET search_path TO "${schema.replace(/"/g, '')}"`);
+      }
       await client.query(postgresLedger);
       const applied: string[] = [];
       let alreadyApplied = 0;
