@@ -7,6 +7,8 @@ export const ChatStateSchema = z.object({
   v: z.literal(1),
   mode: z.enum(['idle', 'report', 'confirm_submit', 'choose_unit', 'choose_period']),
   unitId: z.string().optional(),
+  /** True while a coordinator walks an assessor-answered set about `unitId` (/assess). */
+  assess: z.boolean().optional(),
   periodId: z.string().optional(),
   submissionId: z.string().optional(),
   session: SessionStateSchema.optional(),

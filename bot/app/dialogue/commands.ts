@@ -7,6 +7,7 @@ import { link, setLanguage } from './link-lang.ts';
 import { askSubmit, review, score } from './review.ts';
 import { answer, editCriterion, startReport } from './report.ts';
 import { switchIdentity } from './console-identity.ts';
+import { assess } from './assess.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';
 
 export const parseCommand = (text: string): { name: string; args: string[]; rawArgs: string } | null => {
@@ -49,8 +50,11 @@ export const runCommand = async (deps: DialogueDeps, turn: Turn, name: string, a
     case 'link':
       return link(deps, turn, args[0] ? args.join('') : undefined);
     case 'report':
+      return startReport(deps, { ...turn, state: { ...turn.state, assess: false } });
     case 'continue':
       return startReport(deps, turn);
+    case 'assess':
+      return assess(deps, turn, args[0]);
     case 'review':
       return review(deps, turn);
     case 'score':

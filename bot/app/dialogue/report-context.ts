@@ -6,6 +6,7 @@ import type { StoredPeriod } from '../../db/repositories/period-repository.ts';
 import type { SubmissionSnapshot } from '../../db/repositories/submission-repository.ts';
 import type { DialogueDeps } from './deps.ts';
 import type { Turn } from './turn.ts';
+import { coordinatesUnit } from '../scope.ts';
 
 export type ReportContext = {
   readonly unit: Unit;
@@ -30,15 +31,17 @@ export const reporterUnits = async (deps: DialogueDeps, turn: Turn): Promise<Uni
   return units.filter((u): u is Unit => u !== null);
 };
 
-/** Open periods that have a self-assessment set for the unit's level. */
-export const periodsForUnit = async (deps: DialogueDeps, unit: Unit): Promise<StoredPeriod[]> => {
+export type AnsweredBy = 'unit' | 'assessor';
+
+/** Open periods that have a set for the unit's level answered by the unit (or an assessor). */
+export const periodsForUnit = async (deps: DialogueDeps, unit: Unit, by: AnsweredBy = 'unit'): Promise<StoredPeriod[]> => {
   if (!isAssessedLevel(unit.level)) return [];
   const open = await deps.periods.listOpen();
-  return open.filter((p) => p.deadlines[unit.level as 'commune'] !== undefined && p.sets.some((s) => s.level === unit.level && s.answeredBy === 'unit'));
+  return open.filter((p) => (by === 'assessor' || p.deadlines[unit.level as 'commune'] !== undefined) && p.sets.some((s) => s.level === unit.level && s.answeredBy === by));
 };
 
-export const loadReportContext = async (deps: DialogueDeps, unit: Unit, period: StoredPeriod, now: Date): Promise<ReportContext | null> => {
-  const link = period.sets.find((s) => s.level === unit.level && s.answeredBy === 'unit');
+export const loadReportContext = async (deps: DialogueDeps, unit: Unit, period: StoredPeriod, now: Date, by: AnsweredBy = 'unit'): Promise<ReportContext | null> => {
+  const link = period.sets.find((s) => s.level === unit.level && s.answeredBy === by);
   if (!link) return null;
   const stored = await deps.criteriaSets.findById(link.criteriaSetId);
   if (!stored) return null;
@@ -46,15 +49,22 @@ export const loadReportContext = async (deps: DialogueDeps, unit: Unit, period: 
   return { unit, period, set: stored.set, submission };
 };
 
+/** The unit a coordinator assesses, when it is inside the coordinator's scope. */
+const assessedUnits = async (deps: DialogueDeps, turn: Turn, unitId: string | undefined): Promise<Unit[]> => {
+  const unit = unitId ? await deps.units.findById(unitId) : null;
+  return unit && (await coordinatesUnit(deps.units, turn.memberships, unit)) ? [unit] : [];
+};
+
 export const resolveReport = async (deps: DialogueDeps, turn: Turn, wanted: { unitId?: string; periodId?: string }): Promise<Resolution> => {
-  const units = await reporterUnits(deps, turn);
+  const by: AnsweredBy = turn.state.assess ? 'assessor' : 'unit';
+  const units = by === 'assessor' ? await assessedUnits(deps, turn, wanted.unitId ?? turn.state.unitId) : await reporterUnits(deps, turn);
   if (units.length === 0) return { kind: 'no_membership' };
   const unit = units.find((u) => u.id === (wanted.unitId ?? turn.state.unitId)) ?? (units.length === 1 ? units[0] : undefined);
   if (!unit) return { kind: 'choose_unit', units };
-  const periods = await periodsForUnit(deps, unit);
+  const periods = await periodsForUnit(deps, unit, by);
   if (periods.length === 0) return { kind: 'no_period', unit };
   const period = periods.find((p) => p.id === (wanted.periodId ?? turn.state.periodId)) ?? (periods.length === 1 ? periods[0] : undefined);
   if (!period) return { kind: 'choose_period', unit, periods };
-  const ctx = await loadReportContext(deps, unit, period, turn.now);
+  const ctx = await loadReportContext(deps, unit, period, turn.now, by);
   return ctx ? { kind: 'ready', ctx } : { kind: 'no_period', unit };
 };

@@ -55,6 +55,7 @@ export const navChoices = () => [
 
 const reportState = (turn: Turn, ctx: ReportContext, session: SessionState): ChatState => ({
   v: 1, mode: 'report', unitId: ctx.unit.id, periodId: ctx.period.id, submissionId: ctx.submission.id, session,
+  ...(turn.state.assess ? { assess: true } : {}),
 });
 
 /** Handles the non-ready outcomes of resolving a report (choose unit/period, no membership…). */
@@ -100,7 +101,7 @@ export const startReport = async (deps: DialogueDeps, turn: Turn, wanted: { unit
 export const currentReport = async (deps: DialogueDeps, turn: Turn): Promise<ReportContext | null> => {
   const { unitId, periodId } = turn.state;
   if (!unitId || !periodId) return null;
-  if (!turn.memberships.some((m) => m.role === 'reporter' && m.unitId === unitId)) return null;
+  if (!turn.state.assess && !turn.memberships.some((m) => m.role === 'reporter' && m.unitId === unitId)) return null;
   const r = await resolveReport(deps, turn, { unitId, periodId });
   return r.kind === 'ready' ? r.ctx : null;
 };

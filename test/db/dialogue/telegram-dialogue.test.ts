@@ -193,6 +193,22 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     expect(q?.text).toContain('Deadline');
   });
 
+  it('lets a district coordinator /assess a commune of the district with the assessor set, and nothing outside it', async () => {
+    const code = await inviteFor('H-THACHHA', 'coordinator');
+    await tg.text(1101, `/start ${code}`);
+    const [outside] = await tg.text(1101, '/assess X-THIENLOC');
+    expect(outside?.text).toContain('không thuộc phạm vi');
+    const [q] = await tg.text(1101, '/assess X-THACHKHE');
+    expect(q?.text).toContain('Xã Thạch Khê');
+    const state = (await stateOf(1101)) as { assess?: boolean; session?: { cursor: { code?: string } } };
+    expect(state.assess).toBe(true);
+    const portal = await db.prisma.criteriaSet.findFirstOrThrow({ where: { answeredBy: 'assessor' } });
+    const first = (portal.definition as { criteria: { code: string }[] }).criteria[0]!.code;
+    expect(state.session?.cursor.code).toBe(first);
+    const [reporterTry] = await tg.text(601, '/assess X-THACHDAI');
+    expect(reporterTry?.text).toContain('Chỉ đầu mối');
+  });
+
   async function walkTo(userId: number, code: string) {
     const evidenceSent = new Set<string>();
     for (let i = 0; i < 100; i += 1) {
