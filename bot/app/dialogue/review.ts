@@ -14,6 +14,25 @@ import type { ReportContext } from './report-context.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';
 
 const MAX_EDIT_BUTTONS = 6;
+const MAX_PROBLEM_LINES = 8;
+
+/** Keeps the review readable on a phone: the first problems, then "and N more". */
+const capProblems = (lines: readonly Reply[]): Reply[] => {
+  const isProblem = (r: Reply) => r.key.startsWith('criteria:review.blocker_') || r.key === 'criteria:review.warning_evidence';
+  const problems = lines.filter(isProblem);
+  if (problems.length <= MAX_PROBLEM_LINES) return [...lines];
+  const kept = new Set(problems.slice(0, MAX_PROBLEM_LINES));
+  const out: Reply[] = [];
+  let noted = false;
+  for (const line of lines) {
+    if (!isProblem(line) || kept.has(line)) out.push(line);
+    else if (!noted) {
+      out.push(reply('dialogue:review.more', { count: problems.length - MAX_PROBLEM_LINES }));
+      noted = true;
+    }
+  }
+  return out;
+};
 
 const summaryOf = (ctx: ReportContext) => reviewSummary(ctx.set, ctx.submission.answers, ctx.submission.profile, { window: ctx.period.dataWindow });
 
@@ -29,7 +48,7 @@ const withContext = async (deps: DialogueDeps, turn: Turn, f: (ctx: ReportContex
 export const review = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =>
   withContext(deps, turn, (ctx) => {
     const summary = summaryOf(ctx);
-    const lines = reviewReplies(ctx.set, summary, turn.locale);
+    const lines = capProblems(reviewReplies(ctx.set, summary, turn.locale));
     const edits: Choice[] = [...summary.blockers, ...summary.warnings].slice(0, MAX_EDIT_BUTTONS).map((b) => ({
       value: `edit:${b.code}`, key: 'dialogue:choice.edit', params: { code: b.code },
     }));
@@ -59,7 +78,7 @@ export const askSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =
     if (isLocked(ctx.submission.status)) return result(turn.state, lockedReplies(ctx));
     const summary = summaryOf(ctx);
     if (!summary.canSubmit) {
-      const lines = reviewReplies(ctx.set, summary, turn.locale).slice(1);
+      const lines = capProblems(reviewReplies(ctx.set, summary, turn.locale).slice(1));
       const edits: Choice[] = summary.blockers.slice(0, MAX_EDIT_BUTTONS).map((b) => ({ value: `edit:${b.code}`, key: 'dialogue:choice.edit', params: { code: b.code } }));
       return withOffered(result(turn.state, [reply('dialogue:submit.blocked', { count: summary.blockers.length }), ...lines, reply('dialogue:review.actions', {}, edits)]), true);
     }
