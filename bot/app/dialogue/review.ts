@@ -15,10 +15,14 @@ import { result, type Turn, type TurnResult } from './turn.ts';
 
 const MAX_EDIT_BUTTONS = 6;
 const MAX_PROBLEM_LINES = 8;
+const PROBLEM_KEYS = new Set([
+  'criteria:review.blocker_missing', 'criteria:review.blocker_explanation', 'criteria:review.blocker_evidence',
+  'criteria:review.blocker_profile', 'criteria:review.warning_evidence',
+]);
 
 /** Keeps the review readable on a phone: the first problems, then "and N more". */
 const capProblems = (lines: readonly Reply[]): Reply[] => {
-  const isProblem = (r: Reply) => r.key.startsWith('criteria:review.blocker_') || r.key === 'criteria:review.warning_evidence';
+  const isProblem = (r: Reply) => PROBLEM_KEYS.has(r.key);
   const problems = lines.filter(isProblem);
   if (problems.length <= MAX_PROBLEM_LINES) return [...lines];
   const kept = new Set(problems.slice(0, MAX_PROBLEM_LINES));
