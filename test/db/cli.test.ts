@@ -63,11 +63,55 @@ describe.each(providers)('cli on %s', (provider) => {
     const c = capture();
     expect(await runCli(['unit', 'import', bad], env, c.io)).toBe(1);
     expect(c.error[0]).toBe(`${bad}:3: invalid level "village" (province, department, district, commune)`);
+    expect(c.error[2]).toBe('No unit imported: 2 bad rows.');
+    const one = tmpFile('one.csv', 'code,name,level,parent_code\nX-Z,Xã Z,xa,H-THACHHA\n');
+    const single = capture();
+    expect(await runCli(['unit', 'import', one], env, single.io)).toBe(1);
+    expect(single.error).toEqual([`${one}:2: invalid level "xa" (province, department, district, commune)`]);
     expect(c.error[1]).toBe(`${bad}:4: parent unit "NOWHERE" is neither in the file nor in the database`);
     const list = capture();
     await runCli(['unit', 'list', '--level', 'commune'], env, list.io);
     expect(list.out.some((l) => l.startsWith('X-A\t'))).toBe(false);
     expect(list.out.some((l) => l.startsWith('X-NEW1\tXã Mới, Một\t'))).toBe(true);
+  });
+});
+
+describe.each(providers)('criteria and period commands on %s', (provider) => {
+  it('validates, imports (idempotently) and lists criteria sets; demo seed opens an annual period 14+ days ahead', async () => {
+    const db = await createTestDatabaseUrl(provider);
+    cleanups.push(db.cleanup);
+    const env = { DATABASE_URL: db.url };
+    const v = capture();
+    expect(await runCli(['criteria', 'validate', 'core/criteria/sets/commune-2025.yaml'], env, v.io)).toBe(0);
+    expect(v.out).toEqual(['ok: commune_2025 v1 (commune, 31 criteria, 1000 points)']);
+    const broken = tmpFile('broken.yaml', 'key: broken\nversion: 1\ntitle: { vi: a, en: b }\nlevel: commune\ntotalPoints: 10\ngroups: [{ code: "1", title: { vi: a, en: b } }]\ncriteria:\n  - { code: A-1, group: "1", text: { vi: a, en: b }, answer: { type: boolean, yes: 10 }, maxPoints: "ten" }\n');
+    const b = capture();
+    expect(await runCli(['criteria', 'validate', broken], env, b.io)).toBe(1);
+    expect(b.error.join('\n')).toContain('criteria[0].maxPoints');
+    const i1 = capture();
+    expect(await runCli(['criteria', 'import', 'core/criteria/sets/district-2024.yaml'], env, i1.io)).toBe(0);
+    expect(i1.out[0]).toMatch(/^imported: district_2024 v1/);
+    const i2 = capture();
+    expect(await runCli(['criteria', 'import', 'core/criteria/sets/district-2024.yaml'], env, i2.io)).toBe(0);
+    expect(i2.out[0]).toMatch(/^unchanged: district_2024 v1/);
+    expect(await runCli(['demo', 'seed'], env, capture().io)).toBe(0);
+    const l = capture();
+    await runCli(['criteria', 'list'], env, l.io);
+    expect(l.out.map((x) => x.split('\t')[1]).sort()).toEqual(['commune_2025', 'department_2025', 'district_2024', 'quarterly_update', 'web_portal_transparency_quarterly']);
+    const p = capture();
+    expect(await runCli(['period', 'list'], env, p.io)).toBe(0);
+    expect(p.out).toHaveLength(1);
+    const [id, name, status] = p.out[0]!.split('\t');
+    expect(id).toMatch(/^\w+$/);
+    expect(name).toContain(String(new Date().getUTCFullYear()));
+    expect(status).toBe('open');
+    const { openDatabase } = await import('../../bot/db/database.ts');
+    const { createPeriodRepository } = await import('../../bot/db/repositories/period-repository.ts');
+    const database = openDatabase(db.url);
+    const period = (await createPeriodRepository(database.prisma).list())[0]!;
+    await database.close();
+    const ahead = (iso: string | undefined) => (new Date(`${iso}T00:00:00Z`).getTime() - Date.now()) / 86_400_000;
+    for (const level of ['commune', 'district', 'department'] as const) expect(ahead(period.deadlines[level])).toBeGreaterThanOrEqual(14);
   });
 });
 

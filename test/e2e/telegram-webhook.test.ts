@@ -33,7 +33,7 @@ describe('Telegram webhook mode', () => {
     await waitFor(async () => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false), 20_000, 'health');
   });
   afterAll(async () => {
-    await bot?.stop();
+    if (bot?.proc.exitCode === null) await bot.stop();
     await db?.close();
     await server?.stop();
   });
@@ -67,5 +67,10 @@ describe('Telegram webhook mode', () => {
     expect(replies.length + more.length).toBe(1);
     expect(replies[0]?.message.text).toContain('/report');
     expect(await db.prisma.processedUpdate.count()).toBe(1);
+  });
+
+  it('shuts down gracefully on SIGTERM with exit code 0', async () => {
+    expect(await bot.stop()).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 });

@@ -31,7 +31,8 @@ export const unitImport: CliCommand = async (ctx) => {
   const { t } = ctx.translator;
   if (!parsed.ok) {
     for (const problem of parsed.error) ctx.io.error(`${file}:${problem.line}: ${t(ctx.locale, `cli:${problem.code}`, problem.params)}`);
-    ctx.io.error(t(ctx.locale, 'cli:import_failed', { count: parsed.error.length }));
+    // One bad row is one line; with several, a summary says that nothing was imported.
+    if (parsed.error.length > 1) ctx.io.error(t(ctx.locale, 'cli:import_failed', { count: parsed.error.length }));
     return 1;
   }
   const count = await units.upsertMany(parsed.value);

@@ -43,6 +43,13 @@ describe.each(providers)('Telegram → Zalo continuation on %s', (provider) => {
     return out ? renderPlain(createTranslator('vi'), out) : '';
   };
 
+  it('answers an unsupported Zalo event (a sticker) with a hint', async () => {
+    const ev = normaliseZaloUpdate({ event_name: 'message.sticker.received', message: { message_id: 'st1', date: 0, sticker: 'abc', from: { id: 'z-sticker' }, chat: { id: 'z-sticker' } } }, now);
+    if (!ev.ok) throw new Error(ev.reason);
+    const out = await app.dialogue.handle(ev.event, noFiles);
+    expect(renderPlain(createTranslator('vi'), out!)).toContain('chỉ nhận tin nhắn chữ, ảnh và tệp');
+  });
+
   it('links the Zalo account with /link and finishes the same submission there', async () => {
     const tg = createTelegramHarness(app.dialogue, () => now);
     const unit = await app.deps.units.findByCode('X-THACHLIEN');
