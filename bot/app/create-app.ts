@@ -18,6 +18,7 @@ import type { CommandRegistry } from './command-port.ts';
 import { createDialogue } from './dialogue/create-dialogue.ts';
 import type { DialogueDeps } from './dialogue/deps.ts';
 import { createFileEvidenceStore } from './dialogue/evidence-store.ts';
+import { withCaches } from './dialogue/cached-deps.ts';
 import type { Dialogue } from './dialogue-port.ts';
 
 export type AppOptions = {
@@ -57,6 +58,6 @@ export const createApp = (options: AppOptions): App => {
     botUsername: options.botUsername,
     newCode: options.newCode ?? (() => codeFromBytes(randomBytes(10)).slice(0, 8)),
   };
-  const deps: DialogueDeps = { ...base, commands: options.commands ? options.commands(base) : {} };
+  const deps: DialogueDeps = withCaches({ ...base, commands: options.commands ? options.commands(base) : {} });
   return { dialogue: createDialogue(deps), deps };
 };

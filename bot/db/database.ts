@@ -44,6 +44,8 @@ export const openDatabase = (url: string): Database => {
     const file = sqlitePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
     const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }) });
+    // The file is in WAL mode (set by the migrator, persistent). `PRAGMA synchronous` cannot be
+    // set here: sent through Prisma's raw API it left a transaction open on the connection.
     return { provider, url, prisma, close: () => prisma.$disconnect() };
   }
   const schema = postgresSchema(url);

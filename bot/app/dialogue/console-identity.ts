@@ -13,5 +13,5 @@ export const switchIdentity = async (deps: DialogueDeps, turn: Turn, args: reado
   await deps.people.grantMembership({ personId: turn.person.id, unitId: unit.id, role });
   return result({ v: 1, mode: 'idle', ...(role === 'reporter' ? { unitId: unit.id } : {}) }, [
     reply(role === 'reporter' ? 'dialogue:console.as_reporter' : 'dialogue:console.as_coordinator', { unit: unit.name, code: unit.code }),
-  ]);
+  ], { refreshIdentity: true });
 };

@@ -33,4 +33,6 @@ export type DialogueDeps = {
   readonly botUsername: string;
   /** Random one-time codes (link codes); injected so tests are deterministic. */
   readonly newCode: () => string;
+  /** Lets the answer path keep the snapshot it just stored (see cached-deps.ts). */
+  readonly rememberSnapshot?: (snapshot: import('../../db/repositories/submission-repository.ts').SubmissionSnapshot) => unknown;
 };

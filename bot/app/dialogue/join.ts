@@ -33,7 +33,8 @@ export const join = async (deps: DialogueDeps, turn: Turn, typed: string): Promi
   await deps.people.resetInviteFailures(turn.account.id);
   const unit = await deps.units.findById(invite.unitId);
   const choices = invite.role === 'reporter' ? [{ value: 'cmd:report', key: 'dialogue:choice.report' }] : [];
-  return withOffered(result({ ...turn.state, ...(invite.role === 'reporter' ? { unitId: invite.unitId } : {}) }, [
+  const joined = withOffered(result({ ...turn.state, ...(invite.role === 'reporter' ? { unitId: invite.unitId } : {}) }, [
     reply(invite.role === 'reporter' ? 'dialogue:join.joined_reporter' : 'dialogue:join.joined_coordinator', { unit: unit?.name ?? '', code: unit?.code ?? '' }, choices),
   ]), true);
+  return { ...joined, refreshIdentity: true };
 };

@@ -20,7 +20,7 @@ export const setLanguage = async (deps: DialogueDeps, turn: Turn, wanted: string
     ])]), true);
   }
   await deps.people.setPersonLocale(turn.person.id, lang);
-  return result(turn.state, [reply('dialogue:lang.set')], { locale: lang as Locale });
+  return result(turn.state, [reply('dialogue:lang.set')], { locale: lang as Locale, refreshIdentity: true });
 };
 
 export const link = async (deps: DialogueDeps, turn: Turn, typed: string | undefined): Promise<TurnResult> => {
@@ -34,5 +34,5 @@ export const link = async (deps: DialogueDeps, turn: Turn, typed: string | undef
   if (!personId) return result(turn.state, [reply('dialogue:link.invalid')]);
   if (personId === turn.person.id) return result(turn.state, [reply('dialogue:link.same')]);
   await deps.linkCodes.mergeAccountInto(turn.account.id, turn.person.id, personId);
-  return withOffered(result({ v: 1, mode: 'idle' }, [reply('dialogue:link.done', {}, [{ value: 'cmd:report', key: 'dialogue:choice.report' }])]), true);
+  return { ...withOffered(result({ v: 1, mode: 'idle' }, [reply('dialogue:link.done', {}, [{ value: 'cmd:report', key: 'dialogue:choice.report' }])]), true), refreshIdentity: true };
 };

@@ -59,7 +59,11 @@ export const persistWithRetry = async <E>(
       ...(changed.kind === 'profile' ? { profile: r.profile } : {}),
       totals: totalsOf(set, r, window),
     });
-    if (outcome.ok) return { ok: true, value: r, snapshot: { ...snapshot, version: outcome.version, answers: r.answers, profile: r.profile } };
+    if (outcome.ok) {
+      const stored = { ...snapshot, version: outcome.version, answers: r.answers, profile: r.profile };
+      deps.rememberSnapshot?.(stored);
+      return { ok: true, value: r, snapshot: stored };
+    }
     const fresh = await deps.submissions.load(snapshot.id);
     if (!fresh) throw new Error(`submission ${snapshot.id} disappeared`);
     snapshot = fresh;

@@ -25,6 +25,8 @@ export type TurnResult = {
   readonly attachments?: readonly Attachment[];
   /** Set when the person switched language during this turn. */
   readonly locale?: Locale;
+  /** Memberships, language or the linked person changed: reload who this is next time. */
+  readonly refreshIdentity?: boolean;
 };
 
 export const result = (state: ChatState, replies: readonly Reply[], extra: Partial<TurnResult> = {}): TurnResult => ({ state, replies, ...extra });

@@ -107,6 +107,11 @@ export const createSubmissionRepository = (db: Db) => ({
     }
   },
 
+  /** Id, version and status only: enough to tell whether a cached snapshot is still current. */
+  async head(periodId: string, unitId: string, criteriaSetId: string): Promise<{ id: string; version: number } | null> {
+    return db.submission.findUnique({ where: { periodId_unitId_criteriaSetId: { periodId, unitId, criteriaSetId } }, select: { id: true, version: true } });
+  },
+
   async load(id: string): Promise<SubmissionSnapshot | null> {
     const row = await db.submission.findUnique({ where: { id }, select: snapshotSelect });
     return row ? toSnapshot(row) : null;
