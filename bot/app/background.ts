@@ -1,8 +1,16 @@
-// Background work of a running bot: the reminder tick and the outbox sender (one instance at
-// a time through a database lease). Channels attach their APIs once they are started.
+// Background work of a running bot: the reminder tick and the outbox sender (one instance at a
+// time through a database lease). Channels attach their APIs once they are started; messages to
+// other people (returns, manual nudges) go through the same outbox.
 import type { Api } from 'grammy';
+import { VIETNAM_CALENDAR } from '../../core/calendar/working-days.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { createMessageOutboxRepository } from '../db/repositories/message-outbox-repository.ts';
+import { createPeopleRepository } from '../db/repositories/people-repository.ts';
+import { telegramRowSender, zaloRowSender, type RowSender } from '../delivery/channel-senders.ts';
+import { createOutboxSender } from '../delivery/outbox-sender.ts';
+import { enqueueManualReminders } from '../delivery/plan-reminders.ts';
+import { startReminderService } from '../delivery/reminder-service.ts';
 import type { Translator } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import type { ZaloApi } from '../zalo/zalo-api.ts';
@@ -29,15 +37,36 @@ export type BackgroundInput = {
 };
 
 export const startBackground = (input: BackgroundInput): Background => {
-  const channels: { telegram?: Api; zalo?: ZaloApi } = {};
+  const db = input.database.prisma;
+  const senders: Partial<Record<string, RowSender>> = {};
+  const people = createPeopleRepository(db);
+  const outbox = createMessageOutboxRepository(db);
+  const sender = createOutboxSender({
+    outbox, senders, markUnreachable: (id, at) => people.markUnreachable(id, at), ratePerSecond: input.config.SEND_RATE_PER_SECOND,
+    holder: input.instanceId, logger: input.logger, now: input.now,
+  });
+  let service: ReturnType<typeof startReminderService> | undefined;
   return {
-    start: async () => undefined,
-    stop: async () => undefined,
-    attachTelegram: (api) => void (channels.telegram = api),
-    attachZalo: (api) => void (channels.zalo = api),
-    notify: async (notices) => {
-      input.logger.warn({ count: notices.length }, 'notifications not delivered: outbox not wired');
+    start: async () => {
+      service = startReminderService({ db, sender, holder: input.instanceId, calendar: VIETNAM_CALENDAR, logger: input.logger, now: input.now });
     },
-    remind: async () => ({ queued: 0 }),
+    stop: async () => {
+      await service?.stop();
+    },
+    attachTelegram: (api) => void (senders['telegram'] = telegramRowSender(api, input.translator)),
+    attachZalo: (api) => void (senders['zalo'] = zaloRowSender(api, input.translator)),
+    notify: async (notices) => {
+      const rows = [];
+      for (const n of notices) {
+        const account = await people.findAccountById(n.accountId);
+        if (!account || account.channel === 'console') continue;
+        rows.push({
+          idempotencyKey: n.idempotencyKey, kind: 'notice', channel: account.channel, accountId: account.id, chatId: account.chatId,
+          payload: { locale: account.locale ?? 'vi', replies: n.replies }, nextAttemptAt: input.now(),
+        });
+      }
+      await outbox.enqueue(rows, input.now());
+    },
+    remind: async (r) => ({ queued: await enqueueManualReminders(db, r, VIETNAM_CALENDAR) }),
   };
 };

@@ -9,6 +9,7 @@ import { dbMigrate } from './commands/db-commands.ts';
 import { demoSeed } from './commands/demo-commands.ts';
 import { unitImport, unitList } from './commands/unit-commands.ts';
 import { inviteCreate } from './commands/invite-commands.ts';
+import { remindDryRun, remindRun } from './commands/remind-cli.ts';
 import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
 import { CliUsageError, type CliIo } from './output.ts';
 
@@ -22,6 +23,8 @@ const commands: Record<string, CliCommand> = {
   'criteria import': criteriaImport,
   'criteria list': criteriaList,
   'period list': periodList,
+  remind: remindDryRun,
+  'remind run': remindRun,
 };
 
 const usage = `usage: npm run cli -- <command>
@@ -31,7 +34,8 @@ const usage = `usage: npm run cli -- <command>
   unit import <file.csv>
   criteria validate <file> | criteria import <file> | criteria list
   period list
-  invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]`;
+  invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]
+  remind --dry-run [--at <ISO time>] | remind run`;
 
 export const runCli = async (argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> => {
   const config = parseConfig(env);
@@ -40,7 +44,7 @@ export const runCli = async (argv: readonly string[], env: Record<string, string
     return 2;
   }
   const args = parseArgs(argv);
-  const command = commands[args.words.slice(0, 2).join(' ')];
+  const command = commands[args.words.slice(0, 2).join(' ')] ?? commands[args.words[0] ?? ''];
   if (!command) {
     io.error(usage);
     return 2;

@@ -1,0 +1,33 @@
+// Named leases in the database: exactly one instance holds "reminders" at a time; another takes
+// over once the holder stops renewing (crash) and the lease expires.
+import type { Db } from '../database.ts';
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
+
+export const createLeasesRepository = (db: Db) => ({
+  /** Takes or renews the lease; false when another live holder has it. */
+  async acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
+    const expiresAt = new Date(now.getTime() + ttlMs);
+    const taken = await db.lease.updateMany({ where: { name, OR: [{ holder }, { expiresAt: { lt: now } }] }, data: { holder, expiresAt } });
+    if (taken.count === 1) return true;
+    try {
+      await db.lease.create({ data: { name, holder, expiresAt } });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  },
+
+  async release(name: string, holder: string): Promise<void> {
+    await db.lease.deleteMany({ where: { name, holder } });
+  },
+
+  async holderOf(name: string, now: Date): Promise<string | null> {
+    const row = await db.lease.findUnique({ where: { name }, select: { holder: true, expiresAt: true } });
+    return row && row.expiresAt > now ? row.holder : null;
+  },
+});
+
+export type LeasesRepository = ReturnType<typeof createLeasesRepository>;

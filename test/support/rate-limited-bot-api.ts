@@ -1,0 +1,60 @@
+// A loopback Telegram Bot API that enforces the platform limits: more than `perSecond`
+// messages in any rolling second overall, or more than one per second to a chat, is answered
+// with 429 and parameters.retry_after. Every accepted message is recorded.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type RateLimitedApi = {
+  readonly url: string;
+  readonly accepted: { chatId: string; text: string; at: number }[];
+  received429: number;
+  readonly failChats: Map<string, number>;
+  readonly close: () => Promise<void>;
+};
+
+export const startRateLimitedBotApi = async (options: { perSecond: number; perChatMs?: number }): Promise<RateLimitedApi> => {
+  const window: number[] = [];
+  const lastByChat = new Map<string, number>();
+  const state: RateLimitedApi = {
+    url: '',
+    accepted: [],
+    received429: 0,
+    /** chat id → HTTP status to answer (e.g. 403 blocked, 500) */
+    failChats: new Map(),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d.toString()));
+    req.on('end', () => {
+      const method = (req.url ?? '').split('/').pop() ?? '';
+      const payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+      const send = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      if (method !== 'sendMessage') return send(200, { ok: true, result: true });
+      const chatId = String(payload['chat_id']);
+      const now = Date.now();
+      const forced = state.failChats.get(chatId);
+      if (forced === 403) return send(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+      if (forced === 500) {
+        state.failChats.delete(chatId);
+        return send(500, { ok: false, error_code: 500, description: 'Internal Server Error' });
+      }
+      while (window.length > 0 && now - (window[0] ?? 0) >= 1000) window.shift();
+      const last = lastByChat.get(chatId);
+      if (window.length >= options.perSecond || (last !== undefined && now - last < (options.perChatMs ?? 1000))) {
+        state.received429 += 1;
+        return send(429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+      }
+      window.push(now);
+      lastByChat.set(chatId, now);
+      state.accepted.push({ chatId, text: String(payload['text']), at: now });
+      return send(200, { ok: true, result: { message_id: state.accepted.length, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: 'private' }, text: payload['text'] } });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  (state as { url: string }).url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return state;
+};
