@@ -3,6 +3,7 @@
 // bot), transient (5xx, network) or permanent.
 import { GrammyError, HttpError, type Api } from 'grammy';
 import { replyListSchema } from './payload.ts';
+import type { Reply } from '../../core/reply.ts';
 import { renderReplies } from '../channels/render.ts';
 import { renderPlain } from '../console/render-plain.ts';
 import { isLocale, type Translator } from '../i18n.ts';
@@ -42,8 +43,20 @@ export const telegramRowSender = (api: Api, translator: Translator): RowSender =
   }
 };
 
+/**
+ * Zalo has no buttons, and a typed number would be read against the chat's current question,
+ * so a message sent outside the conversation says which command to type instead.
+ */
+export const withTypedHints = (replies: readonly Reply[]): Reply[] =>
+  replies.flatMap((r) => {
+    if (!r.choices || r.choices.length === 0) return [r];
+    const hints = r.choices.map((c) => (c.value.startsWith('coord:') ? 'dialogue:hint.coordinator' : 'dialogue:hint.report'));
+    const { choices: _dropped, ...bare } = r;
+    return [bare, ...[...new Set(hints)].map((key) => ({ key }))];
+  });
+
 export const zaloRowSender = (api: ZaloApi, translator: Translator): RowSender => async (row) => {
-  const replies = replyListSchema.parse(row.payload.replies);
+  const replies = withTypedHints(replyListSchema.parse(row.payload.replies));
   const text = renderPlain(translator, { locale: localeOf(row), replies, exclusiveChoices: true });
   try {
     await sendZaloText(api, row.chatId, text, { maxAttempts: 1 });

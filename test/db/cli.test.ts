@@ -115,6 +115,40 @@ describe.each(providers)('criteria and period commands on %s', (provider) => {
   });
 });
 
+describe.each(providers)('remind --dry-run on %s', (provider) => {
+  it('lists what would be sent at a time, one line per message, and writes nothing', async () => {
+    const db = await createTestDatabaseUrl(provider);
+    cleanups.push(db.cleanup);
+    const env = { DATABASE_URL: db.url };
+    expect(await runCli(['demo', 'seed'], env, capture().io)).toBe(0);
+    const { openDatabase } = await import('../../bot/db/database.ts');
+    const { createPeopleRepository } = await import('../../bot/db/repositories/people-repository.ts');
+    const { createUnitRepository } = await import('../../bot/db/repositories/unit-repository.ts');
+    const { createPeriodRepository } = await import('../../bot/db/repositories/period-repository.ts');
+    const database = openDatabase(db.url);
+    const people = createPeopleRepository(database.prisma);
+    const unit = await createUnitRepository(database.prisma).findByCode('X-HODO');
+    const acc = await people.ensureAccount({ channel: 'zalo', externalId: 'z-hodo', chatId: 'z-hodo', displayName: 'Nguyễn Thị Hoa', locale: 'vi', now: new Date() });
+    await people.grantMembership({ personId: acc.personId, unitId: unit!.id, role: 'reporter' });
+    const period = (await createPeriodRepository(database.prisma).list())[0]!;
+    await database.close();
+    // 08:00 local on the communes' deadline day; no reminders go out on Sundays, so when the
+    // deadline is a Sunday the Saturday before it is used.
+    const deadline = new Date(`${period.deadlines.commune}T00:00:00Z`);
+    const sunday = deadline.getUTCDay() === 0;
+    const day = sunday ? new Date(deadline.getTime() - 86_400_000) : deadline;
+    const at = `${day.toISOString().slice(0, 10)}T01:00:00Z`;
+    const out = capture();
+    expect(await runCli(['remind', '--dry-run', '--at', at], env, out.io)).toBe(0);
+    expect(out.out).toEqual([`Nguyễn Thị Hoa\tXã Hộ Độ\t${sunday ? 'before_1' : 'deadline_morning'}\tzalo`]);
+    const again = capture();
+    await runCli(['remind', '--dry-run', '--at', at], env, again.io);
+    expect(again.out).toEqual(out.out);
+    const bad = capture();
+    expect(await runCli(['remind', '--dry-run', '--at', 'tomorrow'], env, bad.io)).toBe(2);
+  });
+});
+
 describe('cli configuration errors', () => {
   it('a malformed DATABASE_URL gives one error line, exit code 2, and creates nothing', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'egov-bad-'));
