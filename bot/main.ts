@@ -2,6 +2,7 @@
 // starts things. `npm start`.
 import 'dotenv/config';
 import os from 'node:os';
+import path from 'node:path';
 import { parseConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -68,12 +69,12 @@ const main = async (): Promise<number> => {
   const app = createApp({
     db: database.prisma, logger, clock: now, defaultLocale: config.DEFAULT_LOCALE, evidenceDir: config.EVIDENCE_DIR,
     evidenceMaxBytes: config.EVIDENCE_MAX_BYTES, botUsername: config.TELEGRAM_BOT_USERNAME,
-    commands: (deps) => createCommandRegistry({ deps, config, background }),
+    commands: (deps) => createCommandRegistry({ deps, config, background, translator }),
   });
 
   if (consoleMode) {
     await ensureConsoleReporter(database.prisma, now(), config.DEFAULT_LOCALE);
-    await runConsole({ dialogue: app.dialogue, translator, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true, sessionId: `${Date.now().toString(36)}${process.pid}`, now });
+    await runConsole({ dialogue: app.dialogue, translator, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true, sessionId: `${Date.now().toString(36)}${process.pid}`, now, filesDir: path.resolve(config.EVIDENCE_DIR, '..', 'exports') });
     return stop(0);
   }
 

@@ -21,3 +21,11 @@ export const reply = (key: string, params?: ReplyParams, choices?: readonly Choi
   ...(params ? { params } : {}),
   ...(choices ? { choices } : {}),
 });
+
+/**
+ * A parameter that is itself a message key (e.g. a tier label inside a ranking line): the
+ * channel translates it in the recipient's language before interpolating. The marker is an
+ * invisible separator, so text an officer typed is never taken for a key.
+ */
+export const KEY_PARAM_MARK = '\u2063';
+export const keyParam = (key: string): string => `${KEY_PARAM_MARK}${key}`;

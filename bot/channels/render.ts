@@ -1,7 +1,7 @@
 // Turns reply descriptors into text for one channel. Catalogue strings may use <b>/<i>/<code>;
 // parameters are escaped for HTML (they carry what officers typed), and plain channels
 // (Zalo, console) get the tags stripped and entities decoded.
-import type { Reply, Choice } from '../../core/reply.ts';
+import { KEY_PARAM_MARK, type Reply, type Choice } from '../../core/reply.ts';
 import type { Locale, Translator } from '../i18n.ts';
 
 export type RenderedChoice = { readonly label: string; readonly value: string };
@@ -14,14 +14,17 @@ const decodeEntities = (s: string): string => s.replace(/&lt;/g, '<').replace(/&
 
 export const stripTags = (s: string): string => decodeEntities(s.replace(/<\/?(b|i|u|s|code|pre)>/g, ''));
 
-const escapeParams = (params: Reply['params']): Record<string, string | number> => {
+const escapeParams = (tr: Translator, locale: Locale, params: Reply['params']): Record<string, string | number> => {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params ?? {})) out[k] = typeof v === 'string' ? escapeHtml(v) : v;
+  for (const [k, v] of Object.entries(params ?? {})) {
+    if (typeof v !== 'string') out[k] = v;
+    else out[k] = v.startsWith(KEY_PARAM_MARK) ? tr.t(locale, v.slice(KEY_PARAM_MARK.length)) : escapeHtml(v);
+  }
   return out;
 };
 
 const translate = (tr: Translator, locale: Locale, key: string, params: Reply['params'], style: TextStyle): string => {
-  const html = tr.t(locale, key, escapeParams(params));
+  const html = tr.t(locale, key, escapeParams(tr, locale, params));
   return style === 'html' ? html : stripTags(html);
 };
 

@@ -10,6 +10,7 @@ import { demoSeed } from './commands/demo-commands.ts';
 import { unitImport, unitList } from './commands/unit-commands.ts';
 import { inviteCreate } from './commands/invite-commands.ts';
 import { remindDryRun, remindRun } from './commands/remind-cli.ts';
+import { exportCommandCli } from './commands/export-cli.ts';
 import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
 import { CliUsageError, type CliIo } from './output.ts';
 
@@ -25,6 +26,7 @@ const commands: Record<string, CliCommand> = {
   'period list': periodList,
   remind: remindDryRun,
   'remind run': remindRun,
+  export: exportCommandCli,
 };
 
 const usage = `usage: npm run cli -- <command>
@@ -35,7 +37,8 @@ const usage = `usage: npm run cli -- <command>
   criteria validate <file> | criteria import <file> | criteria list
   period list
   invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]
-  remind --dry-run [--at <ISO time>] | remind run`;
+  remind --dry-run [--at <ISO time>] | remind run
+  export --period <id> --out <file.xlsx>`;
 
 export const runCli = async (argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> => {
   const config = parseConfig(env);

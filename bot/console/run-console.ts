@@ -1,6 +1,6 @@
 // The console channel: the same dialogue in a terminal (or driven through stdin), acting as
 // one local person. `/file <path>` sends a local file as evidence.
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -42,6 +42,8 @@ export type ConsoleOptions = {
   /** Unique per process start, so update keys of different runs never collide. */
   readonly sessionId: string;
   readonly now: () => Date;
+  /** Where files the bot sends (Excel exports, charts) are written. */
+  readonly filesDir: string;
 };
 
 /** Runs until stdin ends; the first message opens the conversation with /report. */
@@ -54,7 +56,17 @@ export const runConsole = async (options: ConsoleOptions): Promise<void> => {
       displayName: 'Console', receivedAt: options.now(), content,
     };
     const out = await options.dialogue.handle(event, consoleFetcher);
-    if (out) options.output.write(`\n${renderPlain(options.translator, out)}\n`);
+    if (out) {
+      // Files (exports, charts) are saved next to the database and their path is shown.
+      const saved = [];
+      for (const file of out.attachments ?? []) {
+        await mkdir(options.filesDir, { recursive: true });
+        const target = path.join(options.filesDir, file.fileName);
+        await writeFile(target, file.data);
+        saved.push({ key: 'coord:attachment_saved', params: { path: target } });
+      }
+      options.output.write(`\n${renderPlain(options.translator, { ...out, replies: [...out.replies, ...saved] })}\n`);
+    }
     if (options.prompt) options.output.write('\n> ');
   };
   await send({ kind: 'text', text: '/report' });

@@ -1,5 +1,5 @@
 // The Telegram channel: parse the update, call the dialogue, render the reply. No business rules.
-import { Bot, InlineKeyboard, type Api } from 'grammy';
+import { Bot, InlineKeyboard, InputFile, type Api } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
@@ -82,6 +82,13 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     if (!output) return;
     const rendered = renderReplies(deps.translator, output.locale, output.replies, 'html');
     await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices);
+    for (const file of output.attachments ?? []) {
+      const caption = file.caption ? renderReplies(deps.translator, output.locale, [file.caption], 'html').text : undefined;
+      const input = new InputFile(file.data, file.fileName);
+      const options = { ...(caption ? { caption, parse_mode: 'HTML' as const } : {}) };
+      if (file.kind === 'photo') await ctx.api.sendPhoto(event.chatId, input, options);
+      else await ctx.api.sendDocument(event.chatId, input, options);
+    }
   });
   return bot;
 };

@@ -41,7 +41,11 @@ export const startZalo = async (input: {
   const onEvent = async (event: InboundEvent): Promise<void> => {
     try {
       const out = await input.dialogue.handle(event, zaloFetcher);
-      if (out) await sendZaloText(api, event.chatId, renderPlain(input.translator, out));
+      if (out) {
+        // Zalo's bot API sends photos by public URL only, so generated files are not sent here.
+        const replies = out.attachments?.length ? [...out.replies, { key: 'coord:attachment_unavailable' }] : out.replies;
+        await sendZaloText(api, event.chatId, renderPlain(input.translator, { ...out, replies }));
+      }
       await inbox.markDone(event.dedupeKey, input.now());
     } catch (error) {
       await inbox.markFailed(event.dedupeKey).catch(() => undefined);

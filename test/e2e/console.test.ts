@@ -71,7 +71,7 @@ describe('console channel (npm start without a token)', () => {
       return chunks.slice(before).join('');
     };
     const first = new Promise<void>((resolve) => (notify = resolve));
-    const running = runConsole({ dialogue: app.dialogue, translator: createTranslator('vi'), input, output, prompt: false, sessionId: 't', now: () => new Date() });
+    const running = runConsole({ dialogue: app.dialogue, translator: createTranslator('vi'), input, output, prompt: false, sessionId: 't', now: () => new Date(), filesDir: path.join(dir, 'exports') });
     await first;
 
     const state = async () => parseChatState(await app.deps.chats.getState('console', 'console'));
