@@ -149,6 +149,30 @@ describe.each(providers)('remind --dry-run on %s', (provider) => {
   });
 });
 
+describe.each(providers)('export on %s', (provider) => {
+  it('writes the appendix workbook and the CSV next to it', async () => {
+    const db = await createTestDatabaseUrl(provider);
+    cleanups.push(db.cleanup);
+    const env = { DATABASE_URL: db.url };
+    await runCli(['demo', 'seed'], env, capture().io);
+    const list = capture();
+    await runCli(['period', 'list'], env, list.io);
+    const id = list.out[0]!.split('\t')[0]!;
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'egov-export-')), 'ranking.xlsx');
+    const c = capture();
+    expect(await runCli(['export', '--period', id, '--out', out], env, c.io)).toBe(0);
+    expect(c.out[0]).toContain('3 levels, 14 units');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets[0]!.rowCount).toBe(2 + 8);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(out.replace('.xlsx', '.csv'), 'utf8')).toContain('X-THACHDAI');
+    const bad = capture();
+    expect(await runCli(['export', '--period', 'nope', '--out', out], env, bad.io)).toBe(2);
+  });
+});
+
 describe('cli configuration errors', () => {
   it('a malformed DATABASE_URL gives one error line, exit code 2, and creates nothing', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'egov-bad-'));

@@ -51,15 +51,24 @@ export const createMessageOutboxRepository = (db: Db) => ({
    */
   async claim(holder: string, now: Date, limit: number, claimMs: number): Promise<OutboxRow[]> {
     const due = { OR: [{ status: 'pending', nextAttemptAt: { lte: now } }, { status: 'sending', claimedUntil: { lt: now } }] };
-    const candidates = await db.outbox.findMany({ where: due, select: { id: true }, orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }], take: limit });
-    if (candidates.length === 0) return [];
-    const token = `${holder}:${randomUUID()}`;
-    await db.outbox.updateMany({
-      where: { id: { in: candidates.map((c) => c.id) }, ...due },
-      data: { status: 'sending', claimedBy: token, claimedUntil: new Date(now.getTime() + claimMs) },
-    });
-    const rows = await db.outbox.findMany({ where: { claimedBy: token, status: 'sending' }, select: rowSelect, orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }] });
-    return rows.map((r) => ({ ...r, payload: r.payload as unknown as OutboxPayload }));
+    const lost: string[] = [];
+    // Another instance may win the same candidates; then look past them instead of stopping.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const candidates = await db.outbox.findMany({
+        where: { ...due, ...(lost.length > 0 ? { id: { notIn: lost } } : {}) },
+        select: { id: true }, orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }], take: limit,
+      });
+      if (candidates.length === 0) return [];
+      const token = `${holder}:${randomUUID()}`;
+      await db.outbox.updateMany({
+        where: { id: { in: candidates.map((c) => c.id) }, ...due },
+        data: { status: 'sending', claimedBy: token, claimedUntil: new Date(now.getTime() + claimMs) },
+      });
+      const rows = await db.outbox.findMany({ where: { claimedBy: token, status: 'sending' }, select: rowSelect, orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }] });
+      if (rows.length > 0) return rows.map((r) => ({ ...r, payload: r.payload as unknown as OutboxPayload }));
+      lost.push(...candidates.map((c) => c.id));
+    }
+    return [];
   },
 
   async markSent(id: string, at: Date): Promise<void> {
