@@ -40,12 +40,12 @@ export const periodsForUnit = async (deps: DialogueDeps, unit: Unit, by: Answere
   return open.filter((p) => (by === 'assessor' || p.deadlines[unit.level as 'commune'] !== undefined) && p.sets.some((s) => s.level === unit.level && s.answeredBy === by));
 };
 
-export const loadReportContext = async (deps: DialogueDeps, unit: Unit, period: StoredPeriod, now: Date, by: AnsweredBy = 'unit'): Promise<ReportContext | null> => {
+export const loadReportContext = async (deps: DialogueDeps, unit: Unit, period: StoredPeriod, now: Date, by: AnsweredBy = 'unit', trustCache = false): Promise<ReportContext | null> => {
   const link = period.sets.find((s) => s.level === unit.level && s.answeredBy === by);
   if (!link) return null;
   const stored = await deps.criteriaSets.findById(link.criteriaSetId);
   if (!stored) return null;
-  const submission = await deps.submissions.getOrCreate({ periodId: period.id, unitId: unit.id, criteriaSetId: stored.id, profile: {}, now });
+  const submission = await deps.submissions.getOrCreate({ periodId: period.id, unitId: unit.id, criteriaSetId: stored.id, profile: {}, now, trustCache });
   return { unit, period, set: stored.set, submission };
 };
 
@@ -55,7 +55,7 @@ const assessedUnits = async (deps: DialogueDeps, turn: Turn, unitId: string | un
   return unit && (await coordinatesUnit(deps.units, turn.memberships, unit)) ? [unit] : [];
 };
 
-export const resolveReport = async (deps: DialogueDeps, turn: Turn, wanted: { unitId?: string; periodId?: string }): Promise<Resolution> => {
+export const resolveReport = async (deps: DialogueDeps, turn: Turn, wanted: { unitId?: string; periodId?: string; forWrite?: boolean }): Promise<Resolution> => {
   const by: AnsweredBy = turn.state.assess ? 'assessor' : 'unit';
   const units = by === 'assessor' ? await assessedUnits(deps, turn, wanted.unitId ?? turn.state.unitId) : await reporterUnits(deps, turn);
   if (units.length === 0) return { kind: 'no_membership' };
@@ -65,6 +65,6 @@ export const resolveReport = async (deps: DialogueDeps, turn: Turn, wanted: { un
   if (periods.length === 0) return { kind: 'no_period', unit };
   const period = periods.find((p) => p.id === (wanted.periodId ?? turn.state.periodId)) ?? (periods.length === 1 ? periods[0] : undefined);
   if (!period) return { kind: 'choose_period', unit, periods };
-  const ctx = await loadReportContext(deps, unit, period, turn.now, by);
+  const ctx = await loadReportContext(deps, unit, period, turn.now, by, wanted.forWrite === true);
   return ctx ? { kind: 'ready', ctx } : { kind: 'no_period', unit };
 };

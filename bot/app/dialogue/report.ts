@@ -98,11 +98,11 @@ export const startReport = async (deps: DialogueDeps, turn: Turn, wanted: { unit
 };
 
 /** Loads the submission this chat is working on, or null when the chat is not reporting. */
-export const currentReport = async (deps: DialogueDeps, turn: Turn): Promise<ReportContext | null> => {
+export const currentReport = async (deps: DialogueDeps, turn: Turn, forWrite = false): Promise<ReportContext | null> => {
   const { unitId, periodId } = turn.state;
   if (!unitId || !periodId) return null;
   if (!turn.state.assess && !turn.memberships.some((m) => m.role === 'reporter' && m.unitId === unitId)) return null;
-  const r = await resolveReport(deps, turn, { unitId, periodId });
+  const r = await resolveReport(deps, turn, { unitId, periodId, forWrite });
   return r.kind === 'ready' ? r.ctx : null;
 };
 
@@ -116,16 +116,19 @@ export const errorAndRepeat = (ctx: ReportContext, turn: Turn, session: SessionS
 
 /** Applies one input to the question on screen, stores it, and replies with the next question. */
 export const answer = async (deps: DialogueDeps, turn: Turn, input: QuestionnaireInput, beforeStore?: (ctx: ReportContext) => Promise<Reply | null>): Promise<TurnResult> => {
-  const ctx = await currentReport(deps, turn);
-  if (!ctx) return startReport(deps, turn);
+  const trusted = await currentReport(deps, turn, true);
+  if (!trusted) return startReport(deps, turn);
+  // A cached snapshot may predate a coordinator's /return: look again before refusing.
+  const ctx = isLocked(trusted.submission.status) ? ((await currentReport(deps, turn)) ?? trusted) : trusted;
   if (isLocked(ctx.submission.status)) return result({ ...turn.state, mode: 'idle' }, lockedReplies(ctx));
   const session = turn.state.session ?? startSession(ctx.set, ctx.submission.answers, ctx.submission.profile, { window: ctx.period.dataWindow });
   type Failure = InputError | { code: 'locked' };
   const apply = (snap: typeof ctx.submission): { ok: true; value: ApplyResult } | { ok: false; error: Failure } =>
     isLocked(snap.status) ? { ok: false, error: { code: 'locked' } } : applyInput(ctx.set, session, snap.answers, snap.profile, input, optsOf(ctx, turn));
-  const dry = apply(ctx.submission);
-  if (!dry.ok) return dry.error.code === 'locked' ? result(turn.state, lockedReplies(ctx)) : errorAndRepeat(ctx, turn, session, dry.error as InputError);
   if (beforeStore) {
+    // Evidence is downloaded only when the engine accepts it here: check on the snapshot first.
+    const dry = apply(ctx.submission);
+    if (!dry.ok) return dry.error.code === 'locked' ? result(turn.state, lockedReplies(ctx)) : errorAndRepeat(ctx, turn, session, dry.error as InputError);
     const problem = await beforeStore(ctx);
     if (problem) return sameQuestion(ctx, turn, session, [problem]);
   }

@@ -90,7 +90,7 @@ export const evidenceCountsOf = (row: { evidence: { criterionCode: string }[] })
 };
 
 export const createSubmissionRepository = (db: Db) => ({
-  async getOrCreate(input: { periodId: string; unitId: string; criteriaSetId: string; profile: ProfileValues; now: Date }): Promise<SubmissionSnapshot> {
+  async getOrCreate(input: { periodId: string; unitId: string; criteriaSetId: string; profile: ProfileValues; now: Date; trustCache?: boolean }): Promise<SubmissionSnapshot> {
     const where = { periodId_unitId_criteriaSetId: { periodId: input.periodId, unitId: input.unitId, criteriaSetId: input.criteriaSetId } };
     const found = await db.submission.findUnique({ where, select: snapshotSelect });
     if (found) return toSnapshot(found);
@@ -122,9 +122,23 @@ export const createSubmissionRepository = (db: Db) => ({
     return row ? toSnapshot(row) : null;
   },
 
+  /**
+   * One nested write: Prisma runs it as a single transaction, and the `version` in the where
+   * clause makes it fail (P2025) when another writer got there first.
+   */
   async applyChange(submissionId: string, change: Change): Promise<ChangeOutcome> {
-    return db.$transaction(async (tx) => {
-      const bumped = await tx.submission.updateMany({
+    const actor = { answeredById: change.actor.personId, channel: change.actor.channel, answeredAt: change.now };
+    const answers = change.answers ?? [];
+    const cleared = change.cleared ?? [];
+    const revisions = [
+      ...answers.map((a) => ({
+        criterionCode: a.code, kind: 'answer', value: a.value, points: a.points, explanation: a.explanation ?? null,
+        personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now,
+      })),
+      ...cleared.map((code) => ({ criterionCode: code, kind: 'clear', personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now })),
+    ];
+    try {
+      const row = await db.submission.update({
         where: { id: submissionId, version: change.expectedVersion },
         data: {
           version: { increment: 1 },
@@ -143,41 +157,33 @@ export const createSubmissionRepository = (db: Db) => ({
                   ? { submittedAt: change.now, submittedById: change.actor.personId, workingDaysLate: change.status.workingDaysLate ?? 0, lateBeyondTolerance: change.status.beyondTolerance ?? false }
                   : {}),
                 ...(change.status.to === 'returned' ? { returnedAt: change.now, returnNote: change.status.note ?? null } : {}),
+                events: { create: { kind: change.status.event, personId: change.actor.personId, note: change.status.note ?? null, createdAt: change.now } },
               }
             : {}),
+          ...(answers.length > 0 || cleared.length > 0
+            ? {
+                answers: {
+                  ...(cleared.length > 0 ? { deleteMany: { criterionCode: { in: [...cleared] } } } : {}),
+                  ...(answers.length > 0
+                    ? {
+                        upsert: answers.map((a) => {
+                          const data = { value: a.value, points: a.points, explanation: a.explanation ?? null, ...actor };
+                          return { where: { submissionId_criterionCode: { submissionId, criterionCode: a.code } }, create: { criterionCode: a.code, ...data }, update: data };
+                        }),
+                      }
+                    : {}),
+                },
+              }
+            : {}),
+          ...(revisions.length > 0 ? { revisions: { createMany: { data: revisions } } } : {}),
         },
+        select: { version: true },
       });
-      if (bumped.count === 0) return { ok: false as const, reason: 'conflict' as const };
-      for (const a of change.answers ?? []) {
-        const data = {
-          value: a.value, points: a.points, explanation: a.explanation ?? null,
-          answeredById: change.actor.personId, channel: change.actor.channel, answeredAt: change.now,
-        };
-        await tx.answer.upsert({
-          where: { submissionId_criterionCode: { submissionId, criterionCode: a.code } },
-          create: { submissionId, criterionCode: a.code, ...data },
-          update: data,
-        });
-        await tx.answerRevision.create({
-          data: {
-            submissionId, criterionCode: a.code, kind: 'answer', value: a.value, points: a.points, explanation: a.explanation ?? null,
-            personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now,
-          },
-        });
-      }
-      if (change.cleared && change.cleared.length > 0) {
-        await tx.answer.deleteMany({ where: { submissionId, criterionCode: { in: [...change.cleared] } } });
-        await tx.answerRevision.createMany({
-          data: change.cleared.map((code) => ({ submissionId, criterionCode: code, kind: 'clear', personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now })),
-        });
-      }
-      if (change.status) {
-        await tx.submissionEvent.create({
-          data: { submissionId, kind: change.status.event, personId: change.actor.personId, note: change.status.note ?? null, createdAt: change.now },
-        });
-      }
-      return { ok: true as const, version: change.expectedVersion + 1 };
-    });
+      return { ok: true, version: row.version };
+    } catch (error) {
+      if (typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2025') return { ok: false, reason: 'conflict' };
+      throw error;
+    }
   },
 
   async addEvidence(input: {
