@@ -13,6 +13,9 @@ import { loadCriteriaFile, listShippedSets } from '../../bot/criteria/load-crite
 import { openDatabase, type Database } from '../../bot/db/database.ts';
 import { nextAction } from '../support/answer-driver.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
+import { availableProviders, createTestDatabaseUrl } from '../db/support/providers.ts';
+
+const providers = await availableProviders();
 
 const loaded = await loadCriteriaFile(listShippedSets().find((f) => f.includes('commune'))!);
 if (!loaded.ok) throw new Error(loaded.error.message);
@@ -22,12 +25,13 @@ const userId = 4242;
 
 type BotMessage = { message: { text: string; reply_markup?: { inline_keyboard?: { text: string; callback_data: string }[][] } } };
 
-describe('Telegram long polling against an emulated Bot API', () => {
+describe.each(providers)('Telegram long polling against an emulated Bot API on %s', (provider) => {
   let server: TelegramServer;
   let client: ReturnType<TelegramServer['getClient']>;
   let bot: BotProcess;
   let db: Database;
   let env: Record<string, string>;
+  let dropDatabase: () => Promise<void> = async () => undefined;
   const port = 20_000 + Math.floor(Math.random() * 20_000);
 
   beforeAll(async () => {
@@ -35,8 +39,10 @@ describe('Telegram long polling against an emulated Bot API', () => {
     await server.start();
     client = server.getClient(token, { userId, chatId: userId, firstName: 'Lan', timeout: 5000 });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'egov-e2e-'));
+    const database = await createTestDatabaseUrl(provider);
+    dropDatabase = database.cleanup;
     env = {
-      DATABASE_URL: `file:${path.join(dir, 'e2e.db')}`, TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+      DATABASE_URL: database.url, TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
       PORT: String(port + 1), EVIDENCE_DIR: path.join(dir, 'evidence'),
     };
     const io = { out: () => undefined, error: () => undefined };
@@ -48,6 +54,7 @@ describe('Telegram long polling against an emulated Bot API', () => {
     await bot?.stop();
     await db?.close();
     await server?.stop();
+    await dropDatabase();
   });
 
   const received: BotMessage[] = [];
@@ -115,6 +122,7 @@ describe('Telegram long polling against an emulated Bot API', () => {
     expect(lastText(await exchange({ text: '/submit' }))).toContain('Xác nhận gửi báo cáo?');
     expect(lastText(await exchange({ callback: 'confirm:submit' }))).toContain('Đã gửi báo cáo');
     const submission = await db.prisma.submission.findFirstOrThrow({ where: { unit: { code: 'X-THACHKHE' } } });
+    expect(await db.prisma.answer.count({ where: { submissionId: submission.id } })).toBe(31);
     expect(submission.status).toBe('submitted');
     expect(submission.answeredCount).toBe(31);
     // setMyCommands is not implemented by the emulator: logged, never fatal.
