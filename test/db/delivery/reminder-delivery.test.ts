@@ -191,6 +191,23 @@ describe.each(providers)('reminder delivery on %s', (provider) => {
     expect(api.accepted.filter((m) => m.chatId === '777002')).toHaveLength(1);
   }, 60_000);
 
+  it('a 429 storm (a sender configured above the ceiling) still delivers every message exactly once', async () => {
+    api = await startRateLimitedBotApi({ perSecond: 30 });
+    const outbox = createMessageOutboxRepository(db.prisma);
+    await outbox.enqueue(waveRows(120, 'storm429'), new Date());
+    const people = createPeopleRepository(db.prisma);
+    const sender = createOutboxSender({ outbox, markUnreachable: (id, at) => people.markUnreachable(id, at), ratePerSecond: 90, holder: 'T', logger: silentLogger(), senders: { telegram: telegramRowSender(apiFor(api.url), translator) } });
+    const started = Date.now();
+    while ((await db.prisma.outbox.count({ where: { idempotencyKey: { startsWith: 'storm429' }, status: { not: 'sent' } } })) > 0 && Date.now() - started < 60_000) {
+      await sender.drain();
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(api.received429).toBeGreaterThan(0);
+    const chats = api.accepted.map((m) => m.chatId);
+    expect(chats).toHaveLength(120);
+    expect(new Set(chats).size).toBe(120);
+  }, 90_000);
+
   it('a lease is held by one instance and taken over after it expires', async () => {
     const leases = createLeasesRepository(db.prisma);
     const t0 = new Date('2026-12-01T00:00:00Z');
