@@ -80,8 +80,26 @@ const scoreOne = (c: Criterion, answers: Answers, done: Map<string, CriterionSco
   };
 };
 
+// Answers maps are never mutated (every change builds a new object), so the score of one map
+// for one set and window can be reused: the questionnaire engine asks for it several times per
+// answer. Keys are weak, so nothing outlives the maps themselves.
+const memo = new WeakMap<Answers, WeakMap<CriteriaSet, Map<string, SetScore>>>();
+
 /** Scores a whole answers map; unanswered criteria earn 0 but stay in the denominator. */
 export const scoreSet = (set: CriteriaSet, answers: Answers, opts: ScoreOptions = {}): SetScore => {
+  const windowKey = opts.window ? `${opts.window.from}|${opts.window.to}` : '';
+  let bySet = memo.get(answers);
+  if (!bySet) memo.set(answers, (bySet = new WeakMap()));
+  let byWindow = bySet.get(set);
+  if (!byWindow) bySet.set(set, (byWindow = new Map()));
+  const hit = byWindow.get(windowKey);
+  if (hit) return hit;
+  const score = computeScore(set, answers, opts);
+  byWindow.set(windowKey, score);
+  return score;
+};
+
+const computeScore = (set: CriteriaSet, answers: Answers, opts: ScoreOptions): SetScore => {
   const done = new Map<string, CriterionScore>();
   for (const c of set.criteria) done.set(c.code, scoreOne(c, answers, done, opts));
   const criteria = [...done.values()];
