@@ -3,6 +3,8 @@
 // time zone, and a deadline means the end of that local day.
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/calendar.schema.ts';
+import { TierSchema } from '../criteria/criteria-set.schema.ts';
+import { rankingRulesSchema } from '../ranking/ranking-rules.ts';
 import { reminderPolicyOverrideSchema } from '../reminders/reminder-policy.ts';
 
 export const assessedLevels = ['commune', 'district', 'department'] as const;
@@ -34,6 +36,10 @@ export const periodSchema = z
       .array(z.object({ month: z.union([z.literal(3), z.literal(6), z.literal(9)]), date: isoDateSchema }))
       .optional(),
     reminders: reminderPolicyOverrideSchema.optional(),
+    /** Ranking rules of the province (not submitted, too late, tie-breaks). */
+    ranking: rankingRulesSchema.default({ notSubmitted: 'last', lateBeyondTolerance: 'unranked' }),
+    /** Tier thresholds set by the province for this period; otherwise each set's own. */
+    tiers: z.array(TierSchema).min(1).optional(),
   })
   .superRefine((p, ctx) => {
     if (p.dataWindow.from > p.dataWindow.to) {

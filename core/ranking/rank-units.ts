@@ -9,6 +9,7 @@ import { reply } from '../reply.ts';
 import type { Result } from '../result.ts';
 import { err, ok } from '../result.ts';
 import { roundPercent } from './tiers.ts';
+import { DEFAULT_TIE_BREAKS, type TieBreak } from './ranking-rules.ts';
 
 export type SubmissionStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | 'verified';
 
@@ -32,14 +33,8 @@ export type RankEntry = {
   readonly tier: string;
 };
 
-export type TieBreak = { readonly kind: 'group_points'; readonly group: string } | { readonly kind: 'earlier_submission' };
-
-/** DOMAIN B2.5 (C): group 6 (results), then group 5 (security), then earlier submission. */
-export const DEFAULT_TIE_BREAKS: readonly TieBreak[] = [
-  { kind: 'group_points', group: '6' },
-  { kind: 'group_points', group: '5' },
-  { kind: 'earlier_submission' },
-];
+export type { TieBreak } from './ranking-rules.ts';
+export { DEFAULT_TIE_BREAKS } from './ranking-rules.ts';
 
 type RowBase = {
   readonly unitId: string;

@@ -1,7 +1,7 @@
 // Periods: the core Period (local ISO dates) is kept whole in `settings`; columns mirror the
 // fields that queries filter on. Each period names the criteria sets used per level.
 import type { Db } from '../database.ts';
-import { periodSchema, type Period, type AssessedLevel } from '../../../core/periods/period.schema.ts';
+import { periodSchema, type Period, type PeriodInput, type AssessedLevel } from '../../../core/periods/period.schema.ts';
 
 export type PeriodSet = { readonly level: string; readonly criteriaSetId: string; readonly answeredBy: string; readonly key: string };
 export type StoredPeriod = Period & { readonly sets: readonly PeriodSet[] };
@@ -23,7 +23,8 @@ const periodSelect = {
 
 export const createPeriodRepository = (db: Db) => ({
   /** Creates or updates the period named `name` (idempotent for seeding). */
-  async upsert(period: Omit<Period, 'id'>, sets: readonly { level: AssessedLevel | 'province'; criteriaSetId: string }[]): Promise<StoredPeriod> {
+  async upsert(input: Omit<PeriodInput, 'id'>, sets: readonly { level: AssessedLevel | 'province'; criteriaSetId: string }[]): Promise<StoredPeriod> {
+    const { id: _placeholder, ...period } = periodSchema.parse({ ...input, id: 'new' });
     const { name, status, kind, scored, lateToleranceWorkingDays } = period;
     const data = {
       name, status, kind, scored,
