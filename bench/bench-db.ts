@@ -2,13 +2,13 @@
 // open period using it for communes.
 import { addDays, toLocalDate } from '../core/calendar/local-date.ts';
 import type { CriteriaSet } from '../core/criteria/criteria-set.schema.ts';
-import { importCriteriaSet } from '../bot/criteria/import-criteria-set.ts';
+import { importCriteriaSet } from '../bot/app/admin/import-criteria-set.ts';
 import { openDatabase, type Database } from '../bot/db/database.ts';
 import { migrateDatabase } from '../bot/db/migrate.ts';
 import { createCriteriaSetRepository } from '../bot/db/repositories/criteria-set-repository.ts';
 import { createPeriodRepository } from '../bot/db/repositories/period-repository.ts';
 import { createUnitRepository } from '../bot/db/repositories/unit-repository.ts';
-import { demoUnits } from '../bot/demo/demo-units.ts';
+import { demoUnits } from '../bot/app/admin/demo-units.ts';
 import { createTestDatabaseUrl, postgresReachable, type ProviderName } from '../test/db/support/providers.ts';
 
 export type BenchDb = Database & { readonly cleanup: () => Promise<void> };

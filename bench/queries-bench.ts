@@ -1,7 +1,7 @@
 // Coordinator queries over a large installation: 10,000 communes, each with a submitted
 // 31-criterion report; time of /status and /ranking as a province coordinator, and peak RSS.
-import { createCoordinationCommands } from '../bot/coordination/coordination-commands.ts';
-import { createTranslator } from '../bot/i18n.ts';
+import { createCoordinationCommands } from '../bot/app/coordination/coordination-commands.ts';
+import { createTranslator } from '../bot/platform/i18n.ts';
 import { VIETNAM_CALENDAR } from '../core/calendar/working-days.ts';
 import { openBenchDb, round2 } from './bench-db.ts';
 import { generatedSet } from './generated-set.ts';

@@ -4,10 +4,10 @@
 import { Bot } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { createMessageOutboxRepository, type NewOutboxRow } from '../bot/db/repositories/message-outbox-repository.ts';
-import { telegramRowSender } from '../bot/delivery/channel-senders.ts';
-import { createOutboxSender } from '../bot/delivery/outbox-sender.ts';
-import { createTranslator } from '../bot/i18n.ts';
-import { silentLogger } from '../bot/logger.ts';
+import { telegramRowSender } from '../bot/channels/channel-senders.ts';
+import { createOutboxSender } from '../bot/app/delivery/outbox-sender.ts';
+import { createTranslator } from '../bot/platform/i18n.ts';
+import { silentLogger } from '../bot/platform/logger.ts';
 import { startRateLimitedBotApi } from '../test/support/rate-limited-bot-api.ts';
 import { openBenchDb, round2 } from './bench-db.ts';
 import { generatedSet } from './generated-set.ts';

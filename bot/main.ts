@@ -3,22 +3,22 @@
 import 'dotenv/config';
 import os from 'node:os';
 import path from 'node:path';
-import { parseConfig, type Config } from './config.ts';
+import { parseConfig, type Config } from './platform/config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { createLogger, type Logger } from './logger.ts';
-import { createTranslator } from './i18n.ts';
+import { createLogger, type Logger } from './platform/logger.ts';
+import { createTranslator } from './platform/i18n.ts';
 import { createApp } from './app/create-app.ts';
-import { seedDemo } from './demo/seed-demo.ts';
+import { seedDemo } from './app/admin/seed-demo.ts';
 import { createUnitRepository } from './db/repositories/unit-repository.ts';
-import { createHttpServer } from './http-server.ts';
-import { createTelegramBot } from './telegram/create-telegram-bot.ts';
-import { startTelegram } from './telegram/start-telegram.ts';
-import { runConsole } from './console/run-console.ts';
-import { ensureConsoleReporter } from './console/console-identity-setup.ts';
-import { startZalo } from './zalo/start-zalo.ts';
+import { createHttpServer } from './platform/http-server.ts';
+import { createTelegramBot } from './channels/telegram/create-telegram-bot.ts';
+import { startTelegram } from './channels/telegram/start-telegram.ts';
+import { runConsole } from './channels/console/run-console.ts';
+import { ensureConsoleReporter } from './app/admin/ensure-console-reporter.ts';
+import { startZalo } from './channels/zalo/start-zalo.ts';
 import { createCommandRegistry } from './app/command-registry.ts';
-import { startBackground } from './app/background.ts';
+import { startBackground } from './app/delivery/background.ts';
 
 const configHelp = `egov-report-bot: no chat channel to run.
 Set TELEGRAM_BOT_TOKEN (and optionally TELEGRAM_WEBHOOK_URL) or ZALO_BOT_TOKEN in the environment or in .env

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogues } from '../bot/i18n.ts';
+import { loadCatalogues } from '../bot/platform/i18n.ts';
 
 const flatten = (obj: unknown, prefix = ''): Map<string, string> => {
   const out = new Map<string, string>();

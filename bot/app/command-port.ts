@@ -2,9 +2,9 @@
 // dialogue resolves who is asking and passes the words after the command; a handler returns
 // reply descriptors and optional files (Excel export, ranking chart).
 import type { Reply } from '../../core/reply.ts';
-import type { ChannelKind } from '../channels/inbound.ts';
+import type { ChannelKind } from './inbound.ts';
 import type { Membership } from '../db/repositories/people-repository.ts';
-import type { Locale } from '../i18n.ts';
+import type { Locale } from '../platform/i18n.ts';
 
 export type Attachment = {
   readonly kind: 'document' | 'photo';

@@ -1,8 +1,8 @@
 // Role commands available in every channel (coordinators' /status, /ranking, …).
-import type { Config } from '../config.ts';
-import { createCoordinationCommands } from '../coordination/coordination-commands.ts';
-import type { Translator } from '../i18n.ts';
-import type { Background } from './background.ts';
+import type { Config } from '../platform/config.ts';
+import { createCoordinationCommands } from './coordination/coordination-commands.ts';
+import type { Translator } from '../platform/i18n.ts';
+import type { Background } from './delivery/background.ts';
 import type { CommandRegistry } from './command-port.ts';
 import type { DialogueDeps } from './dialogue/deps.ts';
 

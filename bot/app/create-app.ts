@@ -12,12 +12,12 @@ import { createPeopleRepository } from '../db/repositories/people-repository.ts'
 import { createPeriodRepository } from '../db/repositories/period-repository.ts';
 import { createSubmissionRepository } from '../db/repositories/submission-repository.ts';
 import { createUnitRepository } from '../db/repositories/unit-repository.ts';
-import type { Locale } from '../i18n.ts';
-import type { Logger } from '../logger.ts';
+import type { Locale } from '../platform/i18n.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { CommandRegistry } from './command-port.ts';
 import { createDialogue } from './dialogue/create-dialogue.ts';
 import type { DialogueDeps } from './dialogue/deps.ts';
-import { createFileEvidenceStore } from './dialogue/evidence-store.ts';
+import { createFileEvidenceStore } from '../db/file-evidence-store.ts';
 import { withCaches } from './dialogue/cached-deps.ts';
 import type { Dialogue } from './dialogue-port.ts';
 

@@ -2,8 +2,8 @@
 // inbound event and gets reply descriptors in the person's language back, or null when the
 // update was a redelivery that must not be answered again.
 import type { Reply } from '../../core/reply.ts';
-import type { InboundContent, InboundEvent } from '../channels/inbound.ts';
-import type { Locale } from '../i18n.ts';
+import type { InboundContent, InboundEvent } from './inbound.ts';
+import type { Locale } from '../platform/i18n.ts';
 
 import type { Attachment } from './command-port.ts';
 

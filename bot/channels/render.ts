@@ -2,7 +2,7 @@
 // parameters are escaped for HTML (they carry what officers typed), and plain channels
 // (Zalo, console) get the tags stripped and entities decoded.
 import { KEY_PARAM_MARK, type Reply, type Choice } from '../../core/reply.ts';
-import type { Locale, Translator } from '../i18n.ts';
+import type { Locale, Translator } from '../platform/i18n.ts';
 
 export type RenderedChoice = { readonly label: string; readonly value: string };
 export type RenderedMessage = { readonly text: string; readonly choices: readonly RenderedChoice[] };

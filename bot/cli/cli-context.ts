@@ -1,6 +1,6 @@
-import type { Config } from '../config.ts';
+import type { Config } from '../platform/config.ts';
 import type { Database } from '../db/database.ts';
-import type { Translator, Locale } from '../i18n.ts';
+import type { Translator, Locale } from '../platform/i18n.ts';
 import type { ParsedArgs } from './args.ts';
 import type { CliIo } from './output.ts';
 

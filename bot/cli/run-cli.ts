@@ -1,8 +1,8 @@
 // The command-line interface: `npm run cli -- <verb> …` (entry point: bot/cli/main.ts).
-import { parseConfig } from '../config.ts';
+import { parseConfig } from '../platform/config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { createTranslator } from '../i18n.ts';
+import { createTranslator } from '../platform/i18n.ts';
 import { parseArgs } from './args.ts';
 import type { CliCommand, CliContext } from './cli-context.ts';
 import { dbMigrate } from './commands/db-commands.ts';

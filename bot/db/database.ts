@@ -7,7 +7,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
-import { databaseProvider, type DatabaseProvider } from '../config.ts';
+import { databaseProvider, type DatabaseProvider } from '../platform/config.ts';
 
 /**
  * Both generated clients expose the same model delegates, but TypeScript cannot prove

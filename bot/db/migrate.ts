@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
-import { databaseProvider, type DatabaseProvider } from '../config.ts';
+import { databaseProvider, type DatabaseProvider } from '../platform/config.ts';
 import { postgresConnectionString, postgresSchema, sqlitePath } from './database.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

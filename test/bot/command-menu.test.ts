@@ -1,8 +1,8 @@
 import { Bot } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../../bot/i18n.ts';
-import { silentLogger } from '../../bot/logger.ts';
-import { menuCommands, setCommandMenus } from '../../bot/telegram/start-telegram.ts';
+import { createTranslator } from '../../bot/platform/i18n.ts';
+import { silentLogger } from '../../bot/platform/logger.ts';
+import { menuCommands, setCommandMenus } from '../../bot/channels/telegram/start-telegram.ts';
 
 describe('command menu', () => {
   it('is set per language, and a failure is not fatal', async () => {

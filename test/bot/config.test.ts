@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseProvider, parseConfig } from '../../bot/config.ts';
+import { databaseProvider, parseConfig } from '../../bot/platform/config.ts';
 
 describe('parseConfig', () => {
   it('gives the embedded defaults with an empty environment', () => {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../bot/logger.ts';
+import { createLogger } from '../../bot/platform/logger.ts';
 
 describe('logger', () => {
   it('never writes a bot token or a webhook secret, in messages or fields', async () => {

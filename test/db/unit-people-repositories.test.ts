@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitRepository } from '../../bot/db/repositories/unit-repository.ts';
 import { createPeopleRepository } from '../../bot/db/repositories/people-repository.ts';
-import { demoUnits } from '../../bot/demo/demo-units.ts';
-import { seedDemo } from '../../bot/demo/seed-demo.ts';
+import { demoUnits } from '../../bot/app/admin/demo-units.ts';
+import { seedDemo } from '../../bot/app/admin/seed-demo.ts';
 import { availableProviders, createTestDatabase, type TestDatabase } from './support/providers.ts';
 
 const providers = await availableProviders();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramServer } from '../support/telegram-test-server.ts';
 import { runCli } from '../../bot/cli/run-cli.ts';
 import { parseChatState } from '../../bot/app/dialogue/chat-state.ts';
-import { loadCriteriaFile, listShippedSets } from '../../bot/criteria/load-criteria-file.ts';
+import { loadCriteriaFile, listShippedSets } from '../../bot/platform/criteria-files.ts';
 import { openDatabase, type Database } from '../../bot/db/database.ts';
 import { nextAction } from '../support/answer-driver.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChatState } from '../../bot/app/dialogue/chat-state.ts';
 import { runCli } from '../../bot/cli/run-cli.ts';
-import { loadCriteriaFile, listShippedSets } from '../../bot/criteria/load-criteria-file.ts';
+import { loadCriteriaFile, listShippedSets } from '../../bot/platform/criteria-files.ts';
 import { openDatabase, type Database } from '../../bot/db/database.ts';
 import { nextAction } from '../support/answer-driver.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';

@@ -2,10 +2,10 @@
 // process (the grammY testing pattern): every outgoing call is recorded and answered.
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
-import { createTelegramBot } from '../../bot/telegram/create-telegram-bot.ts';
+import { createTelegramBot } from '../../bot/channels/telegram/create-telegram-bot.ts';
 import type { Dialogue, FileFetcher } from '../../bot/app/dialogue-port.ts';
-import { createTranslator } from '../../bot/i18n.ts';
-import { silentLogger } from '../../bot/logger.ts';
+import { createTranslator } from '../../bot/platform/i18n.ts';
+import { silentLogger } from '../../bot/platform/logger.ts';
 
 export type SentMessage = { chatId: string; text: string; buttons: { text: string; data: string }[] };
 

@@ -1,4 +1,4 @@
-import type { ZaloLogger } from '../../bot/zalo/zalo-logger.ts';
+import type { ZaloLogger } from '../../bot/channels/zalo/zalo-logger.ts';
 
 export type LogEntry = { level: string; obj: object; msg?: string };
 

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createZaloApi, ZaloApiError } from '../../bot/zalo/zalo-api.ts';
-import type { ZaloLogger } from '../../bot/zalo/zalo-logger.ts';
+import { createZaloApi, ZaloApiError } from '../../bot/channels/zalo/zalo-api.ts';
+import type { ZaloLogger } from '../../bot/channels/zalo/zalo-logger.ts';
 import { startZaloEmulator, type ZaloEmulator } from '../support/zalo-emulator.ts';
 import { recordingLogger } from './recording-logger.ts';
 

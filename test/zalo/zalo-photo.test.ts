@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadZaloPhoto, sniffImageMime } from '../../bot/zalo/zalo-photo.ts';
+import { downloadZaloPhoto, sniffImageMime } from '../../bot/channels/zalo/zalo-photo.ts';
 import { startZaloEmulator, type ZaloEmulator } from '../support/zalo-emulator.ts';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 7)]);

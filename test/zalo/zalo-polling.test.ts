@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InboundEvent } from '../../bot/channels/inbound.ts';
-import { createZaloApi, ZaloApiError, type ZaloApi } from '../../bot/zalo/zalo-api.ts';
-import { startZaloPolling, ZaloWebhookActiveError } from '../../bot/zalo/zalo-polling.ts';
+import type { InboundEvent } from '../../bot/app/inbound.ts';
+import { createZaloApi, ZaloApiError, type ZaloApi } from '../../bot/channels/zalo/zalo-api.ts';
+import { startZaloPolling, ZaloWebhookActiveError } from '../../bot/channels/zalo/zalo-polling.ts';
 import { startZaloEmulator, type ZaloEmulator } from '../support/zalo-emulator.ts';
 import { recordingLogger } from './recording-logger.ts';
 

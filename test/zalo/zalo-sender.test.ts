@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createZaloApi, ZaloApiError } from '../../bot/zalo/zalo-api.ts';
-import { retryDelayMs, sendZaloText, splitZaloText, ZaloSendError } from '../../bot/zalo/zalo-sender.ts';
+import { createZaloApi, ZaloApiError } from '../../bot/channels/zalo/zalo-api.ts';
+import { retryDelayMs, sendZaloText, splitZaloText, ZaloSendError } from '../../bot/channels/zalo/zalo-sender.ts';
 import { startZaloEmulator, type ZaloEmulator } from '../support/zalo-emulator.ts';
 
 describe('splitZaloText', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseZaloUpdate } from '../../bot/zalo/zalo-update.schema.ts';
+import { normaliseZaloUpdate } from '../../bot/channels/zalo/zalo-update.schema.ts';
 
 const at = new Date('2026-03-01T08:00:00Z');
 

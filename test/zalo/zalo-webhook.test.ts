@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InboundEvent } from '../../bot/channels/inbound.ts';
-import { createZaloApi } from '../../bot/zalo/zalo-api.ts';
-import { createZaloWebhookHandler, ZALO_WEBHOOK_PATH, type ZaloWebhookHandler } from '../../bot/zalo/zalo-webhook.ts';
+import type { InboundEvent } from '../../bot/app/inbound.ts';
+import { createZaloApi } from '../../bot/channels/zalo/zalo-api.ts';
+import { createZaloWebhookHandler, ZALO_WEBHOOK_PATH, type ZaloWebhookHandler } from '../../bot/channels/zalo/zalo-webhook.ts';
 import { startZaloEmulator, type ZaloEmulator } from '../support/zalo-emulator.ts';
 import { recordingLogger } from './recording-logger.ts';
 

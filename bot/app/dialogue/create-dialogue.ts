@@ -1,7 +1,7 @@
 // The channel-neutral dialogue: de-duplicate, identify, route, persist the chat state, reply.
-import type { InboundEvent } from '../../channels/inbound.ts';
+import type { InboundEvent } from '../inbound.ts';
 import { reply } from '../../../core/reply.ts';
-import { isLocale, type Locale } from '../../i18n.ts';
+import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Dialogue, DialogueOutput, FileFetcher } from '../dialogue-port.ts';
 import { parseChatState } from './chat-state.ts';
 import type { DialogueDeps } from './deps.ts';

@@ -8,10 +8,10 @@ import type { PeopleRepository } from '../../db/repositories/people-repository.t
 import type { PeriodRepository } from '../../db/repositories/period-repository.ts';
 import type { SubmissionRepository } from '../../db/repositories/submission-repository.ts';
 import type { UnitRepository } from '../../db/repositories/unit-repository.ts';
-import type { Locale } from '../../i18n.ts';
-import type { Logger } from '../../logger.ts';
+import type { Locale } from '../../platform/i18n.ts';
+import type { Logger } from '../../platform/logger.ts';
 import type { CommandRegistry } from '../command-port.ts';
-import type { EvidenceStore } from './evidence-store.ts';
+import type { EvidenceStore } from '../../db/file-evidence-store.ts';
 
 export type DialogueDeps = {
   readonly db: Db;

@@ -1,6 +1,6 @@
 // A photo or document sent while a criterion wants evidence: downloaded (size-limited), saved
 // under EVIDENCE_DIR with its sha256, recorded, and counted toward the criterion.
-import type { InboundContent } from '../../channels/inbound.ts';
+import type { InboundContent } from '../inbound.ts';
 import { reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
 import { answer } from './report.ts';

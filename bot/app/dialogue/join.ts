@@ -2,7 +2,7 @@
 // Wrong codes are counted per account; after MAX_FAILED_ATTEMPTS the account waits.
 import { inviteProblem, isLocked, LOCK_MINUTES, lockAfterFailure, normaliseInviteCode } from '../../../core/access/invite-rules.ts';
 import { reply, type Reply } from '../../../core/reply.ts';
-import { hashCode } from '../invite-codes.ts';
+import { hashCode } from '../admin/invite-codes.ts';
 import type { DialogueDeps } from './deps.ts';
 import { withOffered } from './offered.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';

@@ -3,8 +3,8 @@
 // can be finished on Zalo (and the other way round).
 import { normaliseInviteCode } from '../../../core/access/invite-rules.ts';
 import { reply } from '../../../core/reply.ts';
-import { isLocale, type Locale } from '../../i18n.ts';
-import { hashCode } from '../invite-codes.ts';
+import { isLocale, type Locale } from '../../platform/i18n.ts';
+import { hashCode } from '../admin/invite-codes.ts';
 import type { DialogueDeps } from './deps.ts';
 import { withOffered } from './offered.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';

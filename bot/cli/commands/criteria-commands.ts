@@ -1,5 +1,5 @@
-import { describeLoadError, loadCriteriaFile } from '../../criteria/load-criteria-file.ts';
-import { importCriteriaSet } from '../../criteria/import-criteria-set.ts';
+import { describeLoadError, loadCriteriaFile } from '../../platform/criteria-files.ts';
+import { importCriteriaSet } from '../../app/admin/import-criteria-set.ts';
 import { createCriteriaSetRepository } from '../../db/repositories/criteria-set-repository.ts';
 import { createPeriodRepository } from '../../db/repositories/period-repository.ts';
 import type { CliCommand } from '../cli-context.ts';

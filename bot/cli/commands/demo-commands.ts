@@ -1,4 +1,4 @@
-import { seedDemo } from '../../demo/seed-demo.ts';
+import { seedDemo } from '../../app/admin/seed-demo.ts';
 import type { CliCommand } from '../cli-context.ts';
 
 export const demoSeed: CliCommand = async (ctx) => {

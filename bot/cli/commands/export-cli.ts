@@ -2,9 +2,9 @@
 // installation (an admin's view), with the same table as CSV next to it.
 import { writeFile } from 'node:fs/promises';
 import { VIETNAM_CALENDAR } from '../../../core/calendar/working-days.ts';
-import { levelExports } from '../../coordination/export-chart-commands.ts';
-import { buildCsv, buildWorkbook } from '../../coordination/export-workbook.ts';
-import type { Scope } from '../../coordination/coordination-context.ts';
+import { levelExports } from '../../app/coordination/export-chart-commands.ts';
+import { buildCsv, buildWorkbook } from '../../platform/documents/export-workbook.ts';
+import type { Scope } from '../../app/coordination/coordination-context.ts';
 import { createPeriodRepository } from '../../db/repositories/period-repository.ts';
 import { createUnitRepository } from '../../db/repositories/unit-repository.ts';
 import { stringFlag } from '../args.ts';

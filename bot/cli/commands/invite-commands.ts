@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { createInvite } from '../../app/create-invite.ts';
-import { telegramDeepLink } from '../../app/invite-codes.ts';
+import { createInvite } from '../../app/admin/create-invite.ts';
+import { telegramDeepLink } from '../../app/admin/invite-codes.ts';
 import { createInviteRepository } from '../../db/repositories/invite-repository.ts';
 import { createUnitRepository } from '../../db/repositories/unit-repository.ts';
 import { stringFlag } from '../args.ts';

@@ -1,6 +1,6 @@
 // Per-chat dialogue state and inbound de-duplication.
 import type { Db } from '../database.ts';
-import type { ChannelKind } from '../../channels/inbound.ts';
+import type { ChannelKind } from '../../app/inbound.ts';
 
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';

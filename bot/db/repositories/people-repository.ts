@@ -1,6 +1,6 @@
 // People, their channel accounts and their memberships (role over a scope unit).
 import type { Db } from '../database.ts';
-import type { ChannelKind } from '../../channels/inbound.ts';
+import type { ChannelKind } from '../../app/inbound.ts';
 
 export type Role = 'reporter' | 'coordinator' | 'assessor' | 'admin';
 

@@ -4,7 +4,7 @@
 // re-applies, so two reporters of one unit answering at once lose nothing.
 import type { Db } from '../database.ts';
 import { AnswerValueSchema, type AnswerValue, type Answers, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
-import type { ChannelKind } from '../../channels/inbound.ts';
+import type { ChannelKind } from '../../app/inbound.ts';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'verified';
 

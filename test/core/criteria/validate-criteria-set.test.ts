@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listShippedSets, loadCriteriaFile } from '../../../bot/criteria/load-criteria-file.ts';
+import { listShippedSets, loadCriteriaFile } from '../../../bot/platform/criteria-files.ts';
 import { validateCriteriaSet, type CriteriaSetIssue } from '../../../core/criteria/validate-criteria-set.ts';
 import { readSetFile } from './fixtures.ts';
 

@@ -13,12 +13,12 @@ import { createMessageOutboxRepository, type NewOutboxRow } from '../../../bot/d
 import { createPeopleRepository } from '../../../bot/db/repositories/people-repository.ts';
 import { createPeriodRepository } from '../../../bot/db/repositories/period-repository.ts';
 import { createUnitRepository } from '../../../bot/db/repositories/unit-repository.ts';
-import { telegramRowSender } from '../../../bot/delivery/channel-senders.ts';
-import { createOutboxSender } from '../../../bot/delivery/outbox-sender.ts';
-import { enqueueDueReminders, planReminders } from '../../../bot/delivery/plan-reminders.ts';
-import { seedDemo } from '../../../bot/demo/seed-demo.ts';
-import { createTranslator } from '../../../bot/i18n.ts';
-import { silentLogger } from '../../../bot/logger.ts';
+import { telegramRowSender } from '../../../bot/channels/channel-senders.ts';
+import { createOutboxSender } from '../../../bot/app/delivery/outbox-sender.ts';
+import { enqueueDueReminders, planReminders } from '../../../bot/app/delivery/plan-reminders.ts';
+import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
+import { createTranslator } from '../../../bot/platform/i18n.ts';
+import { silentLogger } from '../../../bot/platform/logger.ts';
 import { startRateLimitedBotApi, type RateLimitedApi } from '../../support/rate-limited-bot-api.ts';
 import { availableProviders, createTestDatabase, type TestDatabase } from '../support/providers.ts';
 

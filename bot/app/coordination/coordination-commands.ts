@@ -1,0 +1,23 @@
+// The coordinators' command registry, plugged into the dialogue through the command port.
+import type { CommandRegistry } from '../command-port.ts';
+import type { CoordinationDeps } from './coordination-context.ts';
+import { chartCommand, exportCommand } from './export-chart-commands.ts';
+import { missingCommand } from './missing-command.ts';
+import { rankingCommand } from './ranking-command.ts';
+import { inviteCommand, remindCommand } from './remind-invite-commands.ts';
+import { returnCommand, verifyCommand } from './return-verify-commands.ts';
+import { statusCommand } from './status-command.ts';
+import { unitCommand } from './unit-command.ts';
+
+export const createCoordinationCommands = (deps: CoordinationDeps): CommandRegistry => ({
+  status: statusCommand(deps),
+  missing: missingCommand(deps),
+  ranking: rankingCommand(deps),
+  unit: unitCommand(deps),
+  return: returnCommand(deps),
+  verify: verifyCommand(deps),
+  remind: remindCommand(deps),
+  invite: inviteCommand(deps),
+  export: exportCommand(deps),
+  chart: chartCommand(deps),
+});

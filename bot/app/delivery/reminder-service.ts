@@ -1,0 +1,63 @@
+// Runs the reminder tick (node-schedule, every few minutes) and the outbox sender, but only
+// while this instance holds the "reminders" lease, so several instances send one wave once.
+import schedule from 'node-schedule';
+import type { WorkingCalendar } from '../../../core/calendar/working-days.ts';
+import type { Db } from '../../db/database.ts';
+import { createLeasesRepository } from '../../db/repositories/leases-repository.ts';
+import type { Logger } from '../../platform/logger.ts';
+import type { OutboxSender } from './outbox-sender.ts';
+import { enqueueDueReminders } from './plan-reminders.ts';
+
+export const REMINDER_LEASE = 'reminders';
+
+export type ReminderServiceDeps = {
+  readonly db: Db;
+  readonly sender: OutboxSender;
+  readonly holder: string;
+  readonly calendar: WorkingCalendar;
+  readonly logger: Logger;
+  readonly leaseMs?: number;
+  readonly tickRule?: string;
+  readonly drainEveryMs?: number;
+  readonly now?: () => Date;
+};
+
+export const startReminderService = (deps: ReminderServiceDeps) => {
+  const leases = createLeasesRepository(deps.db);
+  const now = deps.now ?? (() => new Date());
+  const leaseMs = deps.leaseMs ?? 60_000;
+  let running = true;
+  let draining: Promise<unknown> = Promise.resolve();
+  const holds = () => leases.acquire(REMINDER_LEASE, deps.holder, now(), leaseMs);
+
+  const tick = async (): Promise<void> => {
+    if (!running || !(await holds())) return;
+    const queued = await enqueueDueReminders(deps.db, now(), deps.calendar);
+    if (queued > 0) deps.logger.info({ queued }, 'reminders queued');
+  };
+  const drain = async (): Promise<void> => {
+    if (!running || !(await holds())) return;
+    const stats = await deps.sender.drain();
+    if (stats.sent + stats.dead + stats.rateLimited > 0) deps.logger.info(stats, 'outbox drained');
+  };
+  const job = schedule.scheduleJob(deps.tickRule ?? '*/5 * * * *', () => {
+    void tick().catch((error: unknown) => deps.logger.error({ err: error }, 'reminder tick failed'));
+  });
+  const loop = setInterval(() => {
+    draining = draining.then(drain).catch((error: unknown) => deps.logger.error({ err: error }, 'outbox drain failed'));
+  }, deps.drainEveryMs ?? 2_000);
+  void tick().catch((error: unknown) => deps.logger.error({ err: error }, 'reminder tick failed'));
+
+  return {
+    tick,
+    drain,
+    async stop(): Promise<void> {
+      running = false;
+      job?.cancel();
+      clearInterval(loop);
+      deps.sender.stop();
+      await draining;
+      await leases.release(REMINDER_LEASE, deps.holder).catch(() => undefined);
+    },
+  };
+};

@@ -1,0 +1,94 @@
+// The Telegram channel: parse the update, call the dialogue, render the reply. No business rules.
+import { Bot, InlineKeyboard, InputFile, type Api } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import type { Dialogue, FileFetcher } from '../../app/dialogue-port.ts';
+import type { Translator } from '../../platform/i18n.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { renderReplies, splitMessage, type RenderedChoice } from '../render.ts';
+import { normaliseTelegramUpdate } from './telegram-update.ts';
+import { packChoice } from './callback-data.ts';
+
+export const TELEGRAM_LIMIT = 4096;
+
+export type TelegramDeps = {
+  readonly token: string;
+  readonly apiRoot: string;
+  readonly dialogue: Dialogue;
+  readonly translator: Translator;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly botInfo?: UserFromGetMe;
+  /** Downloads go through this (tests inject one; production uses the Bot API file endpoint). */
+  readonly fetchFile?: FileFetcher;
+};
+
+const keyboardOf = (choices: readonly RenderedChoice[]): InlineKeyboard | undefined => {
+  if (choices.length === 0) return undefined;
+  const kb = new InlineKeyboard();
+  const perRow = choices.every((c) => c.label.length <= 18) ? 2 : 1;
+  choices.forEach((c, i) => {
+    const data = packChoice(c.value);
+    if (!data) return;
+    kb.text(c.label.slice(0, 64), data);
+    if ((i + 1) % perRow === 0) kb.row();
+  });
+  return kb;
+};
+
+export const sendRendered = async (api: Api, chatId: string, text: string, choices: readonly RenderedChoice[]): Promise<void> => {
+  const chunks = splitMessage(text || '…', TELEGRAM_LIMIT);
+  for (const [i, chunk] of chunks.entries()) {
+    const last = i === chunks.length - 1;
+    const markup = last ? keyboardOf(choices) : undefined;
+    await api.sendMessage(chatId, chunk, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+  }
+};
+
+const botApiFileFetcher = (api: Api, token: string, apiRoot: string): FileFetcher => async (content, maxBytes) => {
+  if (content.size !== undefined && content.size > maxBytes) return { ok: false, error: { code: 'too_large' } };
+  try {
+    const file = await api.getFile(content.fileRef);
+    if (!file.file_path) return { ok: false, error: { code: 'download_failed' } };
+    if (file.file_size !== undefined && file.file_size > maxBytes) return { ok: false, error: { code: 'too_large' } };
+    const res = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+    if (!res.ok) return { ok: false, error: { code: 'download_failed' } };
+    const buffer = Buffer.from(await res.arrayBuffer());
+    if (buffer.length > maxBytes) return { ok: false, error: { code: 'too_large' } };
+    return { ok: true, value: { buffer, mime: content.mime ?? res.headers.get('content-type'), size: buffer.length } };
+  } catch {
+    return { ok: false, error: { code: 'download_failed' } };
+  }
+};
+
+export const createTelegramBot = (deps: TelegramDeps): Bot => {
+  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
+  // 429 retry_after is honoured by grammY's plugin, bounded so a stuck chat cannot block for long.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  const fetchFile = deps.fetchFile ?? botApiFileFetcher(bot.api, deps.token, deps.apiRoot);
+
+  bot.catch((error) => {
+    deps.logger.error({ err: error.error, update_id: error.ctx.update.update_id }, 'telegram update failed');
+  });
+  // One chat's updates are handled in order, different chats in parallel (runner).
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+
+  bot.on(['message', 'callback_query'], async (ctx) => {
+    const event = normaliseTelegramUpdate(ctx.update, deps.now());
+    if (!event) return;
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    const output = await deps.dialogue.handle(event, fetchFile);
+    if (!output) return;
+    const rendered = renderReplies(deps.translator, output.locale, output.replies, 'html');
+    await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices);
+    for (const file of output.attachments ?? []) {
+      const caption = file.caption ? renderReplies(deps.translator, output.locale, [file.caption], 'html').text : undefined;
+      const input = new InputFile(file.data, file.fileName);
+      const options = { ...(caption ? { caption, parse_mode: 'HTML' as const } : {}) };
+      if (file.kind === 'photo') await ctx.api.sendPhoto(event.chatId, input, options);
+      else await ctx.api.sendDocument(event.chatId, input, options);
+    }
+  });
+  return bot;
+};

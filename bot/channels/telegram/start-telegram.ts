@@ -1,0 +1,42 @@
+// Runs the Telegram bot by long polling (grammY runner) or behind the shared HTTP server as a
+// webhook checked with the secret token. The command menu is set per language; a failure
+// there is logged and never stops the bot.
+import { webhookCallback, type Bot } from 'grammy';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { HttpServer } from '../../platform/http-server.ts';
+import type { Translator } from '../../platform/i18n.ts';
+import type { Logger } from '../../platform/logger.ts';
+
+export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
+export const menuCommands = ['report', 'review', 'score', 'submit', 'edit', 'skip', 'lang', 'link', 'help'] as const;
+
+export const setCommandMenus = async (bot: Bot, translator: Translator, logger: Logger): Promise<void> => {
+  for (const locale of ['vi', 'en'] as const) {
+    const commands = menuCommands.map((command) => ({ command, description: translator.t(locale, `commands:${command}`) }));
+    try {
+      await bot.api.setMyCommands(commands, locale === 'vi' ? {} : { language_code: locale });
+    } catch (error) {
+      logger.warn({ err: error, locale }, 'setMyCommands failed; continuing without a command menu');
+    }
+  }
+};
+
+export type TelegramRunning = { readonly stop: () => Promise<void> };
+
+export const startTelegram = async (input: {
+  bot: Bot; translator: Translator; logger: Logger; http: HttpServer; webhookUrl?: string; webhookSecret?: string;
+}): Promise<TelegramRunning> => {
+  const { bot, logger } = input;
+  await bot.init();
+  await setCommandMenus(bot, input.translator, logger);
+  if (input.webhookUrl && input.webhookSecret) {
+    input.http.route('POST', TELEGRAM_WEBHOOK_PATH, webhookCallback(bot, 'http', { secretToken: input.webhookSecret, onTimeout: 'return', timeoutMilliseconds: 9_000 }));
+    await bot.api.setWebhook(input.webhookUrl, { secret_token: input.webhookSecret, allowed_updates: ['message', 'callback_query'] });
+    logger.info({ username: bot.botInfo.username }, 'telegram webhook set');
+    return { stop: async () => undefined };
+  }
+  await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, 'deleteWebhook failed'));
+  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query'] } } });
+  logger.info({ username: bot.botInfo.username }, 'telegram long polling started');
+  return { stop: async () => { if (runner.isRunning()) await runner.stop(); } };
+};
