@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../bot/app/create-app.ts';
+import { createFileEvidenceStore } from '../bot/db/file-evidence-store.ts';
 import { createInvite } from '../bot/app/admin/create-invite.ts';
 import { silentLogger } from '../bot/platform/logger.ts';
 import type { ProviderName } from '../test/db/support/providers.ts';
@@ -22,7 +23,7 @@ export const runAnswerBench = async (provider: ProviderName, n: number): Promise
   const set = generatedSet(n);
   const db = await openBenchDb(provider, set, now);
   try {
-    const app = createApp({ db: db.prisma, logger: silentLogger(), evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'bench-')), evidenceMaxBytes: 1 << 20, botUsername: 'b' });
+    const app = createApp({ repos: db.repos, logger: silentLogger(), evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'bench-'))), evidenceMaxBytes: 1 << 20, botUsername: 'b' });
     const tg = createTelegramHarness(app.dialogue, () => new Date());
     const times: number[] = [];
     const byPosition: number[][] = Array.from({ length: n }, () => []);

@@ -5,13 +5,12 @@ import type { CriteriaSet } from '../core/criteria/criteria-set.schema.ts';
 import { importCriteriaSet } from '../bot/app/admin/import-criteria-set.ts';
 import { openDatabase, type Database } from '../bot/db/database.ts';
 import { migrateDatabase } from '../bot/db/migrate.ts';
-import { createCriteriaSetRepository } from '../bot/db/repositories/criteria-set-repository.ts';
-import { createPeriodRepository } from '../bot/db/repositories/period-repository.ts';
-import { createUnitRepository } from '../bot/db/repositories/unit-repository.ts';
+import { createRepositories } from '../bot/db/create-repositories.ts';
+import type { Repositories } from '../bot/app/ports.ts';
 import { demoUnits } from '../bot/app/admin/demo-units.ts';
 import { createTestDatabaseUrl, postgresReachable, type ProviderName } from '../test/db/support/providers.ts';
 
-export type BenchDb = Database & { readonly cleanup: () => Promise<void> };
+export type BenchDb = Database & { readonly repos: Repositories; readonly cleanup: () => Promise<void> };
 
 export const providersForBench = async (): Promise<ProviderName[]> => ((await postgresReachable()) ? ['sqlite', 'postgresql'] : ['sqlite']);
 
@@ -19,14 +18,15 @@ export const openBenchDb = async (provider: ProviderName, set: CriteriaSet, now:
   const { url, cleanup } = await createTestDatabaseUrl(provider);
   await migrateDatabase(url);
   const db = openDatabase(url);
-  await createUnitRepository(db.prisma).upsertMany(demoUnits);
-  const imported = await importCriteriaSet(createCriteriaSetRepository(db.prisma), set);
+  const repos = createRepositories(db.prisma);
+  await repos.units.upsertMany(demoUnits);
+  const imported = await importCriteriaSet(repos.criteriaSets, set);
   const today = toLocalDate(now);
-  await createPeriodRepository(db.prisma).upsert(
+  await repos.periods.upsert(
     { name: `Bench ${set.key}`, kind: 'annual', scored: true, dataWindow: { from: `${Number(today.slice(0, 4)) - 1}-11-11`, to: `${today.slice(0, 4)}-11-10` }, opensAt: today, deadlines: { commune: addDays(today, 30) }, lateToleranceWorkingDays: 5, status: 'open' },
     [{ level: 'commune', criteriaSetId: imported.id }],
   );
-  return { ...db, cleanup: async () => { await db.close(); await cleanup(); } };
+  return { ...db, repos, cleanup: async () => { await db.close(); await cleanup(); } };
 };
 
 export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

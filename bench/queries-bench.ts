@@ -1,5 +1,6 @@
 // Coordinator queries over a large installation: 10,000 communes, each with a submitted
 // 31-criterion report; time of /status and /ranking as a province coordinator, and peak RSS.
+import { createRepositories } from '../bot/db/create-repositories.ts';
 import { createCoordinationCommands } from '../bot/app/coordination/coordination-commands.ts';
 import { createTranslator } from '../bot/platform/i18n.ts';
 import { VIETNAM_CALENDAR } from '../core/calendar/working-days.ts';
@@ -35,7 +36,7 @@ export const runQueriesBench = async (units: number): Promise<QueriesResult> => 
       });
     }
     const commands = createCoordinationCommands({
-      db: prisma, calendar: VIETNAM_CALENDAR, botUsername: 'b', translate: createTranslator('vi').t, notify: async () => undefined, remind: async () => ({ queued: 0 }),
+      repos: createRepositories(prisma), calendar: VIETNAM_CALENDAR, botUsername: 'b', translate: createTranslator('vi').t, notify: async () => undefined, remind: async () => ({ queued: 0 }),
     });
     const ctx = { personId: 'p', accountId: 'a', channel: 'telegram' as const, locale: 'vi' as const, now, memberships: [{ id: 'm', personId: 'p', unitId: province.id, role: 'coordinator' as const }], rawArgs: '' };
     const time = async (name: string, args: string[]) => {

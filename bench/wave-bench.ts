@@ -3,14 +3,15 @@
 // is "killed" halfway (it stops answering with its batch claimed) and another takes over.
 import { Bot } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { createMessageOutboxRepository, type NewOutboxRow } from '../bot/db/repositories/message-outbox-repository.ts';
-import { telegramRowSender } from '../bot/channels/channel-senders.ts';
+import { createMessageOutboxRepository } from '../bot/db/repositories/message-outbox-repository.ts';
+import { telegramRowSender } from '../bot/channels/telegram/telegram-row-sender.ts';
 import { createOutboxSender } from '../bot/app/delivery/outbox-sender.ts';
 import { createTranslator } from '../bot/platform/i18n.ts';
 import { silentLogger } from '../bot/platform/logger.ts';
 import { startRateLimitedBotApi } from '../test/support/rate-limited-bot-api.ts';
 import { openBenchDb, round2 } from './bench-db.ts';
 import { generatedSet } from './generated-set.ts';
+import type { NewOutboxRow } from '../bot/app/ports.ts';
 
 export type WaveResult = { recipients: number; ceilingPerSecond: number; achievedPerSecond: number; ratioOfCeiling: number; received429: number; duplicates: number; delivered: number; crashRestart: boolean };
 

@@ -10,7 +10,11 @@ import { createLogger, type Logger } from './platform/logger.ts';
 import { createTranslator } from './platform/i18n.ts';
 import { createApp } from './app/create-app.ts';
 import { seedDemo } from './app/admin/seed-demo.ts';
-import { createUnitRepository } from './db/repositories/unit-repository.ts';
+import { createRepositories } from './db/create-repositories.ts';
+import { createFileEvidenceStore } from './db/file-evidence-store.ts';
+import { VIETNAM_CALENDAR } from '../core/calendar/working-days.ts';
+import { telegramRowSender } from './channels/telegram/telegram-row-sender.ts';
+import { zaloRowSender } from './channels/zalo/zalo-row-sender.ts';
 import { createHttpServer } from './platform/http-server.ts';
 import { createTelegramBot } from './channels/telegram/create-telegram-bot.ts';
 import { startTelegram } from './channels/telegram/start-telegram.ts';
@@ -59,21 +63,23 @@ const main = async (): Promise<number> => {
   process.once('SIGTERM', () => void stop(0));
 
   const now = () => new Date();
-  if ((await createUnitRepository(database.prisma).count()) === 0 && consoleMode) {
-    await seedDemo(database.prisma, now());
+  const repos = createRepositories(database.prisma);
+  const calendar = VIETNAM_CALENDAR;
+  if ((await repos.units.count()) === 0 && consoleMode) {
+    await seedDemo(repos, now());
     logger.info('demo data seeded');
   }
   const translator = createTranslator(config.DEFAULT_LOCALE);
   const instanceId = config.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`;
-  const background = startBackground({ config, database, logger, translator, instanceId, now });
+  const background = startBackground({ repos, calendar, sendRatePerSecond: config.SEND_RATE_PER_SECOND, logger, instanceId, now });
   const app = createApp({
-    db: database.prisma, logger, clock: now, defaultLocale: config.DEFAULT_LOCALE, evidenceDir: config.EVIDENCE_DIR,
+    repos, evidence: createFileEvidenceStore(config.EVIDENCE_DIR), logger, clock: now, calendar, defaultLocale: config.DEFAULT_LOCALE,
     evidenceMaxBytes: config.EVIDENCE_MAX_BYTES, botUsername: config.TELEGRAM_BOT_USERNAME,
-    commands: (deps) => createCommandRegistry({ deps, config, background, translator }),
+    commands: () => createCommandRegistry({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator }),
   });
 
   if (consoleMode) {
-    await ensureConsoleReporter(database.prisma, now(), config.DEFAULT_LOCALE);
+    await ensureConsoleReporter(repos, now(), config.DEFAULT_LOCALE);
     await runConsole({ dialogue: app.dialogue, translator, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true, sessionId: `${Date.now().toString(36)}${process.pid}`, now, filesDir: path.resolve(config.EVIDENCE_DIR, '..', 'exports') });
     return stop(0);
   }
@@ -87,12 +93,17 @@ const main = async (): Promise<number> => {
       ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
     });
     shutdown.push(running.stop);
-    background.attachTelegram(bot.api);
+    background.attach('telegram', telegramRowSender(bot.api, translator));
   }
   if (config.ZALO_BOT_TOKEN) {
-    const zalo = await startZalo({ config, dialogue: app.dialogue, translator, logger, http, database, now });
+    const settings = {
+      token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, mode: config.ZALO_MODE,
+      ...(config.ZALO_WEBHOOK_URL ? { webhookUrl: config.ZALO_WEBHOOK_URL } : {}),
+      ...(config.ZALO_WEBHOOK_SECRET ? { webhookSecret: config.ZALO_WEBHOOK_SECRET } : {}),
+    };
+    const zalo = await startZalo({ settings, dialogue: app.dialogue, translator, logger, http, inbox: repos.inbox, now });
     shutdown.push(zalo.stop);
-    background.attachZalo(zalo.api);
+    background.attach('zalo', zaloRowSender(zalo.api, translator));
   }
   const port = await http.listen(config.PORT);
   shutdown.push(() => http.close());

@@ -3,8 +3,8 @@
 // reply descriptors and optional files (Excel export, ranking chart).
 import type { Reply } from '../../core/reply.ts';
 import type { ChannelKind } from './inbound.ts';
-import type { Membership } from '../db/repositories/people-repository.ts';
 import type { Locale } from '../platform/i18n.ts';
+import type { Membership } from './ports.ts';
 
 export type Attachment = {
   readonly kind: 'document' | 'photo';

@@ -1,15 +1,21 @@
 // Role commands available in every channel (coordinators' /status, /ranking, …).
-import type { Config } from '../platform/config.ts';
+import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { createCoordinationCommands } from './coordination/coordination-commands.ts';
 import type { Translator } from '../platform/i18n.ts';
 import type { Background } from './delivery/background.ts';
 import type { CommandRegistry } from './command-port.ts';
-import type { DialogueDeps } from './dialogue/deps.ts';
+import type { Repositories } from './ports.ts';
 
-export type RegistryInput = { readonly deps: DialogueDeps; readonly config: Config; readonly background: Background; readonly translator: Translator };
+export type RegistryInput = {
+  readonly repos: Repositories;
+  readonly calendar: WorkingCalendar;
+  readonly botUsername: string;
+  readonly background: Pick<Background, 'remind' | 'notify'>;
+  readonly translator: Translator;
+};
 
 export const createCommandRegistry = (input: RegistryInput): CommandRegistry =>
   createCoordinationCommands({
-    db: input.deps.db, calendar: input.deps.calendar, botUsername: input.config.TELEGRAM_BOT_USERNAME,
+    repos: input.repos, calendar: input.calendar, botUsername: input.botUsername,
     remind: input.background.remind, notify: input.background.notify, translate: input.translator.t,
   });

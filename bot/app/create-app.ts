@@ -1,35 +1,27 @@
-// Wires repositories and use cases over one database. Used by bot/main.ts and by the tests,
-// so both run exactly the same product.
+// Wires the dialogue's use cases over the repositories and services the composition root
+// built once. Used by bot/main.ts and by the tests, so both run exactly the same product.
 import { randomBytes } from 'node:crypto';
 import { codeFromBytes } from '../../core/access/invite-rules.ts';
 import { VIETNAM_CALENDAR, type WorkingCalendar } from '../../core/calendar/working-days.ts';
-import type { Db } from '../db/database.ts';
-import { createChatRepository } from '../db/repositories/chat-repository.ts';
-import { createCriteriaSetRepository } from '../db/repositories/criteria-set-repository.ts';
-import { createInviteRepository } from '../db/repositories/invite-repository.ts';
-import { createLinkCodeRepository } from '../db/repositories/link-code-repository.ts';
-import { createPeopleRepository } from '../db/repositories/people-repository.ts';
-import { createPeriodRepository } from '../db/repositories/period-repository.ts';
-import { createSubmissionRepository } from '../db/repositories/submission-repository.ts';
-import { createUnitRepository } from '../db/repositories/unit-repository.ts';
 import type { Locale } from '../platform/i18n.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { CommandRegistry } from './command-port.ts';
+import { withCaches } from './dialogue/cached-deps.ts';
 import { createDialogue } from './dialogue/create-dialogue.ts';
 import type { DialogueDeps } from './dialogue/deps.ts';
-import { createFileEvidenceStore } from '../db/file-evidence-store.ts';
-import { withCaches } from './dialogue/cached-deps.ts';
 import type { Dialogue } from './dialogue-port.ts';
+import type { EvidenceStore, Repositories } from './ports.ts';
 
 export type AppOptions = {
-  readonly db: Db;
+  readonly repos: Repositories;
+  readonly evidence: EvidenceStore;
   readonly logger: Logger;
   readonly clock?: () => Date;
   readonly defaultLocale?: Locale;
-  readonly evidenceDir: string;
   readonly evidenceMaxBytes: number;
   readonly botUsername: string;
   readonly calendar?: WorkingCalendar;
+  /** Role commands (coordinators); built from the uncached dependencies. */
   readonly commands?: (deps: DialogueDeps) => CommandRegistry;
   readonly newCode?: () => string;
 };
@@ -37,18 +29,17 @@ export type AppOptions = {
 export type App = { readonly dialogue: Dialogue; readonly deps: DialogueDeps };
 
 export const createApp = (options: AppOptions): App => {
-  const db = options.db;
+  const { repos } = options;
   const base: DialogueDeps = {
-    db,
-    units: createUnitRepository(db),
-    people: createPeopleRepository(db),
-    chats: createChatRepository(db),
-    invites: createInviteRepository(db),
-    linkCodes: createLinkCodeRepository(db),
-    periods: createPeriodRepository(db),
-    criteriaSets: createCriteriaSetRepository(db),
-    submissions: createSubmissionRepository(db),
-    evidence: createFileEvidenceStore(options.evidenceDir),
+    units: repos.units,
+    people: repos.people,
+    chats: repos.chats,
+    invites: repos.invites,
+    linkCodes: repos.linkCodes,
+    periods: repos.periods,
+    criteriaSets: repos.criteriaSets,
+    submissions: repos.submissions,
+    evidence: options.evidence,
     calendar: options.calendar ?? VIETNAM_CALENDAR,
     commands: {},
     logger: options.logger,

@@ -2,8 +2,7 @@
 // coordinator sees every unit, a district coordinator its district and its communes. Works
 // for three-level and two-level (communes directly under the province) installations.
 import type { Unit } from '../../core/units/unit.ts';
-import type { Membership } from '../db/repositories/people-repository.ts';
-import type { UnitRepository } from '../db/repositories/unit-repository.ts';
+import type { Membership, UnitRepository } from './ports.ts';
 
 export const coordinatesUnit = async (units: UnitRepository, memberships: readonly Membership[], unit: Unit): Promise<boolean> => {
   const scopes = new Set(memberships.filter((m) => m.role === 'coordinator').map((m) => m.unitId));

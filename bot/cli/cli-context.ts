@@ -1,3 +1,5 @@
+import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
+import type { Repositories } from '../app/ports.ts';
 import type { Config } from '../platform/config.ts';
 import type { Database } from '../db/database.ts';
 import type { Translator, Locale } from '../platform/i18n.ts';
@@ -12,6 +14,9 @@ export type CliContext = {
   readonly locale: Locale;
   /** Opens the database, applying pending migrations first (idempotent). */
   readonly db: () => Promise<Database>;
+  /** The repositories over that database, built once per run. */
+  readonly repos: () => Promise<Repositories>;
+  readonly calendar: WorkingCalendar;
   readonly now: () => Date;
 };
 

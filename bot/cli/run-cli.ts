@@ -3,6 +3,9 @@ import { parseConfig } from '../platform/config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { createTranslator } from '../platform/i18n.ts';
+import { VIETNAM_CALENDAR } from '../../core/calendar/working-days.ts';
+import type { Repositories } from '../app/ports.ts';
+import { createRepositories } from '../db/create-repositories.ts';
 import { parseArgs } from './args.ts';
 import type { CliCommand, CliContext } from './cli-context.ts';
 import { dbMigrate } from './commands/db-commands.ts';
@@ -53,6 +56,14 @@ export const runCli = async (argv: readonly string[], env: Record<string, string
     return 2;
   }
   let database: Database | undefined;
+  let repos: Repositories | undefined;
+  const db = async (): Promise<Database> => {
+    if (!database) {
+      await migrateDatabase(config.value.DATABASE_URL);
+      database = openDatabase(config.value.DATABASE_URL);
+    }
+    return database;
+  };
   const ctx: CliContext = {
     config: config.value,
     io,
@@ -60,13 +71,9 @@ export const runCli = async (argv: readonly string[], env: Record<string, string
     translator: createTranslator(config.value.DEFAULT_LOCALE),
     locale: config.value.DEFAULT_LOCALE,
     now: () => new Date(),
-    db: async () => {
-      if (!database) {
-        await migrateDatabase(config.value.DATABASE_URL);
-        database = openDatabase(config.value.DATABASE_URL);
-      }
-      return database;
-    },
+    db,
+    repos: async () => (repos ??= createRepositories((await db()).prisma)),
+    calendar: VIETNAM_CALENDAR,
   };
   try {
     return await command(ctx);

@@ -4,13 +4,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../platform/project-root.ts';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { databaseProvider, type DatabaseProvider } from '../platform/config.ts';
 import { postgresConnectionString, postgresSchema, sqlitePath } from './database.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = projectRoot();
 
 export type Migration = { readonly name: string; readonly sql: string; readonly checksum: string };
 export type MigrateResult = { readonly applied: readonly string[]; readonly alreadyApplied: number };

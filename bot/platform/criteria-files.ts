@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from './project-root.ts';
 import { parse, YAMLParseError } from 'yaml';
 import type { CriteriaSet } from '../../core/criteria/criteria-set.schema.ts';
 import { err, ok, type Result } from '../../core/result.ts';
@@ -55,11 +55,11 @@ export const loadCriteriaFile = async (file: string): Promise<Result<CriteriaSet
 export const describeLoadError = (e: LoadCriteriaError): string[] =>
   e.issues.length > 0 ? e.issues.map((i) => `${path.basename(e.file)}: ${describeIssue(i)}`) : [e.message];
 
-const setsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'core', 'criteria', 'sets');
+const setsDir = (): string => path.join(projectRoot(), 'core', 'criteria', 'sets');
 
 /** Absolute paths of the sample sets shipped in core/criteria/sets, sorted by name. */
 export const listShippedSets = (): string[] =>
-  readdirSync(setsDir)
+  readdirSync(setsDir())
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort()
-    .map((f) => path.join(setsDir, f));
+    .map((f) => path.join(setsDir(), f));

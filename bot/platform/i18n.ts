@@ -2,20 +2,20 @@
 // (reminders), so nothing depends on grammY. Catalogues: locales/<lng>/<namespace>.json.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from './project-root.ts';
 import i18next, { type i18n, type TFunction } from 'i18next';
 
 export const locales = ['vi', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const isLocale = (value: unknown): value is Locale => value === 'vi' || value === 'en';
 
-const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'locales');
+const localesDir = (): string => path.join(projectRoot(), 'locales');
 
 export const loadCatalogues = (): Record<Locale, Record<string, unknown>> => {
   const result = { vi: {}, en: {} } as Record<Locale, Record<string, unknown>>;
   for (const lng of locales) {
-    for (const file of readdirSync(path.join(localesDir, lng)).filter((f) => f.endsWith('.json'))) {
-      result[lng][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(localesDir, lng, file), 'utf8'));
+    for (const file of readdirSync(path.join(localesDir(), lng)).filter((f) => f.endsWith('.json'))) {
+      result[lng][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(localesDir(), lng, file), 'utf8'));
     }
   }
   return result;

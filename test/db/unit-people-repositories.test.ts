@@ -12,7 +12,7 @@ describe.each(providers)('repositories on %s', (provider) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(provider);
-    await seedDemo(db.prisma, now);
+    await seedDemo(db.repos, now);
   });
   afterAll(async () => db.dispose());
 
@@ -31,7 +31,7 @@ describe.each(providers)('repositories on %s', (provider) => {
     it('seeding twice changes nothing', async () => {
       const units = createUnitRepository(db.prisma);
       const before = await units.list();
-      await seedDemo(db.prisma, now);
+      await seedDemo(db.repos, now);
       expect(await units.list()).toEqual(before);
     });
 

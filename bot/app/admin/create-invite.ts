@@ -1,6 +1,5 @@
-import type { InviteRepository } from '../../db/repositories/invite-repository.ts';
-import type { Role } from '../../db/repositories/people-repository.ts';
 import { hashCode, newInviteCode } from './invite-codes.ts';
+import type { InviteRepository, Role } from '../ports.ts';
 
 export type CreateInviteInput = { readonly unitId: string; readonly role: Role; readonly uses: number; readonly days: number; readonly createdById: string | null; readonly now: Date };
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
-import type { CriteriaSetRepository, ImportOutcome } from '../../db/repositories/criteria-set-repository.ts';
+import type { CriteriaSetRepository, ImportOutcome } from '../ports.ts';
 
 /** Checksum of the validated definition, so re-importing the same file is a no-op. */
 export const criteriaChecksum = (set: CriteriaSet): string => createHash('sha256').update(JSON.stringify(set)).digest('hex');

@@ -1,21 +1,18 @@
 // Idempotent: units and criteria sets are upserted by natural keys and the demo period is
 // created only when absent, so running it again changes nothing.
 import { addDays, toLocalDate } from '../../../core/calendar/local-date.ts';
-import type { Db } from '../../db/database.ts';
-import { createCriteriaSetRepository } from '../../db/repositories/criteria-set-repository.ts';
-import { createPeriodRepository, type StoredPeriod } from '../../db/repositories/period-repository.ts';
-import { createUnitRepository } from '../../db/repositories/unit-repository.ts';
 import { importCriteriaSet } from './import-criteria-set.ts';
 import { listShippedSets, loadCriteriaFile } from '../../platform/criteria-files.ts';
 import { demoUnits } from './demo-units.ts';
+import type { Repositories, StoredPeriod } from '../ports.ts';
 
 export type SeedSummary = { readonly units: number; readonly sets: number; readonly period: StoredPeriod };
 
 export const demoPeriodName = (year: number): string => `Đánh giá Chính quyền số năm ${year}`;
 
-export const seedDemo = async (db: Db, now: Date): Promise<SeedSummary> => {
-  const units = await createUnitRepository(db).upsertMany(demoUnits);
-  const setsRepo = createCriteriaSetRepository(db);
+export const seedDemo = async (repos: Pick<Repositories, 'units' | 'criteriaSets' | 'periods'>, now: Date): Promise<SeedSummary> => {
+  const units = await repos.units.upsertMany(demoUnits);
+  const setsRepo = repos.criteriaSets;
   const ids = new Map<string, { id: string; level: string; answeredBy: string; scored: boolean }>();
   for (const file of listShippedSets()) {
     const loaded = await loadCriteriaFile(file);
@@ -23,7 +20,7 @@ export const seedDemo = async (db: Db, now: Date): Promise<SeedSummary> => {
     const outcome = await importCriteriaSet(setsRepo, loaded.value);
     ids.set(loaded.value.key, { id: outcome.id, level: loaded.value.level, answeredBy: loaded.value.answeredBy, scored: loaded.value.scored });
   }
-  const periods = createPeriodRepository(db);
+  const periods = repos.periods;
   const today = toLocalDate(now);
   const year = Number(today.slice(0, 4));
   const name = demoPeriodName(year);

@@ -6,22 +6,21 @@ import type { RankEntry, SubmissionStatus } from '../../../core/ranking/rank-uni
 import { tierFor } from '../../../core/ranking/tiers.ts';
 import type { Unit, UnitLevel } from '../../../core/units/unit.ts';
 import type { CommandContext } from '../command-port.ts';
-import type { Db } from '../../db/database.ts';
-import { createCoordinationRepository, type SubmissionSummary } from '../../db/repositories/coordination-repository.ts';
-import { createPeriodRepository, type StoredPeriod } from '../../db/repositories/period-repository.ts';
-import { createUnitRepository, type UnitWithParentCode } from '../../db/repositories/unit-repository.ts';
+import type { NotifyPort } from '../command-port.ts';
+import type { Locale } from '../../platform/i18n.ts';
+import type { Repositories, StoredPeriod, SubmissionSummary, UnitWithParentCode } from '../ports.ts';
 
 export const assessedLevels: readonly AssessedLevel[] = ['commune', 'district', 'department'];
 export const isAssessedLevel = (x: string): x is AssessedLevel => (assessedLevels as readonly string[]).includes(x);
 
 export type CoordinationDeps = {
-  readonly db: Db;
+  readonly repos: Pick<Repositories, 'units' | 'periods' | 'criteriaSets' | 'coordination' | 'submissions' | 'people' | 'invites'>;
   readonly calendar: WorkingCalendar;
   readonly botUsername: string;
   readonly remind: (input: { periodId: string; unitIds: readonly string[]; now: Date }) => Promise<{ queued: number }>;
-  readonly notify: import('../command-port.ts').NotifyPort;
+  readonly notify: NotifyPort;
   /** Labels inside generated files (the export's column headers) in the caller's language. */
-  readonly translate: (locale: import('../../platform/i18n.ts').Locale, key: string) => string;
+  readonly translate: (locale: Locale, key: string) => string;
 };
 
 export type UnitRow = {
@@ -41,7 +40,7 @@ export type Scope = {
 
 /** Units at or below the coordinator's membership units (province → all, district → its communes). */
 export const scopeOf = async (deps: CoordinationDeps, ctx: CommandContext): Promise<Scope> => {
-  const all = await createUnitRepository(deps.db).list();
+  const all = await deps.repos.units.list();
   const byId = new Map(all.map((u) => [u.id, u]));
   const rootIds = new Set(ctx.memberships.filter((m) => m.role === 'coordinator').map((m) => m.unitId));
   const visible = new Set<string>();
@@ -62,9 +61,9 @@ export const isCoordinator = (ctx: CommandContext): boolean => ctx.memberships.s
 
 /** The open period named by a `period:<id>` argument, else the most recent open one. */
 export const pickPeriod = async (deps: CoordinationDeps, args: readonly string[]): Promise<StoredPeriod | null> => {
-  const open = await createPeriodRepository(deps.db).listOpen();
   const wanted = args.find((a) => a.startsWith('period:'))?.slice(7);
-  if (wanted) return (await createPeriodRepository(deps.db).findById(wanted)) ?? null;
+  if (wanted) return (await deps.repos.periods.findById(wanted)) ?? null;
+  const open = await deps.repos.periods.listOpen();
   return open.find((p) => p.scored) ?? open[0] ?? null;
 };
 
@@ -75,7 +74,7 @@ const statusOf = (s: SubmissionSummary | null): SubmissionStatus =>
 export const unitRows = async (deps: CoordinationDeps, scope: Scope, period: StoredPeriod, filter: (u: Unit) => boolean = () => true): Promise<UnitRow[]> => {
   const unitSets = period.sets.filter((s) => s.answeredBy === 'unit');
   const setIds = unitSets.map((s) => s.criteriaSetId);
-  const subs = await createCoordinationRepository(deps.db).submissionsOf(period.id, setIds);
+  const subs = await deps.repos.coordination.submissionsOf(period.id, setIds);
   const byUnit = new Map(subs.map((s) => [s.unitId, s]));
   return scope.all
     .filter((u) => scope.visible.has(u.id) && isAssessedLevel(u.level) && unitSets.some((s) => s.level === u.level) && filter(u))

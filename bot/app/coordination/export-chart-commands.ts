@@ -3,25 +3,23 @@
 import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import { reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
-import { createCoordinationRepository } from '../../db/repositories/coordination-repository.ts';
-import { createCriteriaSetRepository } from '../../db/repositories/criteria-set-repository.ts';
-import type { StoredPeriod } from '../../db/repositories/period-repository.ts';
 import { asciiLabel, renderBarChart } from '../../platform/documents/bar-chart.ts';
 import { assessedLevels, parseTarget, unitRows, type CoordinationDeps, type Scope } from './coordination-context.ts';
-import { buildCsv, buildWorkbook, type Label, type LevelExport } from '../../platform/documents/export-workbook.ts';
+import { buildCsv, buildWorkbook, type Label, type LevelExport } from './export-workbook.ts';
 import { guarded, say } from './guard.ts';
 import { rankingsFor } from './ranking-command.ts';
+import type { StoredPeriod } from '../ports.ts';
 
 export const levelExports = async (deps: CoordinationDeps, scope: Scope, period: StoredPeriod, level?: AssessedLevel): Promise<LevelExport[]> => {
   const rankings = await rankingsFor(deps, scope, period, level ? { level } : {});
   const rows = await unitRows(deps, scope, period, (u) => !level || u.level === level);
-  const answers = await createCoordinationRepository(deps.db).answersOfMany(rows.flatMap((r) => (r.submission ? [r.submission.id] : [])));
+  const answers = await deps.repos.coordination.answersOfMany(rows.flatMap((r) => (r.submission ? [r.submission.id] : [])));
   const out: LevelExport[] = [];
   for (const l of assessedLevels) {
     const link = period.sets.find((s) => s.level === l && s.answeredBy === 'unit');
     const atLevel = rows.filter((r) => r.level === l && !r.unit.excluded);
     if (!link || atLevel.length === 0) continue;
-    const set = (await createCriteriaSetRepository(deps.db).findById(link.criteriaSetId))?.set;
+    const set = (await deps.repos.criteriaSets.findById(link.criteriaSetId))?.set;
     if (set) out.push({ level: l, set, rows: atLevel, ranking: rankings.find((r) => r.level === l), answers });
   }
   return out;

@@ -1,8 +1,8 @@
 // Shared checks of every coordinator command: who may ask, for which period, about which units.
 import { reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
-import type { StoredPeriod } from '../../db/repositories/period-repository.ts';
 import { isCoordinator, pickPeriod, scopeOf, type CoordinationDeps, type Scope } from './coordination-context.ts';
+import type { StoredPeriod } from '../ports.ts';
 
 export const say = (...replies: Reply[]): CommandResult => ({ replies });
 

@@ -3,8 +3,6 @@
 import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
 import { keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
-import { createCriteriaSetRepository } from '../../db/repositories/criteria-set-repository.ts';
-import { createPeopleRepository } from '../../db/repositories/people-repository.ts';
 import { parseTarget, unitRows, type CoordinationDeps } from './coordination-context.ts';
 import { guarded, say } from './guard.ts';
 import { page } from './paging.ts';
@@ -17,9 +15,9 @@ export const missingCommand = (deps: CoordinationDeps) => (ctx: CommandContext):
     const rows = (await unitRows(deps, scope, period, (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level)))
       .filter((r) => r.status !== 'submitted' && r.status !== 'verified');
     if (rows.length === 0) return say(reply('coord:missing.none', { period: period.name }));
-    const reporters = await createPeopleRepository(deps.db).listMemberAccounts(rows.map((r) => r.unit.id), 'reporter');
+    const reporters = await deps.repos.people.listMemberAccounts(rows.map((r) => r.unit.id), 'reporter');
     const totals = new Map<string, number>();
-    for (const s of period.sets.filter((x) => x.answeredBy === 'unit')) totals.set(s.level, (await createCriteriaSetRepository(deps.db).findById(s.criteriaSetId))?.set.criteria.length ?? 0);
+    for (const s of period.sets.filter((x) => x.answeredBy === 'unit')) totals.set(s.level, (await deps.repos.criteriaSets.findById(s.criteriaSetId))?.set.criteria.length ?? 0);
     const lines: Reply[] = rows
       .sort((a, b) => a.unit.code.localeCompare(b.unit.code))
       .map((r) => {

@@ -4,10 +4,10 @@ import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import { rankUnits, type LevelRanking } from '../../../core/ranking/rank-units.ts';
 import { keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
-import type { StoredPeriod } from '../../db/repositories/period-repository.ts';
 import { assessedLevels, parseTarget, toRankEntry, unitRows, type CoordinationDeps, type Scope } from './coordination-context.ts';
 import { guarded, say } from './guard.ts';
 import { page } from './paging.ts';
+import type { StoredPeriod } from '../ports.ts';
 
 /** Rankings per level over the units in scope (optionally one district's communes). */
 export const rankingsFor = async (deps: CoordinationDeps, scope: Scope, period: StoredPeriod, filter: { level?: AssessedLevel; districtId?: string }): Promise<LevelRanking[]> => {

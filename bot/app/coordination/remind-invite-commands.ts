@@ -5,7 +5,6 @@ import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts'
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import { createInvite } from '../admin/create-invite.ts';
 import { telegramDeepLink } from '../admin/invite-codes.ts';
-import { createInviteRepository } from '../../db/repositories/invite-repository.ts';
 import { scopeOf, unitRows, type CoordinationDeps } from './coordination-context.ts';
 import { guarded, say, unitInScope } from './guard.ts';
 
@@ -33,7 +32,7 @@ export const inviteCommand = (deps: CoordinationDeps) => async (ctx: CommandCont
   // Invites need no open period: only the scope.
   const found = unitInScope(await scopeOf(deps, ctx), code);
   if (!found.ok) return found.result;
-  const { code: inviteCode, expiresAt } = await createInvite(createInviteRepository(deps.db), {
+  const { code: inviteCode, expiresAt } = await createInvite(deps.repos.invites, {
     unitId: found.unit.id, role, uses: role === 'reporter' ? 5 : 1, days: 14, createdById: ctx.personId, now: ctx.now,
   });
   return say(reply('coord:invite.done', {

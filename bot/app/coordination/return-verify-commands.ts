@@ -2,10 +2,6 @@
 // /verify <code> <criterion> <points> <note> records an appraisal score for one criterion.
 import { reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
-import { createCoordinationRepository } from '../../db/repositories/coordination-repository.ts';
-import { createCriteriaSetRepository } from '../../db/repositories/criteria-set-repository.ts';
-import { createPeopleRepository } from '../../db/repositories/people-repository.ts';
-import { createSubmissionRepository } from '../../db/repositories/submission-repository.ts';
 import { parseNumber } from '../../../core/criteria/parse-number.ts';
 import { unitRows, type CoordinationDeps } from './coordination-context.ts';
 import { guarded, say, unitInScope } from './guard.ts';
@@ -21,12 +17,12 @@ export const returnCommand = (deps: CoordinationDeps) => (ctx: CommandContext): 
     const [row] = await unitRows(deps, scope, period, (u) => u.id === found.unit.id);
     const s = row?.submission;
     if (!s || (s.status !== 'submitted' && s.status !== 'verified')) return say(reply('coord:return.not_submitted', { code: found.unit.code }));
-    const outcome = await createSubmissionRepository(deps.db).applyChange(s.id, {
+    const outcome = await deps.repos.submissions.applyChange(s.id, {
       expectedVersion: s.version, actor: { personId: ctx.personId, channel: ctx.channel }, now: ctx.now,
       status: { to: 'returned', note, event: 'returned' },
     });
     if (!outcome.ok) return say(reply('coord:busy'));
-    const reporters = await createPeopleRepository(deps.db).listMemberAccounts([found.unit.id], 'reporter');
+    const reporters = await deps.repos.people.listMemberAccounts([found.unit.id], 'reporter');
     await deps.notify(reporters.map((a) => ({
       idempotencyKey: `return:${s.id}:${outcome.version}:${a.id}`, accountId: a.id,
       replies: [reply('coord:return.notice', { unit: found.unit.name, note, period: period.name }, [{ value: `report:continue:${period.id}`, key: 'reminders:action.continue' }])],
@@ -44,12 +40,12 @@ export const verifyCommand = (deps: CoordinationDeps) => (ctx: CommandContext): 
     const [row] = await unitRows(deps, scope, period, (u) => u.id === found.unit.id);
     const s = row?.submission;
     if (!s || (s.status !== 'submitted' && s.status !== 'verified')) return say(reply('coord:verify.not_submitted', { code: found.unit.code }));
-    const set = (await createCriteriaSetRepository(deps.db).findById(s.criteriaSetId))?.set;
+    const set = (await deps.repos.criteriaSets.findById(s.criteriaSetId))?.set;
     const c = set?.criteria.find((x) => x.code.toLowerCase() === criterion.toLowerCase());
     if (!c) return say(reply('coord:verify.unknown_criterion', { criterion }));
     const points = parseNumber(pointsText, { min: 0, max: c.maxPoints });
     if (!points.ok) return say(reply('coord:verify.bad_points', { max: c.maxPoints }));
-    const result = await createCoordinationRepository(deps.db).verify({
+    const result = await deps.repos.coordination.verify({
       submissionId: s.id, criterionCode: c.code, points: points.value, note, personId: ctx.personId, channel: ctx.channel, now: ctx.now, applicableMax: s.applicableMax,
     });
     if (!result) return say(reply('coord:verify.unanswered', { code: c.code }));

@@ -5,8 +5,6 @@ import { AnswerValueSchema } from '../../../core/criteria/answer-value.schema.ts
 import { reviewSummary } from '../../../core/questionnaire/review-summary.ts';
 import { keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
-import { createCoordinationRepository } from '../../db/repositories/coordination-repository.ts';
-import { createCriteriaSetRepository } from '../../db/repositories/criteria-set-repository.ts';
 import { unitRows, type CoordinationDeps } from './coordination-context.ts';
 import { guarded, say, unitInScope } from './guard.ts';
 
@@ -19,9 +17,9 @@ export const unitCommand = (deps: CoordinationDeps) => (ctx: CommandContext): Pr
     const head = reply('coord:unit.title', { code: found.unit.code, name: found.unit.name, status: keyParam(`coord:state.${row.status}`), period: period.name });
     const s = row.submission;
     if (!s) return say(head, reply('coord:unit.not_started'));
-    const set = (await createCriteriaSetRepository(deps.db).findById(s.criteriaSetId))?.set;
+    const set = (await deps.repos.criteriaSets.findById(s.criteriaSetId))?.set;
     if (!set) return say(head);
-    const details = await createCoordinationRepository(deps.db).answersOf(s.id);
+    const details = await deps.repos.coordination.answersOf(s.id);
     const byCode = new Map(details.map((d) => [d.criterionCode, d]));
     const answers: Record<string, Answers[string]> = {};
     for (const d of details) {

@@ -1,72 +1,62 @@
 // Background work of a running bot: the reminder tick and the outbox sender (one instance at a
-// time through a database lease). Channels attach their APIs once they are started; messages to
-// other people (returns, manual nudges) go through the same outbox.
-import type { Api } from 'grammy';
-import { VIETNAM_CALENDAR } from '../../../core/calendar/working-days.ts';
-import type { Config } from '../../platform/config.ts';
-import type { Database } from '../../db/database.ts';
-import { createMessageOutboxRepository } from '../../db/repositories/message-outbox-repository.ts';
-import { createPeopleRepository } from '../../db/repositories/people-repository.ts';
-import { telegramRowSender, zaloRowSender, type RowSender } from '../../channels/channel-senders.ts';
+// time through a database lease). Channels attach their senders once they are started;
+// messages to other people (returns, manual nudges) go through the same outbox.
+import type { WorkingCalendar } from '../../../core/calendar/working-days.ts';
+import type { Logger } from '../../platform/logger.ts';
+import type { NotifyPort } from '../command-port.ts';
+import type { Repositories, RowSender } from '../ports.ts';
 import { createOutboxSender } from './outbox-sender.ts';
 import { enqueueManualReminders } from './plan-reminders.ts';
 import { startReminderService } from './reminder-service.ts';
-import type { Translator } from '../../platform/i18n.ts';
-import type { Logger } from '../../platform/logger.ts';
-import type { ZaloApi } from '../../channels/zalo/zalo-api.ts';
-import type { NotifyPort } from '../command-port.ts';
 
 export type RemindInput = { readonly periodId: string; readonly unitIds: readonly string[]; readonly now: Date };
 
 export type Background = {
   readonly start: () => Promise<void>;
   readonly stop: () => Promise<void>;
-  readonly attachTelegram: (api: Api) => void;
-  readonly attachZalo: (api: ZaloApi) => void;
+  /** Lets the sender deliver rows of `channel` from now on. */
+  readonly attach: (channel: string, sender: RowSender) => void;
   readonly notify: NotifyPort;
   readonly remind: (input: RemindInput) => Promise<{ queued: number }>;
 };
 
 export type BackgroundInput = {
-  readonly config: Config;
-  readonly database: Database;
+  readonly repos: Repositories;
+  readonly calendar: WorkingCalendar;
+  readonly sendRatePerSecond: number;
   readonly logger: Logger;
-  readonly translator: Translator;
   readonly instanceId: string;
   readonly now: () => Date;
 };
 
 export const startBackground = (input: BackgroundInput): Background => {
-  const db = input.database.prisma;
+  const { repos } = input;
   const senders: Partial<Record<string, RowSender>> = {};
-  const people = createPeopleRepository(db);
-  const outbox = createMessageOutboxRepository(db);
   const sender = createOutboxSender({
-    outbox, senders, markUnreachable: (id, at) => people.markUnreachable(id, at), ratePerSecond: input.config.SEND_RATE_PER_SECOND,
+    outbox: repos.outbox, senders, markUnreachable: (id, at) => repos.people.markUnreachable(id, at), ratePerSecond: input.sendRatePerSecond,
     holder: input.instanceId, logger: input.logger, now: input.now,
   });
   let service: ReturnType<typeof startReminderService> | undefined;
   return {
     start: async () => {
-      service = startReminderService({ db, sender, holder: input.instanceId, calendar: VIETNAM_CALENDAR, logger: input.logger, now: input.now });
+      service = startReminderService({ repos, sender, holder: input.instanceId, calendar: input.calendar, logger: input.logger, now: input.now });
     },
     stop: async () => {
       await service?.stop();
     },
-    attachTelegram: (api) => void (senders['telegram'] = telegramRowSender(api, input.translator)),
-    attachZalo: (api) => void (senders['zalo'] = zaloRowSender(api, input.translator)),
+    attach: (channel, rowSender) => void (senders[channel] = rowSender),
     notify: async (notices) => {
       const rows = [];
       for (const n of notices) {
-        const account = await people.findAccountById(n.accountId);
+        const account = await repos.people.findAccountById(n.accountId);
         if (!account || account.channel === 'console') continue;
         rows.push({
           idempotencyKey: n.idempotencyKey, kind: 'notice', channel: account.channel, accountId: account.id, chatId: account.chatId,
           payload: { locale: account.locale ?? 'vi', replies: n.replies }, nextAttemptAt: input.now(),
         });
       }
-      await outbox.enqueue(rows, input.now());
+      await repos.outbox.enqueue(rows, input.now());
     },
-    remind: async (r) => ({ queued: await enqueueManualReminders(db, r, VIETNAM_CALENDAR) }),
+    remind: async (r) => ({ queued: await enqueueManualReminders(repos, r, input.calendar) }),
   };
 };

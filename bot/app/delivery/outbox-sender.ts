@@ -3,12 +3,11 @@
 // retry_after honoured (bounded) by pausing and rescheduling, 5xx/network errors retried with
 // backoff, and a 403 marking the account unreachable. A row is marked sent right after the
 // platform accepted it; only a crash inside that window (a few ms) can repeat one message.
-import type { MessageOutboxRepository, OutboxRow } from '../../db/repositories/message-outbox-repository.ts';
 import type { Logger } from '../../platform/logger.ts';
-import type { RowSender } from '../../channels/channel-senders.ts';
+import type { OutboxRepository, OutboxRow, RowSender } from '../ports.ts';
 
 export type SenderDeps = {
-  readonly outbox: MessageOutboxRepository;
+  readonly outbox: OutboxRepository;
   readonly senders: Readonly<Partial<Record<string, RowSender>>>;
   readonly markUnreachable: (accountId: string, at: Date) => Promise<void>;
   readonly ratePerSecond: number;

@@ -6,12 +6,7 @@ import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import type { SubmissionStatus } from '../../../core/ranking/rank-units.ts';
 import { dueReminders, manualReminders, type DueReminder, type ReminderRecipient, type ReminderUnit } from '../../../core/reminders/due-reminders.ts';
 import { resolveReminderPolicy } from '../../../core/reminders/reminder-policy.ts';
-import type { Db } from '../../db/database.ts';
-import { createCriteriaSetRepository } from '../../db/repositories/criteria-set-repository.ts';
-import { createMessageOutboxRepository, type NewOutboxRow } from '../../db/repositories/message-outbox-repository.ts';
-import { createPeopleRepository, type ChannelAccount } from '../../db/repositories/people-repository.ts';
-import { createPeriodRepository, type StoredPeriod } from '../../db/repositories/period-repository.ts';
-import { createUnitRepository } from '../../db/repositories/unit-repository.ts';
+import type { ChannelAccount, MemberAccount, NewOutboxRow, Repositories, StoredPeriod } from '../ports.ts';
 
 export type PlannedReminder = DueReminder & { readonly channel: string; readonly chatId: string; readonly unitName: string };
 
@@ -22,21 +17,16 @@ const statusOf = (row: { status: string } | undefined): SubmissionStatus =>
 
 type PeriodContext = { period: StoredPeriod; units: ReminderUnit[]; recipients: ReminderRecipient[]; accounts: Map<string, ChannelAccount>; names: Map<string, string> };
 
-const loadPeriod = async (db: Db, period: StoredPeriod): Promise<PeriodContext> => {
-  const unitsRepo = createUnitRepository(db);
-  const people = createPeopleRepository(db);
-  const sets = createCriteriaSetRepository(db);
-  const all = (await unitsRepo.list()).filter((u) => !u.excluded && assessed(u.level) && period.deadlines[u.level as AssessedLevel] !== undefined);
-  const byId = new Map((await unitsRepo.list()).map((u) => [u.id, u]));
+const loadPeriod = async (repos: Repositories, period: StoredPeriod): Promise<PeriodContext> => {
+  const everyUnit = await repos.units.list();
+  const all = everyUnit.filter((u) => !u.excluded && assessed(u.level) && period.deadlines[u.level as AssessedLevel] !== undefined);
+  const byId = new Map(everyUnit.map((u) => [u.id, u]));
   const totals = new Map<string, number>();
   for (const link of period.sets.filter((s) => s.answeredBy === 'unit')) {
-    totals.set(link.level, (await sets.findById(link.criteriaSetId))?.set.criteria.length ?? 0);
+    totals.set(link.level, (await repos.criteriaSets.findById(link.criteriaSetId))?.set.criteria.length ?? 0);
   }
   const unitSetIds = new Set(period.sets.filter((s) => s.answeredBy === 'unit').map((s) => s.criteriaSetId));
-  const submissions = await db.submission.findMany({
-    where: { periodId: period.id, criteriaSetId: { in: [...unitSetIds] } },
-    select: { unitId: true, status: true, answeredCount: true, selfPoints: true, selfPercent: true },
-  });
+  const submissions = await repos.coordination.submissionsOf(period.id, [...unitSetIds]);
   const subByUnit = new Map(submissions.map((s) => [s.unitId, s]));
   const units: ReminderUnit[] = all.map((u) => {
     const s = subByUnit.get(u.id);
@@ -48,11 +38,11 @@ const loadPeriod = async (db: Db, period: StoredPeriod): Promise<PeriodContext> 
       progress: { answered: s?.answeredCount ?? 0, total: totals.get(u.level) ?? 0, points: s?.selfPoints ?? 0, percent: s?.selfPercent ?? 0 },
     };
   });
-  const reporters = await people.listMemberAccounts(units.map((u) => u.unitId), 'reporter');
+  const reporters = await repos.people.listMemberAccounts(units.map((u) => u.unitId), 'reporter');
   const districtIds = [...new Set(units.map((u) => u.parentDistrictId).filter((x): x is string => x !== undefined))];
-  const coordinators = await people.listMemberAccounts(districtIds, 'coordinator');
+  const coordinators = await repos.people.listMemberAccounts(districtIds, 'coordinator');
   const accounts = new Map<string, ChannelAccount>();
-  const toRecipient = (a: ChannelAccount & { unitId: string }, role: 'reporter' | 'coordinator'): ReminderRecipient => {
+  const toRecipient = (a: MemberAccount, role: 'reporter' | 'coordinator'): ReminderRecipient => {
     accounts.set(a.id, a);
     return { personId: a.personId, accountId: a.id, unitId: a.unitId, role, scopeUnitId: a.unitId, locale: a.locale ?? 'vi', unreachable: a.unreachable };
   };
@@ -69,12 +59,11 @@ const toPlanned = (ctx: PeriodContext, due: readonly DueReminder[]): PlannedRemi
   });
 
 /** What is due at `now` across open periods (nothing written). */
-export const planReminders = async (db: Db, now: Date, calendar: WorkingCalendar): Promise<PlannedReminder[]> => {
-  const outbox = createMessageOutboxRepository(db);
+export const planReminders = async (repos: Repositories, now: Date, calendar: WorkingCalendar): Promise<PlannedReminder[]> => {
   const planned: PlannedReminder[] = [];
-  for (const period of await createPeriodRepository(db).listOpen()) {
-    const ctx = await loadPeriod(db, period);
-    const alreadySent = await outbox.keysWithPrefix(`${period.id}:`);
+  for (const period of await repos.periods.listOpen()) {
+    const ctx = await loadPeriod(repos, period);
+    const alreadySent = await repos.outbox.keysWithPrefix(`${period.id}:`);
     const due = dueReminders({ period, units: ctx.units, recipients: ctx.recipients, alreadySent, now, calendar, policy: resolveReminderPolicy(period.reminders) });
     planned.push(...toPlanned(ctx, due));
   }
@@ -88,18 +77,18 @@ export const toOutboxRows = (planned: readonly PlannedReminder[]): NewOutboxRow[
   }));
 
 /** The tick: plan and enqueue; returns how many new rows were written. */
-export const enqueueDueReminders = async (db: Db, now: Date, calendar: WorkingCalendar): Promise<number> =>
-  createMessageOutboxRepository(db).enqueue(toOutboxRows(await planReminders(db, now, calendar)), now);
+export const enqueueDueReminders = async (repos: Repositories, now: Date, calendar: WorkingCalendar): Promise<number> =>
+  repos.outbox.enqueue(toOutboxRows(await planReminders(repos, now, calendar)), now);
 
 /** A coordinator's manual nudge (/remind): one per unit, recipient and day. */
-export const enqueueManualReminders = async (db: Db, input: { periodId: string; unitIds: readonly string[]; now: Date }, calendar: WorkingCalendar): Promise<number> => {
-  const period = await createPeriodRepository(db).findById(input.periodId);
+export const enqueueManualReminders = async (repos: Repositories, input: { periodId: string; unitIds: readonly string[]; now: Date }, calendar: WorkingCalendar): Promise<number> => {
+  const period = await repos.periods.findById(input.periodId);
   if (!period) return 0;
-  const ctx = await loadPeriod(db, period);
-  const alreadySent = await createMessageOutboxRepository(db).keysWithPrefix(`${period.id}:`);
+  const ctx = await loadPeriod(repos, period);
+  const alreadySent = await repos.outbox.keysWithPrefix(`${period.id}:`);
   const policy = resolveReminderPolicy(period.reminders);
   const due = ctx.units
     .filter((u) => input.unitIds.includes(u.unitId))
     .flatMap((unit) => manualReminders({ period, unit, recipients: ctx.recipients, alreadySent, now: input.now, calendar, policy }));
-  return createMessageOutboxRepository(db).enqueue(toOutboxRows(toPlanned(ctx, due)), input.now);
+  return repos.outbox.enqueue(toOutboxRows(toPlanned(ctx, due)), input.now);
 };

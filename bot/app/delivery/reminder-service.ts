@@ -2,8 +2,7 @@
 // while this instance holds the "reminders" lease, so several instances send one wave once.
 import schedule from 'node-schedule';
 import type { WorkingCalendar } from '../../../core/calendar/working-days.ts';
-import type { Db } from '../../db/database.ts';
-import { createLeasesRepository } from '../../db/repositories/leases-repository.ts';
+import type { Repositories } from '../ports.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { OutboxSender } from './outbox-sender.ts';
 import { enqueueDueReminders } from './plan-reminders.ts';
@@ -11,7 +10,7 @@ import { enqueueDueReminders } from './plan-reminders.ts';
 export const REMINDER_LEASE = 'reminders';
 
 export type ReminderServiceDeps = {
-  readonly db: Db;
+  readonly repos: Repositories;
   readonly sender: OutboxSender;
   readonly holder: string;
   readonly calendar: WorkingCalendar;
@@ -23,7 +22,7 @@ export type ReminderServiceDeps = {
 };
 
 export const startReminderService = (deps: ReminderServiceDeps) => {
-  const leases = createLeasesRepository(deps.db);
+  const leases = deps.repos.leases;
   const now = deps.now ?? (() => new Date());
   const leaseMs = deps.leaseMs ?? 60_000;
   let running = true;
@@ -32,7 +31,7 @@ export const startReminderService = (deps: ReminderServiceDeps) => {
 
   const tick = async (): Promise<void> => {
     if (!running || !(await holds())) return;
-    const queued = await enqueueDueReminders(deps.db, now(), deps.calendar);
+    const queued = await enqueueDueReminders(deps.repos, now(), deps.calendar);
     if (queued > 0) deps.logger.info({ queued }, 'reminders queued');
   };
   const drain = async (): Promise<void> => {

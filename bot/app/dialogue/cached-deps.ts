@@ -1,9 +1,9 @@
 // Wraps the repositories the answer path reads on every update with caches, so one answer costs
 // a handful of statements. Submission snapshots are reused only while their version in the
 // database is unchanged (another reporter's write bumps it), so nothing stale is ever scored.
-import type { SubmissionSnapshot } from '../../db/repositories/submission-repository.ts';
 import type { DialogueDeps } from './deps.ts';
 import { createTtlCache } from './ttl-cache.ts';
+import type { SubmissionSnapshot } from '../ports.ts';
 
 export const UNIT_TTL_MS = 30_000;
 export const PERIOD_TTL_MS = 5_000;

@@ -4,9 +4,9 @@
 import { scoreSet } from '../../../core/criteria/scoring.ts';
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
 import type { ApplyResult } from '../../../core/questionnaire/apply-input.ts';
-import type { AnswerWrite, SubmissionSnapshot, Totals } from '../../db/repositories/submission-repository.ts';
 import type { ChannelKind } from '../inbound.ts';
 import type { DialogueDeps } from './deps.ts';
+import type { AnswerWrite, SubmissionSnapshot, Totals } from '../ports.ts';
 
 export const totalsOf = (set: CriteriaSet, applied: Pick<ApplyResult, 'answers'>, window?: { from: string; to: string }): Totals => {
   const score = scoreSet(set, applied.answers, window ? { window } : {});

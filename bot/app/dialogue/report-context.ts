@@ -2,11 +2,10 @@
 // several), the level's criteria set and the shared submission of that unit.
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
 import type { Unit } from '../../../core/units/unit.ts';
-import type { StoredPeriod } from '../../db/repositories/period-repository.ts';
-import type { SubmissionSnapshot } from '../../db/repositories/submission-repository.ts';
 import type { DialogueDeps } from './deps.ts';
 import type { Turn } from './turn.ts';
 import { coordinatesUnit } from '../scope.ts';
+import type { StoredPeriod, SubmissionSnapshot } from '../ports.ts';
 
 export type ReportContext = {
   readonly unit: Unit;

@@ -2,11 +2,11 @@
 // produces (replies, the next chat state, optional files).
 import type { Reply } from '../../../core/reply.ts';
 import type { InboundEvent } from '../inbound.ts';
-import type { ChannelAccount, Membership, Person } from '../../db/repositories/people-repository.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { Attachment } from '../command-port.ts';
 import type { FileFetcher } from '../dialogue-port.ts';
 import type { ChatState } from './chat-state.ts';
+import type { ChannelAccount, Membership, Person } from '../ports.ts';
 
 export type Turn = {
   readonly event: InboundEvent;

@@ -8,8 +8,8 @@ import type { Dialogue, FileFetcher } from '../../app/dialogue-port.ts';
 import type { InboundContent, InboundEvent } from '../../app/inbound.ts';
 import type { Translator } from '../../platform/i18n.ts';
 import { renderPlain } from '../render-plain.ts';
+import { CONSOLE_USER } from '../../app/admin/ensure-console-reporter.ts';
 
-export const CONSOLE_USER = 'console';
 
 const consoleFetcher: FileFetcher = async (content, maxBytes) => {
   try {

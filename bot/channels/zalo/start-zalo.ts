@@ -1,11 +1,9 @@
 // Wires the Zalo Bot Platform channel to the dialogue: webhook on the shared HTTP server
 // (ZALO_MODE=webhook) or getUpdates polling (development). Events are stored in the inbox
 // before they are acknowledged/processed, then rendered as plain text with numbered options.
-import type { Config } from '../../platform/config.ts';
 import type { Dialogue, FileFetcher } from '../../app/dialogue-port.ts';
 import type { InboundEvent } from '../../app/inbound.ts';
-import type { Database } from '../../db/database.ts';
-import { createInboxRepository } from '../../db/repositories/inbox-repository.ts';
+import type { InboxRepository } from '../../app/ports.ts';
 import type { HttpServer } from '../../platform/http-server.ts';
 import type { Translator } from '../../platform/i18n.ts';
 import type { Logger } from '../../platform/logger.ts';
@@ -30,13 +28,19 @@ export const reviveEvent = (payload: unknown): InboundEvent => {
   return { ...e, receivedAt: new Date(e.receivedAt) };
 };
 
+export type ZaloSettings = {
+  readonly token: string;
+  readonly apiRoot: string;
+  readonly mode: 'webhook' | 'polling';
+  readonly webhookUrl?: string;
+  readonly webhookSecret?: string;
+};
+
 export const startZalo = async (input: {
-  config: Config; dialogue: Dialogue; translator: Translator; logger: Logger; http: HttpServer; database: Database; now: () => Date;
+  settings: ZaloSettings; dialogue: Dialogue; translator: Translator; logger: Logger; http: HttpServer; inbox: InboxRepository; now: () => Date;
 }): Promise<ZaloRunning> => {
-  const { config, logger } = input;
-  const token = config.ZALO_BOT_TOKEN ?? '';
-  const api = createZaloApi({ token, apiRoot: config.ZALO_API_ROOT, logger });
-  const inbox = createInboxRepository(input.database.prisma);
+  const { settings, logger, inbox } = input;
+  const api = createZaloApi({ token: settings.token, apiRoot: settings.apiRoot, logger });
   const persist = (event: InboundEvent) => inbox.store(event.dedupeKey, 'zalo', event, event.receivedAt);
   const onEvent = async (event: InboundEvent): Promise<void> => {
     try {
@@ -56,10 +60,10 @@ export const startZalo = async (input: {
   for (const row of await inbox.pending('zalo', input.now())) {
     await onEvent(reviveEvent(row.payload)).catch((error: unknown) => logger.error({ err: error, key: row.key }, 'zalo inbox replay failed'));
   }
-  if (config.ZALO_MODE === 'webhook') {
-    const handler = createZaloWebhookHandler({ secret: config.ZALO_WEBHOOK_SECRET ?? '', onEvent, persist, logger, now: input.now });
+  if (settings.mode === 'webhook') {
+    const handler = createZaloWebhookHandler({ secret: settings.webhookSecret ?? '', onEvent, persist, logger, now: input.now });
     input.http.route('POST', ZALO_WEBHOOK_PATH, handler);
-    if (config.ZALO_WEBHOOK_URL) await api.setWebhook({ url: config.ZALO_WEBHOOK_URL, secret_token: config.ZALO_WEBHOOK_SECRET ?? '' });
+    if (settings.webhookUrl) await api.setWebhook({ url: settings.webhookUrl, secret_token: settings.webhookSecret ?? '' });
     logger.info('zalo webhook ready');
     return { api, stop: () => handler.drain() };
   }

@@ -1,7 +1,5 @@
 import { describeLoadError, loadCriteriaFile } from '../../platform/criteria-files.ts';
 import { importCriteriaSet } from '../../app/admin/import-criteria-set.ts';
-import { createCriteriaSetRepository } from '../../db/repositories/criteria-set-repository.ts';
-import { createPeriodRepository } from '../../db/repositories/period-repository.ts';
 import type { CliCommand } from '../cli-context.ts';
 import { CliUsageError } from '../output.ts';
 
@@ -29,7 +27,7 @@ export const criteriaImport: CliCommand = async (ctx) => {
     for (const line of describeLoadError(loaded.error)) ctx.io.error(line);
     return 1;
   }
-  const outcome = await importCriteriaSet(createCriteriaSetRepository((await ctx.db()).prisma), loaded.value);
+  const outcome = await importCriteriaSet((await ctx.repos()).criteriaSets, loaded.value);
   const set = loaded.value;
   if (outcome.kind === 'conflict') {
     ctx.io.error(`${set.key} v${set.version} is already imported with different content; criteria sets are immutable, raise the version`);
@@ -40,13 +38,13 @@ export const criteriaImport: CliCommand = async (ctx) => {
 };
 
 export const criteriaList: CliCommand = async (ctx) => {
-  for (const s of await createCriteriaSetRepository((await ctx.db()).prisma).list()) {
+  for (const s of await (await ctx.repos()).criteriaSets.list()) {
     ctx.io.out([s.id, s.key, `v${s.version}`, s.level, s.answeredBy, s.scored ? 'scored' : 'unscored', s.title].join('\t'));
   }
   return 0;
 };
 
 export const periodList: CliCommand = async (ctx) => {
-  for (const p of await createPeriodRepository((await ctx.db()).prisma).list()) ctx.io.out([p.id, p.name, p.status].join('\t'));
+  for (const p of await (await ctx.repos()).periods.list()) ctx.io.out([p.id, p.name, p.status].join('\t'));
   return 0;
 };

@@ -1,12 +1,9 @@
 // `export --period <id> --out <file.xlsx>`: the appendix workbook for every unit of the
 // installation (an admin's view), with the same table as CSV next to it.
 import { writeFile } from 'node:fs/promises';
-import { VIETNAM_CALENDAR } from '../../../core/calendar/working-days.ts';
 import { levelExports } from '../../app/coordination/export-chart-commands.ts';
-import { buildCsv, buildWorkbook } from '../../platform/documents/export-workbook.ts';
+import { buildCsv, buildWorkbook } from '../../app/coordination/export-workbook.ts';
 import type { Scope } from '../../app/coordination/coordination-context.ts';
-import { createPeriodRepository } from '../../db/repositories/period-repository.ts';
-import { createUnitRepository } from '../../db/repositories/unit-repository.ts';
 import { stringFlag } from '../args.ts';
 import type { CliCommand } from '../cli-context.ts';
 import { CliUsageError } from '../output.ts';
@@ -15,15 +12,15 @@ export const exportCommandCli: CliCommand = async (ctx) => {
   const periodId = stringFlag(ctx.args, 'period');
   const out = stringFlag(ctx.args, 'out');
   if (!periodId || !out || !out.endsWith('.xlsx')) throw new CliUsageError('usage: export --period <id> --out <file.xlsx>');
-  const db = (await ctx.db()).prisma;
-  const period = await createPeriodRepository(db).findById(periodId);
+  const repos = await ctx.repos();
+  const period = await repos.periods.findById(periodId);
   if (!period) throw new CliUsageError(`export: unknown period ${periodId} (see: npm run cli -- period list)`);
-  const all = await createUnitRepository(db).list();
+  const all = await repos.units.list();
   const scope: Scope = {
     all, byId: new Map(all.map((u) => [u.id, u])), byCode: new Map(all.map((u) => [u.code, u])), visible: new Set(all.map((u) => u.id)),
     roots: all.filter((u) => u.level === 'province'),
   };
-  const deps = { db, calendar: VIETNAM_CALENDAR, botUsername: ctx.config.TELEGRAM_BOT_USERNAME, remind: async () => ({ queued: 0 }), notify: async () => undefined, translate: ctx.translator.t };
+  const deps = { repos, calendar: ctx.calendar, botUsername: ctx.config.TELEGRAM_BOT_USERNAME, remind: async () => ({ queued: 0 }), notify: async () => undefined, translate: ctx.translator.t };
   const levels = await levelExports(deps, scope, period);
   const label = (key: string) => ctx.translator.t(ctx.locale, `coord:${key}`);
   await writeFile(out, await buildWorkbook(period.name, levels, label));

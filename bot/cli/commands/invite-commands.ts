@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { createInvite } from '../../app/admin/create-invite.ts';
 import { telegramDeepLink } from '../../app/admin/invite-codes.ts';
-import { createInviteRepository } from '../../db/repositories/invite-repository.ts';
-import { createUnitRepository } from '../../db/repositories/unit-repository.ts';
 import { stringFlag } from '../args.ts';
 import type { CliCommand } from '../cli-context.ts';
 import { CliUsageError } from '../output.ts';
@@ -19,10 +17,10 @@ export const inviteCreate: CliCommand = async (ctx) => {
     unit: stringFlag(ctx.args, 'unit') ?? '', role: stringFlag(ctx.args, 'role'), uses: stringFlag(ctx.args, 'uses'), days: stringFlag(ctx.args, 'days'),
   });
   if (!parsed.success) throw new CliUsageError(`invite create: ${parsed.error.issues[0]?.message ?? 'invalid options'}`);
-  const db = (await ctx.db()).prisma;
-  const unit = await createUnitRepository(db).findByCode(parsed.data.unit);
+  const repos = await ctx.repos();
+  const unit = await repos.units.findByCode(parsed.data.unit);
   if (!unit) throw new CliUsageError(`invite create: unknown unit ${parsed.data.unit}`);
-  const { code, expiresAt } = await createInvite(createInviteRepository(db), {
+  const { code, expiresAt } = await createInvite(repos.invites, {
     unitId: unit.id, role: parsed.data.role, uses: parsed.data.uses, days: parsed.data.days, createdById: null, now: ctx.now(),
   });
   ctx.io.out(`${parsed.data.role} invite for ${unit.code} ${unit.name}: ${parsed.data.uses} use(s), expires ${expiresAt.toISOString()}`);

@@ -3,14 +3,13 @@
 import os from 'node:os';
 import { Bot } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { VIETNAM_CALENDAR } from '../../../core/calendar/working-days.ts';
-import { createMessageOutboxRepository } from '../../db/repositories/message-outbox-repository.ts';
-import { createPeopleRepository } from '../../db/repositories/people-repository.ts';
-import { telegramRowSender, zaloRowSender, type RowSender } from '../../channels/channel-senders.ts';
+import type { RowSender } from '../../app/ports.ts';
 import { createOutboxSender } from '../../app/delivery/outbox-sender.ts';
 import { planReminders, toOutboxRows } from '../../app/delivery/plan-reminders.ts';
-import { silentLogger } from '../../platform/logger.ts';
+import { telegramRowSender } from '../../channels/telegram/telegram-row-sender.ts';
 import { createZaloApi } from '../../channels/zalo/zalo-api.ts';
+import { zaloRowSender } from '../../channels/zalo/zalo-row-sender.ts';
+import { silentLogger } from '../../platform/logger.ts';
 import { stringFlag } from '../args.ts';
 import type { CliCommand } from '../cli-context.ts';
 import { CliUsageError } from '../output.ts';
@@ -20,21 +19,19 @@ export const remindDryRun: CliCommand = async (ctx) => {
   const atFlag = stringFlag(ctx.args, 'at');
   const at = atFlag ? new Date(atFlag) : ctx.now();
   if (Number.isNaN(at.getTime())) throw new CliUsageError(`--at: not an ISO time: ${atFlag}`);
-  const db = (await ctx.db()).prisma;
-  const people = createPeopleRepository(db);
-  for (const p of await planReminders(db, at, VIETNAM_CALENDAR)) {
-    const account = await people.findAccountById(p.recipientAccountId);
-    const person = account ? await people.findPerson(account.personId) : null;
+  const repos = await ctx.repos();
+  for (const p of await planReminders(repos, at, ctx.calendar)) {
+    const account = await repos.people.findAccountById(p.recipientAccountId);
+    const person = account ? await repos.people.findPerson(account.personId) : null;
     ctx.io.out([person?.displayName ?? p.recipientAccountId, p.unitName, p.kind, p.channel].join('\t'));
   }
   return 0;
 };
 
 export const remindRun: CliCommand = async (ctx) => {
-  const db = (await ctx.db()).prisma;
+  const repos = await ctx.repos();
   const now = ctx.now();
-  const outbox = createMessageOutboxRepository(db);
-  const queued = await outbox.enqueue(toOutboxRows(await planReminders(db, now, VIETNAM_CALENDAR)), now);
+  const queued = await repos.outbox.enqueue(toOutboxRows(await planReminders(repos, now, ctx.calendar)), now);
   const translator = ctx.translator;
   const senders: Partial<Record<string, RowSender>> = {};
   if (ctx.config.TELEGRAM_BOT_TOKEN) {
@@ -43,9 +40,8 @@ export const remindRun: CliCommand = async (ctx) => {
     senders['telegram'] = telegramRowSender(bot.api, translator);
   }
   if (ctx.config.ZALO_BOT_TOKEN) senders['zalo'] = zaloRowSender(createZaloApi({ token: ctx.config.ZALO_BOT_TOKEN, apiRoot: ctx.config.ZALO_API_ROOT }), translator);
-  const people = createPeopleRepository(db);
   const sender = createOutboxSender({
-    outbox, senders, markUnreachable: (id, at) => people.markUnreachable(id, at), ratePerSecond: ctx.config.SEND_RATE_PER_SECOND,
+    outbox: repos.outbox, senders, markUnreachable: (id, at) => repos.people.markUnreachable(id, at), ratePerSecond: ctx.config.SEND_RATE_PER_SECOND,
     holder: ctx.config.INSTANCE_ID ?? `cli-${os.hostname()}-${process.pid}`, logger: silentLogger(),
   });
   const stats = Object.keys(senders).length > 0 ? await sender.drain() : { sent: 0, rateLimited: 0, failed: 0, dead: 0, deferred: 0 };

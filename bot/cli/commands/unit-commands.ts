@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseUnitCsv } from '../../../core/units/parse-unit-csv.ts';
 import { unitLevelSchema } from '../../../core/units/unit.ts';
-import { createUnitRepository } from '../../db/repositories/unit-repository.ts';
 import { stringFlag } from '../args.ts';
 import type { CliCommand } from '../cli-context.ts';
 import { CliUsageError } from '../output.ts';
@@ -10,7 +9,7 @@ export const unitList: CliCommand = async (ctx) => {
   const levelFlag = stringFlag(ctx.args, 'level');
   const level = levelFlag === undefined ? undefined : unitLevelSchema.safeParse(levelFlag);
   if (level && !level.success) throw new CliUsageError(`--level must be one of ${unitLevelSchema.options.join('|')}`);
-  const units = createUnitRepository((await ctx.db()).prisma);
+  const { units } = await ctx.repos();
   for (const unit of await units.list(level?.success ? { level: level.data } : {})) {
     ctx.io.out([unit.code, unit.name, unit.level, unit.parentCode ?? ''].join('\t'));
   }
@@ -26,7 +25,7 @@ export const unitImport: CliCommand = async (ctx) => {
   } catch {
     throw new CliUsageError(`cannot read ${file}`);
   }
-  const units = createUnitRepository((await ctx.db()).prisma);
+  const { units } = await ctx.repos();
   const parsed = parseUnitCsv(text, await units.levelsByCode());
   const { t } = ctx.translator;
   if (!parsed.ok) {

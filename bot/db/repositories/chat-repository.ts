@@ -1,11 +1,11 @@
 // Per-chat dialogue state and inbound de-duplication.
 import type { Db } from '../database.ts';
+import { isUniqueViolation } from '../prisma-errors.ts';
 import type { ChannelKind } from '../../app/inbound.ts';
+import type { ChatRepository } from '../../app/ports.ts';
 
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
 
-export const createChatRepository = (db: Db) => ({
+export const createChatRepository = (db: Db): ChatRepository => ({
   async getState(channel: ChannelKind, chatId: string): Promise<unknown> {
     const row = await db.chatState.findUnique({ where: { channel_chatId: { channel, chatId } }, select: { state: true } });
     return row?.state ?? null;
@@ -36,4 +36,3 @@ export const createChatRepository = (db: Db) => ({
   },
 });
 
-export type ChatRepository = ReturnType<typeof createChatRepository>;

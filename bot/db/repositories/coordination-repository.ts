@@ -1,39 +1,9 @@
 // Read side for coordinators: everything about a period's submissions in one query, one
 // unit's answers in detail, and the appraisal write (verified score of one criterion).
 import type { Db } from '../database.ts';
+import type { AnswerDetail, CoordinationRepository, SubmissionSummary } from '../../app/ports.ts';
 
-export type SubmissionSummary = {
-  readonly id: string;
-  readonly unitId: string;
-  readonly criteriaSetId: string;
-  readonly status: string;
-  readonly version: number;
-  readonly answeredCount: number;
-  readonly selfPoints: number;
-  readonly selfPercent: number;
-  readonly applicableMax: number;
-  readonly verifiedPoints: number | null;
-  readonly verifiedPercent: number | null;
-  readonly appraisalStarted: boolean;
-  readonly tier: string | null;
-  readonly groupPoints: unknown;
-  readonly submittedAt: Date | null;
-  readonly workingDaysLate: number | null;
-  readonly lateBeyondTolerance: boolean;
-  readonly lastActivityAt: Date | null;
-};
-
-export type AnswerDetail = {
-  readonly criterionCode: string;
-  readonly value: unknown;
-  readonly points: number | null;
-  readonly explanation: string | null;
-  readonly verifiedPoints: number | null;
-  readonly verifiedNote: string | null;
-  readonly evidenceCount: number;
-};
-
-export const createCoordinationRepository = (db: Db) => ({
+export const createCoordinationRepository = (db: Db): CoordinationRepository => ({
   async submissionsOf(periodId: string, criteriaSetIds: readonly string[]): Promise<SubmissionSummary[]> {
     return db.submission.findMany({
       where: { periodId, criteriaSetId: { in: [...criteriaSetIds] } },
@@ -79,7 +49,7 @@ export const createCoordinationRepository = (db: Db) => ({
    * Records the appraisal score of one criterion, appends it to the history, starts appraisal
    * and recomputes the verified total (verified points where set, self points elsewhere).
    */
-  async verify(input: { submissionId: string; criterionCode: string; points: number; note: string; personId: string; channel: string; now: Date; applicableMax: number }): Promise<{ verifiedPoints: number; verifiedPercent: number } | null> {
+  async verify(input) {
     return db.$transaction(async (tx) => {
       const answer = await tx.answer.findUnique({ where: { submissionId_criterionCode: { submissionId: input.submissionId, criterionCode: input.criterionCode } }, select: { id: true } });
       if (!answer) return null;
@@ -103,4 +73,3 @@ export const createCoordinationRepository = (db: Db) => ({
   },
 });
 
-export type CoordinationRepository = ReturnType<typeof createCoordinationRepository>;

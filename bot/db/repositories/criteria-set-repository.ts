@@ -3,16 +3,15 @@
 import type { Db } from '../database.ts';
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
 import { CriteriaSetSchema } from '../../../core/criteria/criteria-set.schema.ts';
+import type { CriteriaSetRepository, StoredCriteriaSet } from '../../app/ports.ts';
 
-export type StoredCriteriaSet = { readonly id: string; readonly checksum: string; readonly set: CriteriaSet };
-export type ImportOutcome = { readonly kind: 'created' | 'unchanged'; readonly id: string } | { readonly kind: 'conflict'; readonly id: string };
 
 const parseDefinition = (definition: unknown): CriteriaSet => CriteriaSetSchema.parse(definition);
 
-export const createCriteriaSetRepository = (db: Db) => {
+export const createCriteriaSetRepository = (db: Db): CriteriaSetRepository => {
   const cache = new Map<string, StoredCriteriaSet>();
   return {
-    async importSet(set: CriteriaSet, checksum: string): Promise<ImportOutcome> {
+    async importSet(set, checksum) {
       const existing = await db.criteriaSet.findUnique({ where: { key_version: { key: set.key, version: set.version } }, select: { id: true, checksum: true } });
       if (existing) return { kind: existing.checksum === checksum ? 'unchanged' : 'conflict', id: existing.id };
       const row = await db.criteriaSet.create({
@@ -49,4 +48,3 @@ export const createCriteriaSetRepository = (db: Db) => {
   };
 };
 
-export type CriteriaSetRepository = ReturnType<typeof createCriteriaSetRepository>;

@@ -1,10 +1,10 @@
 // Durable inbox for webhook events that are acknowledged before being processed.
 import type { Db } from '../database.ts';
+import type { InboxRepository } from '../../app/ports.ts';
+import { isUniqueViolation } from '../prisma-errors.ts';
 
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
 
-export const createInboxRepository = (db: Db) => ({
+export const createInboxRepository = (db: Db): InboxRepository => ({
   /** Stores the event; 'duplicate' when the same key was stored before (a redelivery). */
   async store(key: string, channel: string, payload: unknown, receivedAt: Date): Promise<'new' | 'duplicate'> {
     try {
@@ -35,4 +35,3 @@ export const createInboxRepository = (db: Db) => ({
   },
 });
 
-export type InboxRepository = ReturnType<typeof createInboxRepository>;

@@ -1,16 +1,11 @@
 // Invites store only the sha256 of the code. Consuming one is a single conditional update,
 // so two people racing for the last use of a code cannot both get it.
 import type { Db } from '../database.ts';
-import type { Role } from './people-repository.ts';
-
-export type Invite = {
-  readonly id: string; readonly role: Role; readonly unitId: string; readonly expiresAt: Date;
-  readonly maxUses: number; readonly uses: number; readonly revokedAt: Date | null;
-};
+import type { Invite, InviteRepository, Role } from '../../app/ports.ts';
 
 const select = { id: true, role: true, unitId: true, expiresAt: true, maxUses: true, uses: true, revokedAt: true } as const;
 
-export const createInviteRepository = (db: Db) => ({
+export const createInviteRepository = (db: Db): InviteRepository => ({
   async create(input: { codeHash: string; role: Role; unitId: string; expiresAt: Date; maxUses: number; createdById: string | null; now: Date }): Promise<Invite> {
     const { now, ...data } = input;
     const row = await db.invite.create({ data: { ...data, createdAt: now }, select });
@@ -37,4 +32,3 @@ export const createInviteRepository = (db: Db) => ({
   },
 });
 
-export type InviteRepository = ReturnType<typeof createInviteRepository>;

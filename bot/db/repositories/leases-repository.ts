@@ -1,11 +1,11 @@
 // Named leases in the database: exactly one instance holds "reminders" at a time; another takes
 // over once the holder stops renewing (crash) and the lease expires.
 import type { Db } from '../database.ts';
+import type { LeaseRepository } from '../../app/ports.ts';
+import { isUniqueViolation } from '../prisma-errors.ts';
 
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
 
-export const createLeasesRepository = (db: Db) => ({
+export const createLeasesRepository = (db: Db): LeaseRepository => ({
   /** Takes or renews the lease; false when another live holder has it. */
   async acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
     const expiresAt = new Date(now.getTime() + ttlMs);
@@ -30,4 +30,3 @@ export const createLeasesRepository = (db: Db) => ({
   },
 });
 
-export type LeasesRepository = ReturnType<typeof createLeasesRepository>;

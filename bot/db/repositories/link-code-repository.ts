@@ -1,7 +1,8 @@
 // One-time codes that attach a second chat account (e.g. Zalo) to an existing person.
 import type { Db } from '../database.ts';
+import type { LinkCodeRepository } from '../../app/ports.ts';
 
-export const createLinkCodeRepository = (db: Db) => ({
+export const createLinkCodeRepository = (db: Db): LinkCodeRepository => ({
   async create(input: { codeHash: string; personId: string; expiresAt: Date; now: Date }): Promise<void> {
     const { now, ...data } = input;
     await db.linkCode.create({ data: { ...data, createdAt: now } });
@@ -33,4 +34,3 @@ export const createLinkCodeRepository = (db: Db) => ({
   },
 });
 
-export type LinkCodeRepository = ReturnType<typeof createLinkCodeRepository>;

@@ -3,28 +3,13 @@
 // while its claim is alive, and a crashed sender's claims expire and are taken over.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../database.ts';
+import type { NewOutboxRow, OutboxPayload, OutboxRepository, OutboxRow } from '../../app/ports.ts';
+import { isUniqueViolation } from '../prisma-errors.ts';
 
-export type OutboxPayload = { readonly locale: string; readonly replies: readonly unknown[] };
-
-export type OutboxRow = {
-  readonly id: string;
-  readonly idempotencyKey: string;
-  readonly kind: string;
-  readonly channel: string;
-  readonly accountId: string | null;
-  readonly chatId: string;
-  readonly payload: OutboxPayload;
-  readonly attempts: number;
-};
-
-export type NewOutboxRow = Omit<OutboxRow, 'id' | 'attempts'> & { readonly nextAttemptAt: Date };
-
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
 
 const rowSelect = { id: true, idempotencyKey: true, kind: true, channel: true, accountId: true, chatId: true, payload: true, attempts: true } as const;
 
-export const createMessageOutboxRepository = (db: Db) => ({
+export const createMessageOutboxRepository = (db: Db): OutboxRepository => ({
   /** Inserts the rows whose key is new; returns how many were inserted. */
   async enqueue(rows: readonly NewOutboxRow[], now: Date): Promise<number> {
     let inserted = 0;
@@ -92,4 +77,3 @@ export const createMessageOutboxRepository = (db: Db) => ({
   },
 });
 
-export type MessageOutboxRepository = ReturnType<typeof createMessageOutboxRepository>;

@@ -1,24 +1,8 @@
 // People, their channel accounts and their memberships (role over a scope unit).
 import type { Db } from '../database.ts';
 import type { ChannelKind } from '../../app/inbound.ts';
+import type { ChannelAccount, Membership, PeopleRepository, Person, Role } from '../../app/ports.ts';
 
-export type Role = 'reporter' | 'coordinator' | 'assessor' | 'admin';
-
-export type Person = { readonly id: string; readonly displayName: string; readonly locale: string };
-
-export type ChannelAccount = {
-  readonly id: string;
-  readonly personId: string;
-  readonly channel: ChannelKind;
-  readonly externalId: string;
-  readonly chatId: string;
-  readonly locale: string | null;
-  readonly unreachable: boolean;
-  readonly failedInviteAttempts: number;
-  readonly inviteLockedUntil: Date | null;
-};
-
-export type Membership = { readonly id: string; readonly personId: string; readonly unitId: string; readonly role: Role };
 
 const accountSelect = {
   id: true, personId: true, channel: true, externalId: true, chatId: true, locale: true, unreachable: true,
@@ -30,7 +14,7 @@ const toAccount = (row: {
   unreachable: boolean; failedInviteAttempts: number; inviteLockedUntil: Date | null;
 }): ChannelAccount => ({ ...row, channel: row.channel as ChannelKind });
 
-export const createPeopleRepository = (db: Db) => ({
+export const createPeopleRepository = (db: Db): PeopleRepository => ({
   async createPerson(input: { displayName: string; locale: string }): Promise<Person> {
     return db.person.create({ data: input, select: { id: true, displayName: true, locale: true } });
   },
@@ -148,4 +132,3 @@ export const createPeopleRepository = (db: Db) => ({
   },
 });
 
-export type PeopleRepository = ReturnType<typeof createPeopleRepository>;

@@ -1,10 +1,8 @@
 // Periods: the core Period (local ISO dates) is kept whole in `settings`; columns mirror the
 // fields that queries filter on. Each period names the criteria sets used per level.
 import type { Db } from '../database.ts';
-import { periodSchema, type Period, type PeriodInput, type AssessedLevel } from '../../../core/periods/period.schema.ts';
-
-export type PeriodSet = { readonly level: string; readonly criteriaSetId: string; readonly answeredBy: string; readonly key: string };
-export type StoredPeriod = Period & { readonly sets: readonly PeriodSet[] };
+import { periodSchema } from '../../../core/periods/period.schema.ts';
+import type { PeriodRepository, StoredPeriod } from '../../app/ports.ts';
 
 const utcDate = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
 
@@ -21,9 +19,9 @@ const periodSelect = {
   criteriaSets: { select: { level: true, criteriaSetId: true, criteriaSet: { select: { answeredBy: true, key: true } } } },
 } as const;
 
-export const createPeriodRepository = (db: Db) => ({
+export const createPeriodRepository = (db: Db): PeriodRepository => ({
   /** Creates or updates the period named `name` (idempotent for seeding). */
-  async upsert(input: Omit<PeriodInput, 'id'>, sets: readonly { level: AssessedLevel | 'province'; criteriaSetId: string }[]): Promise<StoredPeriod> {
+  async upsert(input, sets) {
     const { id: _placeholder, ...period } = periodSchema.parse({ ...input, id: 'new' });
     const { name, status, kind, scored, lateToleranceWorkingDays } = period;
     const data = {
@@ -70,10 +68,9 @@ export const createPeriodRepository = (db: Db) => ({
     return rows.map(toStored);
   },
 
-  async setStatus(id: string, status: Period['status']): Promise<void> {
+  async setStatus(id, status) {
     const row = await db.period.findUniqueOrThrow({ where: { id }, select: { settings: true } });
     await db.period.update({ where: { id }, data: { status, settings: { ...(row.settings as object), status } } });
   },
 });
 
-export type PeriodRepository = ReturnType<typeof createPeriodRepository>;

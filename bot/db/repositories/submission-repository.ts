@@ -3,49 +3,9 @@
 // if nobody else did meanwhile (optimistic locking); on a conflict the caller reloads and
 // re-applies, so two reporters of one unit answering at once lose nothing.
 import type { Db } from '../database.ts';
-import { AnswerValueSchema, type AnswerValue, type Answers, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
-import type { ChannelKind } from '../../app/inbound.ts';
-
-export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'verified';
-
-export type SubmissionSnapshot = {
-  readonly id: string;
-  readonly periodId: string;
-  readonly unitId: string;
-  readonly criteriaSetId: string;
-  readonly status: SubmissionStatus;
-  readonly version: number;
-  readonly profile: ProfileValues;
-  readonly answers: Answers;
-  readonly submittedAt: Date | null;
-  readonly returnNote: string | null;
-  readonly selfPoints: number;
-  readonly selfPercent: number;
-};
-
-export type Totals = {
-  readonly answeredCount: number;
-  readonly selfPoints: number;
-  readonly selfPercent: number;
-  readonly applicableMax: number;
-  readonly tier: string | null;
-  readonly groupPoints: Readonly<Record<string, number>>;
-};
-
-export type AnswerWrite = { readonly code: string; readonly value: AnswerValue; readonly points: number | null; readonly explanation?: string };
-
-export type Change = {
-  readonly expectedVersion: number;
-  readonly actor: { readonly personId: string; readonly channel: ChannelKind };
-  readonly now: Date;
-  readonly answers?: readonly AnswerWrite[];
-  readonly cleared?: readonly string[];
-  readonly profile?: ProfileValues;
-  readonly totals?: Totals;
-  readonly status?: { readonly to: SubmissionStatus; readonly workingDaysLate?: number; readonly beyondTolerance?: boolean; readonly note?: string; readonly event: string };
-};
-
-export type ChangeOutcome = { readonly ok: true; readonly version: number } | { readonly ok: false; readonly reason: 'conflict' };
+import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
+import type { SubmissionRepository, SubmissionSnapshot, SubmissionStatus } from '../../app/ports.ts';
+import { isRecordNotFound } from '../prisma-errors.ts';
 
 const snapshotSelect = {
   id: true, periodId: true, unitId: true, criteriaSetId: true, status: true, version: true, profile: true, submittedAt: true,
@@ -89,8 +49,8 @@ export const evidenceCountsOf = (row: { evidence: { criterionCode: string }[] })
   return m;
 };
 
-export const createSubmissionRepository = (db: Db) => ({
-  async getOrCreate(input: { periodId: string; unitId: string; criteriaSetId: string; profile: ProfileValues; now: Date; trustCache?: boolean }): Promise<SubmissionSnapshot> {
+export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
+  async getOrCreate(input) {
     const where = { periodId_unitId_criteriaSetId: { periodId: input.periodId, unitId: input.unitId, criteriaSetId: input.criteriaSetId } };
     const found = await db.submission.findUnique({ where, select: snapshotSelect });
     if (found) return toSnapshot(found);
@@ -108,16 +68,16 @@ export const createSubmissionRepository = (db: Db) => ({
   },
 
   /** Id, version and status only: enough to tell whether a cached snapshot is still current. */
-  async head(periodId: string, unitId: string, criteriaSetId: string): Promise<{ id: string; version: number } | null> {
+  async head(periodId, unitId, criteriaSetId) {
     return db.submission.findUnique({ where: { periodId_unitId_criteriaSetId: { periodId, unitId, criteriaSetId } }, select: { id: true, version: true } });
   },
 
-  async load(id: string): Promise<SubmissionSnapshot | null> {
+  async load(id) {
     const row = await db.submission.findUnique({ where: { id }, select: snapshotSelect });
     return row ? toSnapshot(row) : null;
   },
 
-  async find(periodId: string, unitId: string, criteriaSetId: string): Promise<SubmissionSnapshot | null> {
+  async find(periodId, unitId, criteriaSetId) {
     const row = await db.submission.findUnique({ where: { periodId_unitId_criteriaSetId: { periodId, unitId, criteriaSetId } }, select: snapshotSelect });
     return row ? toSnapshot(row) : null;
   },
@@ -126,7 +86,7 @@ export const createSubmissionRepository = (db: Db) => ({
    * One nested write: Prisma runs it as a single transaction, and the `version` in the where
    * clause makes it fail (P2025) when another writer got there first.
    */
-  async applyChange(submissionId: string, change: Change): Promise<ChangeOutcome> {
+  async applyChange(submissionId, change) {
     const actor = { answeredById: change.actor.personId, channel: change.actor.channel, answeredAt: change.now };
     const answers = change.answers ?? [];
     const cleared = change.cleared ?? [];
@@ -181,21 +141,18 @@ export const createSubmissionRepository = (db: Db) => ({
       });
       return { ok: true, version: row.version };
     } catch (error) {
-      if (typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2025') return { ok: false, reason: 'conflict' };
+      if (isRecordNotFound(error)) return { ok: false, reason: 'conflict' };
       throw error;
     }
   },
 
-  async addEvidence(input: {
-    submissionId: string; criterionCode: string; kind: 'photo' | 'document'; channel: ChannelKind; fileRef: string;
-    sha256: string | null; size: number | null; mime: string | null; fileName: string | null; storedPath: string | null; uploadedById: string; now: Date;
-  }): Promise<number> {
+  async addEvidence(input) {
     const { now, ...data } = input;
     await db.evidence.create({ data: { ...data, createdAt: now } });
     return db.evidence.count({ where: { submissionId: input.submissionId, criterionCode: input.criterionCode } });
   },
 
-  async history(submissionId: string, criterionCode: string): Promise<{ kind: string; value: unknown; points: number | null; explanation: string | null; note: string | null; personId: string | null; channel: string | null; createdAt: Date }[]> {
+  async history(submissionId, criterionCode) {
     return db.answerRevision.findMany({
       where: { submissionId, criterionCode },
       select: { kind: true, value: true, points: true, explanation: true, note: true, personId: true, channel: true, createdAt: true },
@@ -203,9 +160,8 @@ export const createSubmissionRepository = (db: Db) => ({
     });
   },
 
-  async answerAuthors(submissionId: string): Promise<{ criterionCode: string; answeredById: string; channel: string }[]> {
+  async answerAuthors(submissionId) {
     return db.answer.findMany({ where: { submissionId }, select: { criterionCode: true, answeredById: true, channel: true } });
   },
 });
 
-export type SubmissionRepository = ReturnType<typeof createSubmissionRepository>;

@@ -1,6 +1,7 @@
 import type { Db } from '../database.ts';
 import type { NewUnit, Unit, UnitLevel } from '../../../core/units/unit.ts';
 import { unitLevelSchema } from '../../../core/units/unit.ts';
+import type { UnitRepository, UnitWithParentCode } from '../../app/ports.ts';
 
 type UnitRow = {
   id: string;
@@ -30,9 +31,7 @@ const toUnit = (row: UnitRow): Unit => ({
   profile: row.profile && typeof row.profile === 'object' ? (row.profile as Record<string, number>) : null,
 });
 
-export type UnitWithParentCode = Unit & { readonly parentCode: string | null };
-
-export const createUnitRepository = (db: Db) => ({
+export const createUnitRepository = (db: Db): UnitRepository => ({
   async findByCode(code: string): Promise<Unit | null> {
     const row = await db.unit.findUnique({ where: { code }, select: unitSelect });
     return row ? toUnit(row) : null;
@@ -90,4 +89,3 @@ export const createUnitRepository = (db: Db) => ({
   },
 });
 
-export type UnitRepository = ReturnType<typeof createUnitRepository>;

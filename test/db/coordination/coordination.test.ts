@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app/create-app.ts';
+import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
 import type { Attachment, OutgoingNotice } from '../../../bot/app/command-port.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
 import type { Dialogue, FileFetcher } from '../../../bot/app/dialogue-port.ts';
@@ -84,11 +85,11 @@ describe.each(providers)('coordinators on %s', (provider) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(provider);
-    seed = await seedDemo(db.prisma, now);
+    seed = await seedDemo(db.repos, now);
     app = createApp({
-      db: db.prisma, logger: silentLogger(), clock: () => now, evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-co-')), evidenceMaxBytes: 1 << 20, botUsername: 'egov_bot',
+      repos: db.repos, logger: silentLogger(), clock: () => now, evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-co-'))), evidenceMaxBytes: 1 << 20, botUsername: 'egov_bot',
       commands: (deps) => createCoordinationCommands({
-        db: deps.db, calendar: deps.calendar, botUsername: 'egov_bot', translate: translator.t,
+        repos: db.repos, calendar: deps.calendar, botUsername: 'egov_bot', translate: translator.t,
         notify: async (n) => void notices.push(...n), remind: async (r) => { reminded.push(r); return { queued: r.unitIds.length }; },
       }),
     });

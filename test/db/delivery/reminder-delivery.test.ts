@@ -9,11 +9,11 @@ import { localMinutesOfDay, toLocalDate, dayOfWeek } from '../../../core/calenda
 import { isPublicHolidayOrSunday } from '../../../core/calendar/working-days.ts';
 import { openDatabase } from '../../../bot/db/database.ts';
 import { createLeasesRepository } from '../../../bot/db/repositories/leases-repository.ts';
-import { createMessageOutboxRepository, type NewOutboxRow } from '../../../bot/db/repositories/message-outbox-repository.ts';
+import { createMessageOutboxRepository } from '../../../bot/db/repositories/message-outbox-repository.ts';
 import { createPeopleRepository } from '../../../bot/db/repositories/people-repository.ts';
 import { createPeriodRepository } from '../../../bot/db/repositories/period-repository.ts';
 import { createUnitRepository } from '../../../bot/db/repositories/unit-repository.ts';
-import { telegramRowSender } from '../../../bot/channels/channel-senders.ts';
+import { telegramRowSender } from '../../../bot/channels/telegram/telegram-row-sender.ts';
 import { createOutboxSender } from '../../../bot/app/delivery/outbox-sender.ts';
 import { enqueueDueReminders, planReminders } from '../../../bot/app/delivery/plan-reminders.ts';
 import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
@@ -21,6 +21,7 @@ import { createTranslator } from '../../../bot/platform/i18n.ts';
 import { silentLogger } from '../../../bot/platform/logger.ts';
 import { startRateLimitedBotApi, type RateLimitedApi } from '../../support/rate-limited-bot-api.ts';
 import { availableProviders, createTestDatabase, type TestDatabase } from '../support/providers.ts';
+import type { NewOutboxRow } from '../../../bot/app/ports.ts';
 
 const providers = await availableProviders();
 const translator = createTranslator('vi');
@@ -52,7 +53,7 @@ describe.each(providers)('reminder delivery on %s', (provider) => {
 
   it('walks a period from opening to past its tolerance: the expected reminders, none to submitted units, none in quiet hours or on holidays', async () => {
     const opened = new Date('2026-11-23T01:00:00Z');
-    const summary = await seedDemo(db.prisma, opened);
+    const summary = await seedDemo(db.repos, opened);
     const people = createPeopleRepository(db.prisma);
     const units = createUnitRepository(db.prisma);
     const join = async (externalId: string, unitCode: string, role: 'reporter' | 'coordinator') => {
@@ -69,7 +70,7 @@ describe.each(providers)('reminder delivery on %s', (provider) => {
 
     const deadline = summary.period.deadlines.commune!;
     const end = new Date(`${deadline}T00:00:00Z`).getTime() + 14 * 86_400_000;
-    for (let t = opened.getTime(); t < end; t += 3_600_000) await enqueueDueReminders(db.prisma, new Date(t), VIETNAM_CALENDAR);
+    for (let t = opened.getTime(); t < end; t += 3_600_000) await enqueueDueReminders(db.repos, new Date(t), VIETNAM_CALENDAR);
     const rows = await db.prisma.outbox.findMany({ orderBy: { nextAttemptAt: 'asc' } });
     const to = (accountId: string) => rows.filter((r) => r.accountId === accountId);
     expect(to(done.id)).toEqual([]);
@@ -94,10 +95,10 @@ describe.each(providers)('reminder delivery on %s', (provider) => {
     }
     // Running the whole walk again adds nothing: the keys are unique.
     const before = rows.length;
-    for (let t = opened.getTime(); t < end; t += 6 * 3_600_000) await enqueueDueReminders(db.prisma, new Date(t), VIETNAM_CALENDAR);
+    for (let t = opened.getTime(); t < end; t += 6 * 3_600_000) await enqueueDueReminders(db.repos, new Date(t), VIETNAM_CALENDAR);
     expect(await db.prisma.outbox.count()).toBe(before);
     // The dry run at a later time lists nothing for the submitted unit either.
-    const planned = await planReminders(db.prisma, new Date(end - 10 * 86_400_000), VIETNAM_CALENDAR);
+    const planned = await planReminders(db.repos, new Date(end - 10 * 86_400_000), VIETNAM_CALENDAR);
     expect(planned.every((p) => p.recipientAccountId !== done.id)).toBe(true);
     await createPeriodRepository(db.prisma).setStatus(summary.period.id, 'closed');
   });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app/create-app.ts';
+import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
 import type { FileFetcher } from '../../../bot/app/dialogue-port.ts';
 import { renderPlain } from '../../../bot/channels/render-plain.ts';
@@ -29,8 +30,8 @@ describe.each(providers)('Telegram → Zalo continuation on %s', (provider) => {
   const now = new Date('2026-11-23T03:00:00Z');
   beforeAll(async () => {
     db = await createTestDatabase(provider);
-    await seedDemo(db.prisma, now);
-    app = createApp({ db: db.prisma, logger: silentLogger(), clock: () => now, evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-x-')), evidenceMaxBytes: 1 << 20, botUsername: 'b', newCode: () => 'LINK2345' });
+    await seedDemo(db.repos, now);
+    app = createApp({ repos: db.repos, logger: silentLogger(), clock: () => now, evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-x-'))), evidenceMaxBytes: 1 << 20, botUsername: 'b', newCode: () => 'LINK2345' });
   });
   afterAll(async () => db.dispose());
 

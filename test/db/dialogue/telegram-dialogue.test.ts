@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app/create-app.ts';
+import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
 import { loadCriteriaFile, listShippedSets } from '../../../bot/platform/criteria-files.ts';
 import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
@@ -46,9 +47,9 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
 
   beforeAll(async () => {
     db = await createTestDatabase(provider);
-    await seedDemo(db.prisma, clock);
+    await seedDemo(db.repos, clock);
     app = createApp({
-      db: db.prisma, logger: silentLogger(), clock: () => clock, evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-ev-')),
+      repos: db.repos, logger: silentLogger(), clock: () => clock, evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-ev-'))),
       evidenceMaxBytes: 1024 * 1024, botUsername: 'egov_report_bot', newCode: () => 'LINKCODE',
     });
     tg = createTelegramHarness(app.dialogue, () => clock);

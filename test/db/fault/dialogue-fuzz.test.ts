@@ -8,6 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app/create-app.ts';
+import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
 import { ChatStateSchema } from '../../../bot/app/dialogue/chat-state.ts';
 import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
@@ -39,8 +40,8 @@ describe.each(providers)('dialogue under generated input on %s', (provider) => {
   const now = new Date('2026-11-22T03:00:00Z');
   beforeAll(async () => {
     db = await createTestDatabase(provider);
-    await seedDemo(db.prisma, now);
-    app = createApp({ db: db.prisma, logger: silentLogger(), clock: () => now, evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-fuzz-')), evidenceMaxBytes: 1 << 20, botUsername: 'b' });
+    await seedDemo(db.repos, now);
+    app = createApp({ repos: db.repos, logger: silentLogger(), clock: () => now, evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-fuzz-'))), evidenceMaxBytes: 1 << 20, botUsername: 'b' });
   });
   afterAll(async () => db.dispose());
 

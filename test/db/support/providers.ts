@@ -8,6 +8,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { migrateDatabase } from '../../../bot/db/migrate.ts';
 import { openDatabase, type Database } from '../../../bot/db/database.ts';
+import { createRepositories } from '../../../bot/db/create-repositories.ts';
+import type { Repositories } from '../../../bot/app/ports.ts';
 
 export type ProviderName = 'sqlite' | 'postgresql';
 export const defaultPostgresUrl = 'postgresql://postgres@127.0.0.1:5432/test';
@@ -39,7 +41,7 @@ export const availableProviders = async (): Promise<ProviderName[]> => {
   return ['sqlite'];
 };
 
-export type TestDatabase = Database & { readonly dispose: () => Promise<void> };
+export type TestDatabase = Database & { readonly repos: Repositories; readonly dispose: () => Promise<void> };
 
 /** A fresh, migrated database: a temp SQLite file, or a new PostgreSQL schema. */
 export const createTestDatabaseUrl = async (provider: ProviderName): Promise<{ url: string; cleanup: () => Promise<void> }> => {
@@ -68,6 +70,7 @@ export const createTestDatabase = async (provider: ProviderName): Promise<TestDa
   const db = openDatabase(url);
   return {
     ...db,
+    repos: createRepositories(db.prisma),
     dispose: async () => {
       await db.close();
       await cleanup();

@@ -4,8 +4,8 @@
 import ExcelJS from 'exceljs';
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
 import type { LevelRanking } from '../../../core/ranking/rank-units.ts';
-import type { AnswerDetail } from '../../db/repositories/coordination-repository.ts';
-import type { UnitRow } from '../../app/coordination/coordination-context.ts';
+import type { UnitRow } from './coordination-context.ts';
+import type { AnswerDetail } from '../ports.ts';
 
 export type Label = (key: string) => string;
 

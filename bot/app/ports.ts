@@ -1,0 +1,315 @@
+// The ports of the use cases: the repositories they read and write (implemented with Prisma
+// in bot/db) and the services the shell provides. Use cases depend on these types only, never
+// on a database client, so they run the same over SQLite, PostgreSQL or in-memory fakes.
+import type { Answers, AnswerValue, ProfileValues } from '../../core/criteria/answer-value.schema.ts';
+import type { CriteriaSet } from '../../core/criteria/criteria-set.schema.ts';
+import type { AssessedLevel, Period, PeriodInput } from '../../core/periods/period.schema.ts';
+import type { NewUnit, Unit, UnitLevel } from '../../core/units/unit.ts';
+import type { ChannelKind } from './inbound.ts';
+
+// ── People, accounts, memberships ────────────────────────────────────────────────────────
+export type Role = 'reporter' | 'coordinator' | 'assessor' | 'admin';
+export type Person = { readonly id: string; readonly displayName: string; readonly locale: string };
+export type ChannelAccount = {
+  readonly id: string;
+  readonly personId: string;
+  readonly channel: ChannelKind;
+  readonly externalId: string;
+  readonly chatId: string;
+  readonly locale: string | null;
+  readonly unreachable: boolean;
+  readonly failedInviteAttempts: number;
+  readonly inviteLockedUntil: Date | null;
+};
+export type Membership = { readonly id: string; readonly personId: string; readonly unitId: string; readonly role: Role };
+export type MemberAccount = ChannelAccount & { readonly unitId: string };
+
+export type PeopleRepository = {
+  createPerson(input: { displayName: string; locale: string }): Promise<Person>;
+  findPerson(id: string): Promise<Person | null>;
+  setPersonLocale(personId: string, locale: string): Promise<void>;
+  findAccount(channel: ChannelKind, externalId: string): Promise<ChannelAccount | null>;
+  findAccountById(id: string): Promise<ChannelAccount | null>;
+  /** Finds the account or creates it together with a new person (first contact). */
+  ensureAccount(input: { channel: ChannelKind; externalId: string; chatId: string; displayName: string; locale: string; now: Date }): Promise<ChannelAccount>;
+  listAccountsOfPerson(personId: string): Promise<ChannelAccount[]>;
+  moveAccount(accountId: string, personId: string): Promise<void>;
+  markUnreachable(accountId: string, at: Date): Promise<void>;
+  markReachable(accountId: string, at: Date): Promise<void>;
+  recordInviteFailure(accountId: string, lockUntil: Date | null): Promise<number>;
+  resetInviteFailures(accountId: string): Promise<void>;
+  grantMembership(input: { personId: string; unitId: string; role: Role }): Promise<Membership>;
+  revokeMembership(id: string, at: Date): Promise<void>;
+  listMemberships(personId: string): Promise<Membership[]>;
+  /** Accounts of everyone holding `role` on one of `unitIds` (e.g. the reporters to remind). */
+  listMemberAccounts(unitIds: readonly string[], role: Role): Promise<MemberAccount[]>;
+};
+
+// ── Units ────────────────────────────────────────────────────────────────────────────────
+export type UnitWithParentCode = Unit & { readonly parentCode: string | null };
+
+export type UnitRepository = {
+  findByCode(code: string): Promise<Unit | null>;
+  findById(id: string): Promise<Unit | null>;
+  list(filter?: { level?: UnitLevel; parentId?: string }): Promise<UnitWithParentCode[]>;
+  levelsByCode(): Promise<Map<string, UnitLevel>>;
+  count(): Promise<number>;
+  /** Inserts or updates units by code in one transaction; parents must precede children. */
+  upsertMany(units: readonly NewUnit[]): Promise<number>;
+  setExcluded(code: string, excluded: boolean): Promise<void>;
+};
+
+// ── Chats and inbound de-duplication ─────────────────────────────────────────────────────
+export type ChatRepository = {
+  getState(channel: ChannelKind, chatId: string): Promise<unknown>;
+  saveState(channel: ChannelKind, chatId: string, input: { accountId: string | null; submissionId: string | null; state: unknown }): Promise<void>;
+  /** Records an inbound update key; false when it was already processed (a redelivery). */
+  claimUpdate(key: string, now: Date): Promise<boolean>;
+  releaseUpdate(key: string): Promise<void>;
+  pruneProcessed(before: Date): Promise<number>;
+};
+
+/** Webhook events acknowledged before they are processed. */
+export type InboxRepository = {
+  /** Stores the event; 'duplicate' when the same key was stored before (a redelivery). */
+  store(key: string, channel: string, payload: unknown, receivedAt: Date): Promise<'new' | 'duplicate'>;
+  markDone(key: string, at: Date): Promise<void>;
+  markFailed(key: string): Promise<void>;
+  /** Events stored but never processed (the process stopped in between), oldest first. */
+  pending(channel: string, olderThan: Date, limit?: number): Promise<{ key: string; payload: unknown }[]>;
+};
+
+// ── Invites and link codes ───────────────────────────────────────────────────────────────
+export type Invite = {
+  readonly id: string;
+  readonly role: Role;
+  readonly unitId: string;
+  readonly expiresAt: Date;
+  readonly maxUses: number;
+  readonly uses: number;
+  readonly revokedAt: Date | null;
+};
+
+export type InviteRepository = {
+  create(input: { codeHash: string; role: Role; unitId: string; expiresAt: Date; maxUses: number; createdById: string | null; now: Date }): Promise<Invite>;
+  findByHash(codeHash: string): Promise<Invite | null>;
+  /** One conditional update: two people racing for the last use cannot both get it. */
+  consume(id: string, now: Date): Promise<boolean>;
+  revoke(id: string, now: Date): Promise<void>;
+};
+
+export type LinkCodeRepository = {
+  create(input: { codeHash: string; personId: string; expiresAt: Date; now: Date }): Promise<void>;
+  /** Marks the code used and returns its person, or null when unknown, used or expired. */
+  consume(codeHash: string, now: Date): Promise<string | null>;
+  /** Moves an account (and the memberships of its old person) to `toPersonId`. */
+  mergeAccountInto(accountId: string, fromPersonId: string, toPersonId: string): Promise<void>;
+};
+
+// ── Criteria sets and periods ────────────────────────────────────────────────────────────
+export type StoredCriteriaSet = { readonly id: string; readonly checksum: string; readonly set: CriteriaSet };
+export type ImportOutcome = { readonly kind: 'created' | 'unchanged' | 'conflict'; readonly id: string };
+export type CriteriaSetSummary = {
+  readonly id: string; readonly key: string; readonly version: number; readonly level: string;
+  readonly title: string; readonly answeredBy: string; readonly scored: boolean;
+};
+
+export type CriteriaSetRepository = {
+  importSet(set: CriteriaSet, checksum: string): Promise<ImportOutcome>;
+  /** Definitions never change once stored. */
+  findById(id: string): Promise<StoredCriteriaSet | null>;
+  findLatest(key: string): Promise<{ id: string; version: number } | null>;
+  list(): Promise<CriteriaSetSummary[]>;
+};
+
+export type PeriodSet = { readonly level: string; readonly criteriaSetId: string; readonly answeredBy: string; readonly key: string };
+export type StoredPeriod = Period & { readonly sets: readonly PeriodSet[] };
+
+export type PeriodRepository = {
+  /** Creates or updates the period named `name` (idempotent for seeding). */
+  upsert(input: Omit<PeriodInput, 'id'>, sets: readonly { level: AssessedLevel | 'province'; criteriaSetId: string }[]): Promise<StoredPeriod>;
+  findById(id: string): Promise<StoredPeriod | null>;
+  list(): Promise<StoredPeriod[]>;
+  listOpen(): Promise<StoredPeriod[]>;
+  setStatus(id: string, status: Period['status']): Promise<void>;
+};
+
+// ── Submissions ──────────────────────────────────────────────────────────────────────────
+export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'verified';
+
+export type SubmissionSnapshot = {
+  readonly id: string;
+  readonly periodId: string;
+  readonly unitId: string;
+  readonly criteriaSetId: string;
+  readonly status: SubmissionStatus;
+  readonly version: number;
+  readonly profile: ProfileValues;
+  readonly answers: Answers;
+  readonly submittedAt: Date | null;
+  readonly returnNote: string | null;
+  readonly selfPoints: number;
+  readonly selfPercent: number;
+};
+
+export type Totals = {
+  readonly answeredCount: number;
+  readonly selfPoints: number;
+  readonly selfPercent: number;
+  readonly applicableMax: number;
+  readonly tier: string | null;
+  readonly groupPoints: Readonly<Record<string, number>>;
+};
+
+export type AnswerWrite = { readonly code: string; readonly value: AnswerValue; readonly points: number | null; readonly explanation?: string };
+
+export type Change = {
+  readonly expectedVersion: number;
+  readonly actor: { readonly personId: string; readonly channel: ChannelKind };
+  readonly now: Date;
+  readonly answers?: readonly AnswerWrite[];
+  readonly cleared?: readonly string[];
+  readonly profile?: ProfileValues;
+  readonly totals?: Totals;
+  readonly status?: { readonly to: SubmissionStatus; readonly workingDaysLate?: number; readonly beyondTolerance?: boolean; readonly note?: string; readonly event: string };
+};
+
+export type ChangeOutcome = { readonly ok: true; readonly version: number } | { readonly ok: false; readonly reason: 'conflict' };
+
+export type NewEvidence = {
+  readonly submissionId: string; readonly criterionCode: string; readonly kind: 'photo' | 'document'; readonly channel: ChannelKind;
+  readonly fileRef: string; readonly sha256: string | null; readonly size: number | null; readonly mime: string | null;
+  readonly fileName: string | null; readonly storedPath: string | null; readonly uploadedById: string; readonly now: Date;
+};
+
+export type AnswerRevision = {
+  readonly kind: string; readonly value: unknown; readonly points: number | null; readonly explanation: string | null;
+  readonly note: string | null; readonly personId: string | null; readonly channel: string | null; readonly createdAt: Date;
+};
+
+export type SubmissionRepository = {
+  getOrCreate(input: { periodId: string; unitId: string; criteriaSetId: string; profile: ProfileValues; now: Date; trustCache?: boolean }): Promise<SubmissionSnapshot>;
+  /** Id and version only: enough to tell whether a cached snapshot is still current. */
+  head(periodId: string, unitId: string, criteriaSetId: string): Promise<{ id: string; version: number } | null>;
+  load(id: string): Promise<SubmissionSnapshot | null>;
+  find(periodId: string, unitId: string, criteriaSetId: string): Promise<SubmissionSnapshot | null>;
+  /** One transaction, guarded by `expectedVersion` (optimistic locking). */
+  applyChange(submissionId: string, change: Change): Promise<ChangeOutcome>;
+  /** Stores one piece of evidence; returns the criterion's evidence count. */
+  addEvidence(input: NewEvidence): Promise<number>;
+  history(submissionId: string, criterionCode: string): Promise<AnswerRevision[]>;
+  answerAuthors(submissionId: string): Promise<{ criterionCode: string; answeredById: string; channel: string }[]>;
+};
+
+// ── Coordinators' read side ──────────────────────────────────────────────────────────────
+export type SubmissionSummary = {
+  readonly id: string;
+  readonly unitId: string;
+  readonly criteriaSetId: string;
+  readonly status: string;
+  readonly version: number;
+  readonly answeredCount: number;
+  readonly selfPoints: number;
+  readonly selfPercent: number;
+  readonly applicableMax: number;
+  readonly verifiedPoints: number | null;
+  readonly verifiedPercent: number | null;
+  readonly appraisalStarted: boolean;
+  readonly tier: string | null;
+  readonly groupPoints: unknown;
+  readonly submittedAt: Date | null;
+  readonly workingDaysLate: number | null;
+  readonly lateBeyondTolerance: boolean;
+  readonly lastActivityAt: Date | null;
+};
+
+export type AnswerDetail = {
+  readonly criterionCode: string;
+  readonly value: unknown;
+  readonly points: number | null;
+  readonly explanation: string | null;
+  readonly verifiedPoints: number | null;
+  readonly verifiedNote: string | null;
+  readonly evidenceCount: number;
+};
+
+export type VerifyInput = {
+  readonly submissionId: string; readonly criterionCode: string; readonly points: number; readonly note: string;
+  readonly personId: string; readonly channel: string; readonly now: Date; readonly applicableMax: number;
+};
+
+export type CoordinationRepository = {
+  submissionsOf(periodId: string, criteriaSetIds: readonly string[]): Promise<SubmissionSummary[]>;
+  answersOf(submissionId: string): Promise<AnswerDetail[]>;
+  answersOfMany(submissionIds: readonly string[]): Promise<Map<string, AnswerDetail[]>>;
+  /** Records the appraisal score of one criterion; null when the criterion is unanswered. */
+  verify(input: VerifyInput): Promise<{ verifiedPoints: number; verifiedPercent: number } | null>;
+};
+
+// ── Outgoing messages and leases ─────────────────────────────────────────────────────────
+export type OutboxPayload = { readonly locale: string; readonly replies: readonly unknown[] };
+export type OutboxRow = {
+  readonly id: string;
+  readonly idempotencyKey: string;
+  readonly kind: string;
+  readonly channel: string;
+  readonly accountId: string | null;
+  readonly chatId: string;
+  readonly payload: OutboxPayload;
+  readonly attempts: number;
+};
+export type NewOutboxRow = Omit<OutboxRow, 'id' | 'attempts'> & { readonly nextAttemptAt: Date };
+
+export type OutboxRepository = {
+  /** Inserts the rows whose key is new; returns how many were inserted. */
+  enqueue(rows: readonly NewOutboxRow[], now: Date): Promise<number>;
+  /** Keys already in the outbox under a prefix (e.g. one period), whatever their state. */
+  keysWithPrefix(prefix: string): Promise<Set<string>>;
+  /** Claims up to `limit` due rows for `holder` (pending, or left 'sending' by a crashed sender). */
+  claim(holder: string, now: Date, limit: number, claimMs: number): Promise<OutboxRow[]>;
+  markSent(id: string, at: Date): Promise<void>;
+  reschedule(id: string, nextAttemptAt: Date, error: string | null, countAttempt: boolean): Promise<void>;
+  markDead(id: string, error: string): Promise<void>;
+  counts(): Promise<Record<string, number>>;
+};
+
+export type LeaseRepository = {
+  /** Takes or renews the lease; false when another live holder has it. */
+  acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+  holderOf(name: string, now: Date): Promise<string | null>;
+};
+
+/** Every repository, built once by the composition root. */
+export type Repositories = {
+  readonly units: UnitRepository;
+  readonly people: PeopleRepository;
+  readonly chats: ChatRepository;
+  readonly inbox: InboxRepository;
+  readonly invites: InviteRepository;
+  readonly linkCodes: LinkCodeRepository;
+  readonly periods: PeriodRepository;
+  readonly criteriaSets: CriteriaSetRepository;
+  readonly submissions: SubmissionRepository;
+  readonly coordination: CoordinationRepository;
+  readonly outbox: OutboxRepository;
+  readonly leases: LeaseRepository;
+};
+
+// ── Services ─────────────────────────────────────────────────────────────────────────────
+export type StoredEvidence = { readonly sha256: string; readonly storedPath: string; readonly size: number };
+export type EvidenceStore = {
+  readonly save: (submissionId: string, criterionCode: string, data: Buffer, mime: string | null, fileName?: string) => Promise<StoredEvidence>;
+};
+
+/** How one outbox row went at its channel. */
+export type SendOutcome =
+  | { readonly kind: 'sent' }
+  | { readonly kind: 'rate_limited'; readonly retryAfterSeconds: number }
+  | { readonly kind: 'forbidden'; readonly detail: string }
+  | { readonly kind: 'transient'; readonly detail: string }
+  | { readonly kind: 'permanent'; readonly detail: string }
+  | { readonly kind: 'no_channel' };
+
+/** Sends one outbox row through its channel (implemented by each channel). */
+export type RowSender = (row: OutboxRow) => Promise<SendOutcome>;
