@@ -37,7 +37,8 @@ const main = async (): Promise<number> => {
     return 1;
   }
   const config: Config = parsed.value;
-  const consoleMode = !config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN && (config.CONSOLE === 'on' || (config.CONSOLE === 'auto' && process.stdin.isTTY === true));
+  const consoleMode =
+    !config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN && (config.CONSOLE === 'on' || (config.CONSOLE === 'auto' && process.stdin.isTTY === true));
   if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN && !consoleMode) {
     process.stderr.write(`${configHelp}\n`);
     return 2;
@@ -73,14 +74,29 @@ const main = async (): Promise<number> => {
   const instanceId = config.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`;
   const background = startBackground({ repos, calendar, sendRatePerSecond: config.SEND_RATE_PER_SECOND, logger, instanceId, now });
   const app = createApp({
-    repos, evidence: createFileEvidenceStore(config.EVIDENCE_DIR), logger, clock: now, calendar, defaultLocale: config.DEFAULT_LOCALE,
-    evidenceMaxBytes: config.EVIDENCE_MAX_BYTES, botUsername: config.TELEGRAM_BOT_USERNAME,
+    repos,
+    evidence: createFileEvidenceStore(config.EVIDENCE_DIR),
+    logger,
+    clock: now,
+    calendar,
+    defaultLocale: config.DEFAULT_LOCALE,
+    evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
+    botUsername: config.TELEGRAM_BOT_USERNAME,
     commands: () => createCommandRegistry({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator }),
   });
 
   if (consoleMode) {
     await ensureConsoleReporter(repos, now(), config.DEFAULT_LOCALE);
-    await runConsole({ dialogue: app.dialogue, translator, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true, sessionId: `${Date.now().toString(36)}${process.pid}`, now, filesDir: path.resolve(config.EVIDENCE_DIR, '..', 'exports') });
+    await runConsole({
+      dialogue: app.dialogue,
+      translator,
+      input: process.stdin,
+      output: process.stdout,
+      prompt: process.stdin.isTTY === true,
+      sessionId: `${Date.now().toString(36)}${process.pid}`,
+      now,
+      filesDir: path.resolve(config.EVIDENCE_DIR, '..', 'exports'),
+    });
     return stop(0);
   }
 
@@ -88,7 +104,10 @@ const main = async (): Promise<number> => {
   if (config.TELEGRAM_BOT_TOKEN) {
     const bot = createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, dialogue: app.dialogue, translator, logger, now });
     const running = await startTelegram({
-      bot, translator, logger, http,
+      bot,
+      translator,
+      logger,
+      http,
       ...(config.TELEGRAM_WEBHOOK_URL ? { webhookUrl: config.TELEGRAM_WEBHOOK_URL } : {}),
       ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
     });
@@ -97,7 +116,9 @@ const main = async (): Promise<number> => {
   }
   if (config.ZALO_BOT_TOKEN) {
     const settings = {
-      token: config.ZALO_BOT_TOKEN, apiRoot: config.ZALO_API_ROOT, mode: config.ZALO_MODE,
+      token: config.ZALO_BOT_TOKEN,
+      apiRoot: config.ZALO_API_ROOT,
+      mode: config.ZALO_MODE,
       ...(config.ZALO_WEBHOOK_URL ? { webhookUrl: config.ZALO_WEBHOOK_URL } : {}),
       ...(config.ZALO_WEBHOOK_SECRET ? { webhookSecret: config.ZALO_WEBHOOK_SECRET } : {}),
     };

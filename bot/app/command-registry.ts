@@ -16,6 +16,10 @@ export type RegistryInput = {
 
 export const createCommandRegistry = (input: RegistryInput): CommandRegistry =>
   createCoordinationCommands({
-    repos: input.repos, calendar: input.calendar, botUsername: input.botUsername,
-    remind: input.background.remind, notify: input.background.notify, translate: input.translator.t,
+    repos: input.repos,
+    calendar: input.calendar,
+    botUsername: input.botUsername,
+    remind: input.background.remind,
+    notify: input.background.notify,
+    translate: input.translator.t,
   });

@@ -110,8 +110,13 @@ export type LinkCodeRepository = {
 export type StoredCriteriaSet = { readonly id: string; readonly checksum: string; readonly set: CriteriaSet };
 export type ImportOutcome = { readonly kind: 'created' | 'unchanged' | 'conflict'; readonly id: string };
 export type CriteriaSetSummary = {
-  readonly id: string; readonly key: string; readonly version: number; readonly level: string;
-  readonly title: string; readonly answeredBy: string; readonly scored: boolean;
+  readonly id: string;
+  readonly key: string;
+  readonly version: number;
+  readonly level: string;
+  readonly title: string;
+  readonly answeredBy: string;
+  readonly scored: boolean;
 };
 
 export type CriteriaSetRepository = {
@@ -171,24 +176,52 @@ export type Change = {
   readonly cleared?: readonly string[];
   readonly profile?: ProfileValues;
   readonly totals?: Totals;
-  readonly status?: { readonly to: SubmissionStatus; readonly workingDaysLate?: number; readonly beyondTolerance?: boolean; readonly note?: string; readonly event: string };
+  readonly status?: {
+    readonly to: SubmissionStatus;
+    readonly workingDaysLate?: number;
+    readonly beyondTolerance?: boolean;
+    readonly note?: string;
+    readonly event: string;
+  };
 };
 
 export type ChangeOutcome = { readonly ok: true; readonly version: number } | { readonly ok: false; readonly reason: 'conflict' };
 
 export type NewEvidence = {
-  readonly submissionId: string; readonly criterionCode: string; readonly kind: 'photo' | 'document'; readonly channel: ChannelKind;
-  readonly fileRef: string; readonly sha256: string | null; readonly size: number | null; readonly mime: string | null;
-  readonly fileName: string | null; readonly storedPath: string | null; readonly uploadedById: string; readonly now: Date;
+  readonly submissionId: string;
+  readonly criterionCode: string;
+  readonly kind: 'photo' | 'document';
+  readonly channel: ChannelKind;
+  readonly fileRef: string;
+  readonly sha256: string | null;
+  readonly size: number | null;
+  readonly mime: string | null;
+  readonly fileName: string | null;
+  readonly storedPath: string | null;
+  readonly uploadedById: string;
+  readonly now: Date;
 };
 
 export type AnswerRevision = {
-  readonly kind: string; readonly value: unknown; readonly points: number | null; readonly explanation: string | null;
-  readonly note: string | null; readonly personId: string | null; readonly channel: string | null; readonly createdAt: Date;
+  readonly kind: string;
+  readonly value: unknown;
+  readonly points: number | null;
+  readonly explanation: string | null;
+  readonly note: string | null;
+  readonly personId: string | null;
+  readonly channel: string | null;
+  readonly createdAt: Date;
 };
 
 export type SubmissionRepository = {
-  getOrCreate(input: { periodId: string; unitId: string; criteriaSetId: string; profile: ProfileValues; now: Date; trustCache?: boolean }): Promise<SubmissionSnapshot>;
+  getOrCreate(input: {
+    periodId: string;
+    unitId: string;
+    criteriaSetId: string;
+    profile: ProfileValues;
+    now: Date;
+    trustCache?: boolean;
+  }): Promise<SubmissionSnapshot>;
   /** Id and version only: enough to tell whether a cached snapshot is still current. */
   head(periodId: string, unitId: string, criteriaSetId: string): Promise<{ id: string; version: number } | null>;
   load(id: string): Promise<SubmissionSnapshot | null>;
@@ -234,8 +267,14 @@ export type AnswerDetail = {
 };
 
 export type VerifyInput = {
-  readonly submissionId: string; readonly criterionCode: string; readonly points: number; readonly note: string;
-  readonly personId: string; readonly channel: string; readonly now: Date; readonly applicableMax: number;
+  readonly submissionId: string;
+  readonly criterionCode: string;
+  readonly points: number;
+  readonly note: string;
+  readonly personId: string;
+  readonly channel: string;
+  readonly now: Date;
+  readonly applicableMax: number;
 };
 
 export type CoordinationRepository = {

@@ -56,10 +56,12 @@ const walk = (dir: string): string[] =>
   });
 
 export const checkTree = (root: string, dirs: readonly string[] = ['bot', 'core']): Violation[] =>
-  dirs.flatMap((d) => walk(path.join(root, d))).flatMap((full) => {
-    const rel = path.relative(root, full);
-    return importsOf(readFileSync(full, 'utf8')).flatMap((spec) => {
-      const v = checkImport(rel, spec);
-      return v ? [v] : [];
+  dirs
+    .flatMap((d) => walk(path.join(root, d)))
+    .flatMap((full) => {
+      const rel = path.relative(root, full);
+      return importsOf(readFileSync(full, 'utf8')).flatMap((spec) => {
+        const v = checkImport(rel, spec);
+        return v ? [v] : [];
+      });
     });
-  });

@@ -35,7 +35,10 @@ describe('console channel (npm start without a token)', () => {
 
   it('the real process migrates, seeds the demo data and answers through stdin', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'egov-console-'));
-    const bot = startBotProcess({ DATABASE_URL: `file:${path.join(dir, 'console.db')}`, CONSOLE: 'on' }, ['20', 'mười hai', '12', '/review', '/lang en', '/score', ''].join('\n'));
+    const bot = startBotProcess(
+      { DATABASE_URL: `file:${path.join(dir, 'console.db')}`, CONSOLE: 'on' },
+      ['20', 'mười hai', '12', '/review', '/lang en', '/score', ''].join('\n'),
+    );
     const code = await bot.exited;
     const out = bot.output();
     expect(code, out.slice(-1500)).toBe(0);
@@ -55,7 +58,13 @@ describe('console channel (npm start without a token)', () => {
     const repos = createRepositories(db.prisma);
     await seedDemo(repos, new Date());
     await ensureConsoleReporter(repos, new Date(), 'vi');
-    const app = createApp({ repos, logger: silentLogger(), evidence: createFileEvidenceStore(path.join(dir, 'ev')), evidenceMaxBytes: 1 << 20, botUsername: 'b' });
+    const app = createApp({
+      repos,
+      logger: silentLogger(),
+      evidence: createFileEvidenceStore(path.join(dir, 'ev')),
+      evidenceMaxBytes: 1 << 20,
+      botUsername: 'b',
+    });
     const input = new PassThrough();
     const chunks: string[] = [];
     let notify: (() => void) | undefined;
@@ -74,7 +83,16 @@ describe('console channel (npm start without a token)', () => {
       return chunks.slice(before).join('');
     };
     const first = new Promise<void>((resolve) => (notify = resolve));
-    const running = runConsole({ dialogue: app.dialogue, translator: createTranslator('vi'), input, output, prompt: false, sessionId: 't', now: () => new Date(), filesDir: path.join(dir, 'exports') });
+    const running = runConsole({
+      dialogue: app.dialogue,
+      translator: createTranslator('vi'),
+      input,
+      output,
+      prompt: false,
+      sessionId: 't',
+      now: () => new Date(),
+      filesDir: path.join(dir, 'exports'),
+    });
     await first;
 
     const state = async () => parseChatState(await app.deps.chats.getState('console', 'console'));

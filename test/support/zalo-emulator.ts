@@ -67,11 +67,7 @@ export class ZaloEmulator {
     return this.push({ event_name: 'message.text.received', message: { ...this.base(userId, extra), text } });
   }
 
-  pushUserImage(
-    userId: string,
-    photoUrl: string,
-    extra: { caption?: string; field?: 'photo_url' | 'photo'; displayName?: string } = {},
-  ): EmulatedUpdate {
+  pushUserImage(userId: string, photoUrl: string, extra: { caption?: string; field?: 'photo_url' | 'photo'; displayName?: string } = {}): EmulatedUpdate {
     const message = { ...this.base(userId, extra), [extra.field ?? 'photo_url']: photoUrl, message_type: 'CHAT_PHOTO' };
     if (extra.caption !== undefined) Object.assign(message, { caption: extra.caption });
     return this.push({ event_name: 'message.image.received', message });
@@ -280,21 +276,21 @@ export class ZaloEmulator {
   }
 }
 
-export async function startZaloEmulator(options: ZaloEmulatorOptions = {}): Promise<ZaloEmulator> {
+export const startZaloEmulator = async (options: ZaloEmulatorOptions = {}): Promise<ZaloEmulator> => {
   return new ZaloEmulator(options).listen();
-}
+};
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   if (res.destroyed || res.headersSent) return;
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
-}
+};
 
-function readAll(req: IncomingMessage): Promise<string> {
+const readAll = (req: IncomingMessage): Promise<string> => {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     req.on('data', (chunk: Buffer) => parts.push(chunk));
     req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
     req.on('error', reject);
   });
-}
+};

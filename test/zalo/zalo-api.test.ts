@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createZaloApi, ZaloApiError } from '../../bot/channels/zalo/zalo-api.ts';
-import type { ZaloLogger } from '../../bot/channels/zalo/zalo-logger.ts';
+import type { Logger } from '../../bot/platform/logger.ts';
 import { startZaloEmulator, type ZaloEmulator } from '../support/zalo-emulator.ts';
 import { recordingLogger } from './recording-logger.ts';
 
@@ -15,21 +15,20 @@ afterEach(async () => {
   await emu.close();
 });
 
-const apiFor = (e: ZaloEmulator, logger?: ZaloLogger, token = e.token) =>
-  createZaloApi({ token, apiRoot: e.url, timeoutMs: 2000, ...(logger ? { logger } : {}) });
+const apiFor = (e: ZaloEmulator, logger?: Logger, token = e.token) => createZaloApi({ token, apiRoot: e.url, timeoutMs: 2000, ...(logger ? { logger } : {}) });
 
-async function caught(promise: Promise<unknown>): Promise<ZaloApiError> {
+const caught = async (promise: Promise<unknown>): Promise<ZaloApiError> => {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(ZaloApiError);
   return error as ZaloApiError;
-}
+};
 
 describe('createZaloApi', () => {
   it('accepts a pino logger', () => {
-    const logger: ZaloLogger = pino({ level: 'silent' });
+    const logger: Logger = pino({ level: 'silent' });
     expect(logger).toBeDefined();
   });
 
@@ -147,7 +146,7 @@ describe('createZaloApi', () => {
   });
 });
 
-async function jsonServer(status: number, body: unknown, raw = false): Promise<{ url: string; close(): void }> {
+const jsonServer = async (status: number, body: unknown, raw = false): Promise<{ url: string; close(): void }> => {
   const server: Server = createServer((req, res) => {
     req.resume();
     res.writeHead(status, { 'Content-Type': 'application/json' });
@@ -161,4 +160,4 @@ async function jsonServer(status: number, body: unknown, raw = false): Promise<{
       server.close();
     },
   };
-}
+};

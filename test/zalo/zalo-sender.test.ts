@@ -1,54 +1,18 @@
-import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createZaloApi, ZaloApiError } from '../../bot/channels/zalo/zalo-api.ts';
-import { retryDelayMs, sendZaloText, splitZaloText, ZaloSendError } from '../../bot/channels/zalo/zalo-sender.ts';
+import { retryDelayMs, sendZaloText, ZaloSendError } from '../../bot/channels/zalo/zalo-sender.ts';
 import { startZaloEmulator, type ZaloEmulator } from '../support/zalo-emulator.ts';
-
-describe('splitZaloText', () => {
-  it('keeps short text whole', () => {
-    expect(splitZaloText('Xin chào')).toEqual(['Xin chào']);
-    expect(splitZaloText('a'.repeat(2000))).toEqual(['a'.repeat(2000)]);
-  });
-
-  it('splits on line boundaries where possible', () => {
-    const lines = Array.from({ length: 60 }, (_, i) => `${i + 1}. ${'câu hỏi '.repeat(6)}`);
-    const chunks = splitZaloText(lines.join('\n'));
-    expect(chunks.length).toBeGreaterThan(1);
-    for (const chunk of chunks) {
-      expect(chunk.length).toBeLessThanOrEqual(2000);
-      expect(chunk.split('\n').every((line) => lines.includes(line))).toBe(true);
-    }
-    expect(chunks.join('\n')).toBe(lines.join('\n'));
-  });
-
-  it('hard-cuts at 2000 without splitting a surrogate pair', () => {
-    const text = 'a' + '😀'.repeat(1500); // the pair straddles index 2000
-    const chunks = splitZaloText(text);
-    expect(chunks[0]!.length).toBe(1999);
-    expect(chunks.join('')).toBe(text);
-  });
-
-  it('property: chunks fit, never break a surrogate pair, and lose only separators', () => {
-    const unit = fc.constantFrom('a', 'ệ', ' ', '\n', '😀', 'Đ', '1');
-    fc.assert(
-      fc.property(fc.array(unit, { maxLength: 3000 }), fc.integer({ min: 2, max: 300 }), (parts, limit) => {
-        const text = parts.join('');
-        const chunks = splitZaloText(text, limit);
-        for (const chunk of chunks) {
-          expect(chunk.length).toBeLessThanOrEqual(limit);
-          expect(chunk.trim()).not.toBe('');
-          expect(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(chunk)).toBe(false);
-        }
-        expect(chunks.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
 
 describe('retryDelayMs', () => {
   const quota = (retryAfter?: number) =>
-    new ZaloApiError({ method: 'sendMessage', status: 429, description: 'q', notAccepted: true, transient: true, ...(retryAfter === undefined ? {} : { retryAfter }) });
+    new ZaloApiError({
+      method: 'sendMessage',
+      status: 429,
+      description: 'q',
+      notAccepted: true,
+      transient: true,
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+    });
   it('doubles from the base, honours Retry-After, and caps', () => {
     expect([1, 2, 3].map((n) => retryDelayMs(quota(), n, { baseDelayMs: 100 }))).toEqual([100, 200, 400]);
     expect(retryDelayMs(quota(5), 1, { baseDelayMs: 100 })).toBe(5000);

@@ -17,7 +17,7 @@ type Harness = {
   server: Server;
 };
 
-function memoryPersist(persisted: string[]) {
+const memoryPersist = (persisted: string[]) => {
   const seen = new Set<string>();
   return async (ev: InboundEvent): Promise<'new' | 'duplicate'> => {
     if (seen.has(ev.dedupeKey)) return 'duplicate';
@@ -25,9 +25,9 @@ function memoryPersist(persisted: string[]) {
     persisted.push(ev.dedupeKey);
     return 'new';
   };
-}
+};
 
-async function startHarness(overrides: Partial<Parameters<typeof createZaloWebhookHandler>[0]> = {}): Promise<Harness> {
+const startHarness = async (overrides: Partial<Parameters<typeof createZaloWebhookHandler>[0]> = {}): Promise<Harness> => {
   const processed: InboundEvent[] = [];
   const persisted: string[] = [];
   const handler = createZaloWebhookHandler({
@@ -46,7 +46,7 @@ async function startHarness(overrides: Partial<Parameters<typeof createZaloWebho
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${ZALO_WEBHOOK_PATH}`;
   return { url, handler, processed, persisted, server };
-}
+};
 
 const update = (id: string, text: string) => ({
   event_name: 'message.text.received',

@@ -33,8 +33,13 @@ export const startBackground = (input: BackgroundInput): Background => {
   const { repos } = input;
   const senders: Partial<Record<string, RowSender>> = {};
   const sender = createOutboxSender({
-    outbox: repos.outbox, senders, markUnreachable: (id, at) => repos.people.markUnreachable(id, at), ratePerSecond: input.sendRatePerSecond,
-    holder: input.instanceId, logger: input.logger, now: input.now,
+    outbox: repos.outbox,
+    senders,
+    markUnreachable: (id, at) => repos.people.markUnreachable(id, at),
+    ratePerSecond: input.sendRatePerSecond,
+    holder: input.instanceId,
+    logger: input.logger,
+    now: input.now,
   });
   let service: ReturnType<typeof startReminderService> | undefined;
   return {
@@ -51,8 +56,13 @@ export const startBackground = (input: BackgroundInput): Background => {
         const account = await repos.people.findAccountById(n.accountId);
         if (!account || account.channel === 'console') continue;
         rows.push({
-          idempotencyKey: n.idempotencyKey, kind: 'notice', channel: account.channel, accountId: account.id, chatId: account.chatId,
-          payload: { locale: account.locale ?? 'vi', replies: n.replies }, nextAttemptAt: input.now(),
+          idempotencyKey: n.idempotencyKey,
+          kind: 'notice',
+          channel: account.channel,
+          accountId: account.id,
+          chatId: account.chatId,
+          payload: { locale: account.locale ?? 'vi', replies: n.replies },
+          nextAttemptAt: input.now(),
         });
       }
       await repos.outbox.enqueue(rows, input.now());

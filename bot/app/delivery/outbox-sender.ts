@@ -4,6 +4,7 @@
 // backoff, and a 403 marking the account unreachable. A row is marked sent right after the
 // platform accepted it; only a crash inside that window (a few ms) can repeat one message.
 import type { Logger } from '../../platform/logger.ts';
+import { backoffMs, sleep } from '../../platform/retry.ts';
 import type { OutboxRepository, OutboxRow, RowSender } from '../ports.ts';
 
 export type SenderDeps = {
@@ -23,11 +24,9 @@ export type SenderDeps = {
 
 export type DrainStats = { sent: number; rateLimited: number; failed: number; dead: number; deferred: number };
 
-const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 export const createOutboxSender = (deps: SenderDeps) => {
   const now = deps.now ?? (() => new Date());
-  const sleep = deps.sleep ?? realSleep;
+  const pause = deps.sleep ?? sleep;
   // A 3% margin keeps network jitter from packing 31 messages into one rolling second.
   const interval = 1000 / (deps.ratePerSecond * 0.97);
   const perChatMs = (deps.perChatMs ?? 1000) * 1.05;
@@ -43,7 +42,7 @@ export const createOutboxSender = (deps: SenderDeps) => {
     const t = now().getTime();
     const at = Math.max(t, nextSlot);
     nextSlot = at + interval;
-    if (at > t) await sleep(at - t);
+    if (at > t) await pause(at - t);
   };
 
   const handle = async (row: OutboxRow, stats: DrainStats): Promise<void> => {
@@ -94,8 +93,8 @@ export const createOutboxSender = (deps: SenderDeps) => {
           stats.dead += 1;
           return;
         }
-        const backoff = Math.min(2 ** row.attempts * 2_000, 10 * 60_000);
-        await deps.outbox.reschedule(row.id, new Date(at.getTime() + backoff), outcome.kind === 'transient' ? outcome.detail : 'no channel', true);
+        const delay = backoffMs(row.attempts + 1, { baseMs: 2_000, maxMs: 10 * 60_000 });
+        await deps.outbox.reschedule(row.id, new Date(at.getTime() + delay), outcome.kind === 'transient' ? outcome.detail : 'no channel', true);
         return;
       }
     }

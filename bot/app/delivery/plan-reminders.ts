@@ -15,7 +15,13 @@ const assessed = (level: string): level is AssessedLevel => level === 'commune' 
 const statusOf = (row: { status: string } | undefined): SubmissionStatus =>
   row ? (row.status === 'draft' || row.status === 'submitted' || row.status === 'returned' || row.status === 'verified' ? row.status : 'draft') : 'not_started';
 
-type PeriodContext = { period: StoredPeriod; units: ReminderUnit[]; recipients: ReminderRecipient[]; accounts: Map<string, ChannelAccount>; names: Map<string, string> };
+type PeriodContext = {
+  period: StoredPeriod;
+  units: ReminderUnit[];
+  recipients: ReminderRecipient[];
+  accounts: Map<string, ChannelAccount>;
+  names: Map<string, string>;
+};
 
 const loadPeriod = async (repos: Repositories, period: StoredPeriod): Promise<PeriodContext> => {
   const everyUnit = await repos.units.list();
@@ -32,13 +38,18 @@ const loadPeriod = async (repos: Repositories, period: StoredPeriod): Promise<Pe
     const s = subByUnit.get(u.id);
     const parent = u.parentId ? byId.get(u.parentId) : undefined;
     return {
-      unitId: u.id, unitName: u.name, level: u.level as AssessedLevel,
+      unitId: u.id,
+      unitName: u.name,
+      level: u.level as AssessedLevel,
       ...(parent?.level === 'district' ? { parentDistrictId: parent.id } : {}),
       submissionStatus: statusOf(s),
       progress: { answered: s?.answeredCount ?? 0, total: totals.get(u.level) ?? 0, points: s?.selfPoints ?? 0, percent: s?.selfPercent ?? 0 },
     };
   });
-  const reporters = await repos.people.listMemberAccounts(units.map((u) => u.unitId), 'reporter');
+  const reporters = await repos.people.listMemberAccounts(
+    units.map((u) => u.unitId),
+    'reporter',
+  );
   const districtIds = [...new Set(units.map((u) => u.parentDistrictId).filter((x): x is string => x !== undefined))];
   const coordinators = await repos.people.listMemberAccounts(districtIds, 'coordinator');
   const accounts = new Map<string, ChannelAccount>();
@@ -64,7 +75,15 @@ export const planReminders = async (repos: Repositories, now: Date, calendar: Wo
   for (const period of await repos.periods.listOpen()) {
     const ctx = await loadPeriod(repos, period);
     const alreadySent = await repos.outbox.keysWithPrefix(`${period.id}:`);
-    const due = dueReminders({ period, units: ctx.units, recipients: ctx.recipients, alreadySent, now, calendar, policy: resolveReminderPolicy(period.reminders) });
+    const due = dueReminders({
+      period,
+      units: ctx.units,
+      recipients: ctx.recipients,
+      alreadySent,
+      now,
+      calendar,
+      policy: resolveReminderPolicy(period.reminders),
+    });
     planned.push(...toPlanned(ctx, due));
   }
   return planned;
@@ -72,8 +91,13 @@ export const planReminders = async (repos: Repositories, now: Date, calendar: Wo
 
 export const toOutboxRows = (planned: readonly PlannedReminder[]): NewOutboxRow[] =>
   planned.map((p) => ({
-    idempotencyKey: p.idempotencyKey, kind: `reminder:${p.kind}`, channel: p.channel, accountId: p.recipientAccountId, chatId: p.chatId,
-    payload: { locale: p.locale, replies: [p.reply] }, nextAttemptAt: p.sendAfter,
+    idempotencyKey: p.idempotencyKey,
+    kind: `reminder:${p.kind}`,
+    channel: p.channel,
+    accountId: p.recipientAccountId,
+    chatId: p.chatId,
+    payload: { locale: p.locale, replies: [p.reply] },
+    nextAttemptAt: p.sendAfter,
   }));
 
 /** The tick: plan and enqueue; returns how many new rows were written. */
@@ -81,7 +105,11 @@ export const enqueueDueReminders = async (repos: Repositories, now: Date, calend
   repos.outbox.enqueue(toOutboxRows(await planReminders(repos, now, calendar)), now);
 
 /** A coordinator's manual nudge (/remind): one per unit, recipient and day. */
-export const enqueueManualReminders = async (repos: Repositories, input: { periodId: string; unitIds: readonly string[]; now: Date }, calendar: WorkingCalendar): Promise<number> => {
+export const enqueueManualReminders = async (
+  repos: Repositories,
+  input: { periodId: string; unitIds: readonly string[]; now: Date },
+  calendar: WorkingCalendar,
+): Promise<number> => {
   const period = await repos.periods.findById(input.periodId);
   if (!period) return 0;
   const ctx = await loadPeriod(repos, period);

@@ -10,7 +10,6 @@ import type { Translator } from '../../platform/i18n.ts';
 import { renderPlain } from '../render-plain.ts';
 import { CONSOLE_USER } from '../../app/admin/ensure-console-reporter.ts';
 
-
 const consoleFetcher: FileFetcher = async (content, maxBytes) => {
   try {
     const info = await stat(content.fileRef);
@@ -28,9 +27,19 @@ const contentOf = async (line: string): Promise<InboundContent> => {
   const file = /^\/file\s+(.+)$/.exec(line.trim());
   if (!file?.[1]) return { kind: 'text', text: line };
   const filePath = path.resolve(file[1].trim());
-  const size = await stat(filePath).then((s) => s.size, () => undefined);
+  const size = await stat(filePath).then(
+    (s) => s.size,
+    () => undefined,
+  );
   const mime = mimeByExt[path.extname(filePath).toLowerCase()];
-  return { kind: 'file', fileKind: 'document', fileRef: filePath, fileName: path.basename(filePath), ...(size !== undefined ? { size } : {}), ...(mime ? { mime } : {}) };
+  return {
+    kind: 'file',
+    fileKind: 'document',
+    fileRef: filePath,
+    fileName: path.basename(filePath),
+    ...(size !== undefined ? { size } : {}),
+    ...(mime ? { mime } : {}),
+  };
 };
 
 export type ConsoleOptions = {
@@ -52,8 +61,13 @@ export const runConsole = async (options: ConsoleOptions): Promise<void> => {
   const send = async (content: InboundContent): Promise<void> => {
     counter += 1;
     const event: InboundEvent = {
-      channel: 'console', dedupeKey: `console:${options.sessionId}:${counter}`, externalUserId: CONSOLE_USER, chatId: CONSOLE_USER,
-      displayName: 'Console', receivedAt: options.now(), content,
+      channel: 'console',
+      dedupeKey: `console:${options.sessionId}:${counter}`,
+      externalUserId: CONSOLE_USER,
+      chatId: CONSOLE_USER,
+      displayName: 'Console',
+      receivedAt: options.now(),
+      content,
     };
     const out = await options.dialogue.handle(event, consoleFetcher);
     if (out) {

@@ -6,7 +6,8 @@ import { sequentialize } from '@grammyjs/runner';
 import type { Dialogue, FileFetcher } from '../../app/dialogue-port.ts';
 import type { Translator } from '../../platform/i18n.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { renderReplies, splitMessage, type RenderedChoice } from '../render.ts';
+import { renderReplies, type RenderedChoice } from '../render.ts';
+import { splitMessage } from '../split-message.ts';
 import { normaliseTelegramUpdate } from './telegram-update.ts';
 import { packChoice } from './callback-data.ts';
 
@@ -38,7 +39,7 @@ const keyboardOf = (choices: readonly RenderedChoice[]): InlineKeyboard | undefi
 };
 
 export const sendRendered = async (api: Api, chatId: string, text: string, choices: readonly RenderedChoice[]): Promise<void> => {
-  const chunks = splitMessage(text || '…', TELEGRAM_LIMIT);
+  const chunks = splitMessage(text || '…', TELEGRAM_LIMIT, 'html');
   for (const [i, chunk] of chunks.entries()) {
     const last = i === chunks.length - 1;
     const markup = last ? keyboardOf(choices) : undefined;
@@ -46,21 +47,23 @@ export const sendRendered = async (api: Api, chatId: string, text: string, choic
   }
 };
 
-const botApiFileFetcher = (api: Api, token: string, apiRoot: string): FileFetcher => async (content, maxBytes) => {
-  if (content.size !== undefined && content.size > maxBytes) return { ok: false, error: { code: 'too_large' } };
-  try {
-    const file = await api.getFile(content.fileRef);
-    if (!file.file_path) return { ok: false, error: { code: 'download_failed' } };
-    if (file.file_size !== undefined && file.file_size > maxBytes) return { ok: false, error: { code: 'too_large' } };
-    const res = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
-    if (!res.ok) return { ok: false, error: { code: 'download_failed' } };
-    const buffer = Buffer.from(await res.arrayBuffer());
-    if (buffer.length > maxBytes) return { ok: false, error: { code: 'too_large' } };
-    return { ok: true, value: { buffer, mime: content.mime ?? res.headers.get('content-type'), size: buffer.length } };
-  } catch {
-    return { ok: false, error: { code: 'download_failed' } };
-  }
-};
+const botApiFileFetcher =
+  (api: Api, token: string, apiRoot: string): FileFetcher =>
+  async (content, maxBytes) => {
+    if (content.size !== undefined && content.size > maxBytes) return { ok: false, error: { code: 'too_large' } };
+    try {
+      const file = await api.getFile(content.fileRef);
+      if (!file.file_path) return { ok: false, error: { code: 'download_failed' } };
+      if (file.file_size !== undefined && file.file_size > maxBytes) return { ok: false, error: { code: 'too_large' } };
+      const res = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+      if (!res.ok) return { ok: false, error: { code: 'download_failed' } };
+      const buffer = Buffer.from(await res.arrayBuffer());
+      if (buffer.length > maxBytes) return { ok: false, error: { code: 'too_large' } };
+      return { ok: true, value: { buffer, mime: content.mime ?? res.headers.get('content-type'), size: buffer.length } };
+    } catch {
+      return { ok: false, error: { code: 'download_failed' } };
+    }
+  };
 
 export const createTelegramBot = (deps: TelegramDeps): Bot => {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });

@@ -37,7 +37,13 @@ export type ZaloSettings = {
 };
 
 export const startZalo = async (input: {
-  settings: ZaloSettings; dialogue: Dialogue; translator: Translator; logger: Logger; http: HttpServer; inbox: InboxRepository; now: () => Date;
+  settings: ZaloSettings;
+  dialogue: Dialogue;
+  translator: Translator;
+  logger: Logger;
+  http: HttpServer;
+  inbox: InboxRepository;
+  now: () => Date;
 }): Promise<ZaloRunning> => {
   const { settings, logger, inbox } = input;
   const api = createZaloApi({ token: settings.token, apiRoot: settings.apiRoot, logger });

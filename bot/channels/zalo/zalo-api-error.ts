@@ -48,26 +48,19 @@ export class ZaloApiError extends Error {
   }
 }
 
-export function scrub(text: string, token: string | undefined): string {
+export const scrub = (text: string, token: string | undefined): string => {
   return token ? text.split(token).join('<token>') : text;
-}
+};
 
-export function isNoUpdate(error: ZaloApiError): boolean {
+export const isNoUpdate = (error: ZaloApiError): boolean => {
   return error.status === 408 || error.errorCode === 408;
-}
+};
 
-export function errorFromResponse(
-  method: string,
-  status: number,
-  data: unknown,
-  headers: Record<string, unknown>,
-  token: string,
-): ZaloApiError {
+export const errorFromResponse = (method: string, status: number, data: unknown, headers: Record<string, unknown>, token: string): ZaloApiError => {
   const body = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const errorCode = typeof body['error_code'] === 'number' ? body['error_code'] : undefined;
   const explicitReject = body['ok'] === false;
-  const description =
-    typeof body['description'] === 'string' ? body['description'] : explicitReject ? 'ok:false' : 'unexpected response';
+  const description = typeof body['description'] === 'string' ? body['description'] : explicitReject ? 'ok:false' : 'unexpected response';
   const quota = status === 429 || errorCode === 429;
   const code = errorCode ?? status;
   const transient = quota || code >= 500;
@@ -87,12 +80,12 @@ export function errorFromResponse(
     },
     token,
   );
-}
+};
 
 // Codes raised before any request byte reaches the server.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
-export function errorFromTransport(method: string, error: unknown, token: string): ZaloApiError {
+export const errorFromTransport = (method: string, error: unknown, token: string): ZaloApiError => {
   // Only the code is kept: axios errors carry config.url, which contains the token.
   const networkCode = isAxiosError(error) ? (error.code ?? 'ERR_NETWORK') : 'ERR_UNKNOWN';
   const aborted = networkCode === 'ERR_CANCELED';
@@ -106,9 +99,9 @@ export function errorFromTransport(method: string, error: unknown, token: string
     },
     token,
   );
-}
+};
 
-function readRetryAfter(header: unknown, parameters: unknown): number | undefined {
+const readRetryAfter = (header: unknown, parameters: unknown): number | undefined => {
   if (typeof parameters === 'object' && parameters !== null) {
     const value = (parameters as Record<string, unknown>)['retry_after'];
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
@@ -116,4 +109,4 @@ function readRetryAfter(header: unknown, parameters: unknown): number | undefine
   const text = Array.isArray(header) ? header[0] : header;
   if (typeof text === 'string' && /^\d+(\.\d+)?$/.test(text.trim())) return Number(text.trim());
   return undefined;
-}
+};

@@ -5,7 +5,7 @@
 import axios from 'axios';
 import { z } from 'zod';
 import { ZaloApiError, errorFromResponse, errorFromTransport, isNoUpdate } from './zalo-api-error.ts';
-import { silentZaloLogger, type ZaloLogger } from './zalo-logger.ts';
+import { silentLogger, type Logger } from '../../platform/logger.ts';
 
 export { ZaloApiError } from './zalo-api-error.ts';
 
@@ -28,7 +28,10 @@ export const ZaloSentMessageSchema = z.looseObject({
 export type ZaloSentMessage = z.infer<typeof ZaloSentMessageSchema>;
 
 export const ZaloWebhookInfoSchema = z.looseObject({
-  url: z.string().nullish().transform((u) => u ?? ''),
+  url: z
+    .string()
+    .nullish()
+    .transform((u) => u ?? ''),
   updated_at: z.number().optional(),
 });
 export type ZaloWebhookInfo = z.infer<typeof ZaloWebhookInfoSchema>;
@@ -54,11 +57,11 @@ export type CreateZaloApiOptions = {
   readonly apiRoot?: string;
   /** HTTP timeout for ordinary calls; getUpdates uses its poll timeout + 10 s. */
   readonly timeoutMs?: number;
-  readonly logger?: ZaloLogger;
+  readonly logger?: Logger;
 };
 
-export function createZaloApi(options: CreateZaloApiOptions): ZaloApi {
-  const { token, timeoutMs = 15_000, logger = silentZaloLogger } = options;
+export const createZaloApi = (options: CreateZaloApiOptions): ZaloApi => {
+  const { token, timeoutMs = 15_000, logger = silentLogger() } = options;
   if (!token) throw new Error('createZaloApi: token is required');
   const apiRoot = (options.apiRoot ?? DEFAULT_ZALO_API_ROOT).replace(/\/+$/, '');
   const http = axios.create({
@@ -70,12 +73,12 @@ export function createZaloApi(options: CreateZaloApiOptions): ZaloApi {
     maxRedirects: 0,
   });
 
-  async function call<S extends z.ZodType>(
+  const call = async <S extends z.ZodType>(
     method: string,
     body: object,
     schema: S,
     extra: { timeoutMs?: number; signal?: AbortSignal } = {},
-  ): Promise<z.output<S>> {
+  ): Promise<z.output<S>> => {
     const started = Date.now();
     let response;
     try {
@@ -95,13 +98,10 @@ export function createZaloApi(options: CreateZaloApiOptions): ZaloApi {
     const parsed = schema.safeParse(isRecord(data) ? data['result'] : undefined);
     if (!parsed.success) {
       // The call itself succeeded: never report it as "not accepted", or a sender would resend.
-      throw new ZaloApiError(
-        { method, status: response.status, description: 'unexpected result shape', notAccepted: false, transient: false },
-        token,
-      );
+      throw new ZaloApiError({ method, status: response.status, description: 'unexpected result shape', notAccepted: false, transient: false }, token);
     }
     return parsed.data;
-  }
+  };
 
   const anything = z.unknown();
   return {
@@ -138,17 +138,17 @@ export function createZaloApi(options: CreateZaloApiOptions): ZaloApi {
       }
     },
   };
-}
+};
 
-function parseJson(text: unknown): unknown {
+const parseJson = (text: unknown): unknown => {
   if (typeof text !== 'string' || text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined; // Zalo sometimes answers errors with non-JSON bodies (ZALO.md §1).
   }
-}
+};
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
+export const isRecord = (value: unknown): value is Record<string, unknown> => {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+};

@@ -24,10 +24,7 @@ export type DownloadZaloPhotoOptions = {
   readonly timeoutMs: number;
 };
 
-export async function downloadZaloPhoto(
-  url: string,
-  options: DownloadZaloPhotoOptions,
-): Promise<Result<ZaloPhoto, ZaloPhotoError>> {
+export const downloadZaloPhoto = async (url: string, options: DownloadZaloPhotoOptions): Promise<Result<ZaloPhoto, ZaloPhotoError>> => {
   const { maxBytes, timeoutMs } = options;
   let parsed: URL;
   try {
@@ -85,10 +82,10 @@ export async function downloadZaloPhoto(
   } finally {
     clearTimeout(timer);
   }
-}
+};
 
 /** Trusts the bytes over the header: CDNs often answer application/octet-stream. */
-export function sniffImageMime(bytes: Buffer): string | undefined {
+export const sniffImageMime = (bytes: Buffer): string | undefined => {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
     return 'image/png';
@@ -98,4 +95,4 @@ export function sniffImageMime(bytes: Buffer): string | undefined {
     return 'image/webp';
   }
   return undefined;
-}
+};

@@ -5,19 +5,22 @@
 // was handing out at that very moment can be lost, which is acceptable for a development mode.
 import type { InboundEvent } from '../../app/inbound.ts';
 import { ZaloApiError, type ZaloApi } from './zalo-api.ts';
-import { silentZaloLogger, type ZaloLogger } from './zalo-logger.ts';
-import { realSleep, type Sleep } from './zalo-sender.ts';
+import { silentLogger, type Logger } from '../../platform/logger.ts';
+import { backoffMs, sleep as realSleep, type Sleep } from '../../platform/retry.ts';
 import { normaliseZaloUpdate } from './zalo-update.schema.ts';
 import type { PersistInbound } from './zalo-webhook.ts';
 
 export class ZaloWebhookActiveError extends Error {
   override readonly name = 'ZaloWebhookActiveError';
-  constructor(readonly webhookUrlHost: string) {
+  readonly webhookUrlHost: string;
+
+  constructor(webhookUrlHost: string) {
     super(
       `Zalo polling refused: a webhook is registered (host ${webhookUrlHost}). Zalo getUpdates does not ` +
         'work while a webhook is set; switch ZALO_MODE to webhook, or delete the webhook ' +
         '(startZaloPolling option deleteWebhookIfSet: true).',
     );
+    this.webhookUrlHost = webhookUrlHost;
   }
 }
 
@@ -26,7 +29,7 @@ export type ZaloPollingOptions = {
   readonly onEvent: (event: InboundEvent) => Promise<void>;
   readonly persist: PersistInbound;
   readonly signal: AbortSignal;
-  readonly logger?: ZaloLogger;
+  readonly logger?: Logger;
   readonly sleep?: Sleep;
   /** Long-poll timeout in seconds sent to getUpdates (0 would mean "forever" on Zalo). */
   readonly pollTimeoutSeconds?: number;
@@ -42,8 +45,8 @@ export type ZaloPollingHandle = {
 };
 
 /** Checks the webhook state (throws ZaloWebhookActiveError), then starts the loop in background. */
-export async function startZaloPolling(options: ZaloPollingOptions): Promise<ZaloPollingHandle> {
-  const { api, logger = silentZaloLogger, deleteWebhookIfSet = false } = options;
+export const startZaloPolling = async (options: ZaloPollingOptions): Promise<ZaloPollingHandle> => {
+  const { api, logger = silentLogger(), deleteWebhookIfSet = false } = options;
   const info = await api.getWebhookInfo();
   if (info.url !== '') {
     if (!deleteWebhookIfSet) throw new ZaloWebhookActiveError(hostOf(info.url));
@@ -54,35 +57,15 @@ export async function startZaloPolling(options: ZaloPollingOptions): Promise<Zal
     logger.error({ err }, 'zalo polling crashed');
   });
   return { done };
-}
+};
 
-async function pollLoop(options: ZaloPollingOptions): Promise<void> {
-  const { api, onEvent, persist, signal, logger = silentZaloLogger, sleep = realSleep } = options;
+const pollLoop = async (options: ZaloPollingOptions): Promise<void> => {
+  const { api, onEvent, persist, signal, logger = silentLogger(), sleep = realSleep } = options;
   const { baseMs = 1000, maxMs = 30_000 } = options.backoff ?? {};
   const timeout = options.pollTimeoutSeconds ?? 30;
   const now = options.now ?? (() => new Date());
   let failures = 0;
-  logger.info({ timeout }, 'zalo polling started');
-  while (!signal.aborted) {
-    let raw: unknown;
-    try {
-      raw = await api.getUpdates({ timeout }, { signal });
-      failures = 0;
-    } catch (err) {
-      if (signal.aborted) break;
-      failures += 1;
-      const delay = Math.min(maxMs, baseMs * 2 ** (failures - 1));
-      const retryAfterMs = err instanceof ZaloApiError && err.retryAfter !== undefined ? err.retryAfter * 1000 : 0;
-      logger.error({ err, failures, delayMs: Math.max(delay, retryAfterMs) }, 'zalo getUpdates failed');
-      await sleep(Math.min(maxMs, Math.max(delay, retryAfterMs)), signal);
-      continue;
-    }
-    if (raw === null || raw === undefined) continue; // 408: nothing arrived
-    await deliver(raw);
-  }
-  logger.info({}, 'zalo polling stopped');
-
-  async function deliver(raw: unknown): Promise<void> {
+  const deliver = async (raw: unknown): Promise<void> => {
     const normalised = normaliseZaloUpdate(raw, now());
     if (!normalised.ok) {
       logger.warn({ reason: normalised.reason }, 'zalo update ignored');
@@ -98,13 +81,32 @@ async function pollLoop(options: ZaloPollingOptions): Promise<void> {
     } catch (err) {
       logger.error({ err, dedupeKey: event.dedupeKey }, 'zalo update processing failed');
     }
+  };
+  logger.info({ timeout }, 'zalo polling started');
+  while (!signal.aborted) {
+    let raw: unknown;
+    try {
+      raw = await api.getUpdates({ timeout }, { signal });
+      failures = 0;
+    } catch (err) {
+      if (signal.aborted) break;
+      failures += 1;
+      const retryAfterMs = err instanceof ZaloApiError && err.retryAfter !== undefined ? err.retryAfter * 1000 : 0;
+      const delayMs = backoffMs(failures, { baseMs, maxMs }, retryAfterMs);
+      logger.error({ err, failures, delayMs }, 'zalo getUpdates failed');
+      await sleep(delayMs, signal);
+      continue;
+    }
+    if (raw === null || raw === undefined) continue; // 408: nothing arrived
+    await deliver(raw);
   }
-}
+  logger.info({}, 'zalo polling stopped');
+};
 
-function hostOf(url: string): string {
+const hostOf = (url: string): string => {
   try {
     return new URL(url).host;
   } catch {
     return '(unparseable url)';
   }
-}
+};

@@ -21,20 +21,22 @@ export const withTypedHints = (replies: readonly Reply[]): Reply[] =>
     return [bare, ...[...new Set(hints)].map((key) => ({ key }))];
   });
 
-export const zaloRowSender = (api: ZaloApi, translator: Translator): RowSender => async (row) => {
-  const replies = withTypedHints(replyListSchema.parse(row.payload.replies));
-  const text = renderPlain(translator, { locale: isLocale(row.payload.locale) ? row.payload.locale : 'vi', replies, exclusiveChoices: true });
-  try {
-    await sendZaloText(api, row.chatId, text, { maxAttempts: 1 });
-    return { kind: 'sent' };
-  } catch (error) {
-    const cause = error instanceof ZaloSendError ? error.cause : error;
-    if (cause instanceof ZaloApiError) {
-      if (cause.status === 429 || cause.errorCode === 429) return { kind: 'rate_limited', retryAfterSeconds: cause.retryAfter ?? 5 };
-      if (cause.status === 403 || cause.errorCode === 403) return { kind: 'forbidden', detail: cause.description };
-      if (cause.transient) return { kind: 'transient', detail: cause.description };
-      return { kind: 'permanent', detail: cause.description };
+export const zaloRowSender =
+  (api: ZaloApi, translator: Translator): RowSender =>
+  async (row) => {
+    const replies = withTypedHints(replyListSchema.parse(row.payload.replies));
+    const text = renderPlain(translator, { locale: isLocale(row.payload.locale) ? row.payload.locale : 'vi', replies, exclusiveChoices: true });
+    try {
+      await sendZaloText(api, row.chatId, text, { maxAttempts: 1 });
+      return { kind: 'sent' };
+    } catch (error) {
+      const cause = error instanceof ZaloSendError ? error.cause : error;
+      if (cause instanceof ZaloApiError) {
+        if (cause.status === 429 || cause.errorCode === 429) return { kind: 'rate_limited', retryAfterSeconds: cause.retryAfter ?? 5 };
+        if (cause.status === 403 || cause.errorCode === 403) return { kind: 'forbidden', detail: cause.description };
+        if (cause.transient) return { kind: 'transient', detail: cause.description };
+        return { kind: 'permanent', detail: cause.description };
+      }
+      return { kind: 'transient', detail: error instanceof Error ? error.message : String(error) };
     }
-    return { kind: 'transient', detail: error instanceof Error ? error.message : String(error) };
-  }
-};
+  };

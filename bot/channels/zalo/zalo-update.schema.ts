@@ -45,10 +45,7 @@ export type ZaloUpdate = z.infer<typeof ZaloUpdateSchema>;
 
 const WrappedUpdateSchema = z.looseObject({ ok: z.literal(true), result: ZaloUpdateSchema });
 
-export const ZaloIncomingSchema = z.union([
-  ZaloUpdateSchema,
-  WrappedUpdateSchema.transform((wrapped) => wrapped.result),
-]);
+export const ZaloIncomingSchema = z.union([ZaloUpdateSchema, WrappedUpdateSchema.transform((wrapped) => wrapped.result)]);
 
 export const ZALO_EVENTS = {
   text: 'message.text.received',
@@ -59,14 +56,13 @@ export const ZALO_EVENTS = {
 } as const;
 
 export type NormaliseResult =
-  | { readonly ok: true; readonly event: InboundEvent; readonly update: ZaloUpdate }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly event: InboundEvent; readonly update: ZaloUpdate } | { readonly ok: false; readonly reason: string };
 
-export function zaloDedupeKey(update: Pick<ZaloUpdate, 'event_name'> & { message: { message_id: string } }): string {
+export const zaloDedupeKey = (update: Pick<ZaloUpdate, 'event_name'> & { message: { message_id: string } }): string => {
   return `zalo:${update.event_name}:${update.message.message_id}`;
-}
+};
 
-export function normaliseZaloUpdate(raw: unknown, receivedAt: Date): NormaliseResult {
+export const normaliseZaloUpdate = (raw: unknown, receivedAt: Date): NormaliseResult => {
   const parsed = ZaloIncomingSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: `invalid_update: ${summariseIssues(parsed.error)}` };
   const update = parsed.data;
@@ -84,9 +80,9 @@ export function normaliseZaloUpdate(raw: unknown, receivedAt: Date): NormaliseRe
     content: toContent(update),
   };
   return { ok: true, event, update };
-}
+};
 
-function toContent(update: ZaloUpdate): InboundContent {
+const toContent = (update: ZaloUpdate): InboundContent => {
   const { message } = update;
   switch (update.event_name) {
     case ZALO_EVENTS.text:
@@ -112,11 +108,11 @@ function toContent(update: ZaloUpdate): InboundContent {
     default:
       return { kind: 'unsupported', what: update.event_name };
   }
-}
+};
 
-function summariseIssues(error: z.ZodError): string {
+const summariseIssues = (error: z.ZodError): string => {
   return error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`)
     .join('; ');
-}
+};

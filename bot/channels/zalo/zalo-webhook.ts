@@ -9,7 +9,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InboundEvent } from '../../app/inbound.ts';
-import { silentZaloLogger, type ZaloLogger } from './zalo-logger.ts';
+import { silentLogger, type Logger } from '../../platform/logger.ts';
 import { normaliseZaloUpdate } from './zalo-update.schema.ts';
 
 export const ZALO_WEBHOOK_PATH = '/zalo/webhook';
@@ -21,7 +21,7 @@ export type ZaloWebhookOptions = {
   readonly secret: string;
   readonly onEvent: (event: InboundEvent) => Promise<void>;
   readonly persist: PersistInbound;
-  readonly logger?: ZaloLogger;
+  readonly logger?: Logger;
   readonly maxBodyBytes?: number;
   readonly now?: () => Date;
 };
@@ -31,15 +31,15 @@ export type ZaloWebhookHandler = ((req: IncomingMessage, res: ServerResponse) =>
   drain(): Promise<void>;
 };
 
-export function createZaloWebhookHandler(options: ZaloWebhookOptions): ZaloWebhookHandler {
-  const { secret, onEvent, persist, logger = silentZaloLogger, maxBodyBytes = 256 * 1024 } = options;
+export const createZaloWebhookHandler = (options: ZaloWebhookOptions): ZaloWebhookHandler => {
+  const { secret, onEvent, persist, logger = silentLogger(), maxBodyBytes = 256 * 1024 } = options;
   const now = options.now ?? (() => new Date());
   // Zalo requires 8–256 characters; refuse a weak or empty configuration outright.
   if (secret.length < 8) throw new Error('Zalo webhook secret must be at least 8 characters');
   const expectedDigest = digest(secret);
   const chains = new Map<string, Promise<void>>();
 
-  function schedule(event: InboundEvent): void {
+  const schedule = (event: InboundEvent): void => {
     const previous = chains.get(event.chatId) ?? Promise.resolve();
     const next = previous
       .then(() => onEvent(event))
@@ -48,9 +48,9 @@ export function createZaloWebhookHandler(options: ZaloWebhookOptions): ZaloWebho
         if (chains.get(event.chatId) === next) chains.delete(event.chatId);
       });
     chains.set(event.chatId, next);
-  }
+  };
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       if (req.method !== 'POST') return reply(req, res, 405, { message: 'Method Not Allowed' });
       const provided = req.headers[ZALO_SECRET_HEADER];
@@ -89,26 +89,26 @@ export function createZaloWebhookHandler(options: ZaloWebhookOptions): ZaloWebho
       logger.error({ err }, 'zalo webhook failed');
       if (!res.headersSent) reply(req, res, 500, { message: 'Internal Server Error' });
     }
-  }
+  };
 
   return Object.assign(handle, {
     async drain(): Promise<void> {
       while (chains.size > 0) await Promise.all([...chains.values()]);
     },
   });
-}
+};
 
-function digest(value: string): Buffer {
+const digest = (value: string): Buffer => {
   return createHash('sha256').update(value, 'utf8').digest();
-}
+};
 
-function reply(req: IncomingMessage, res: ServerResponse, status: number, body: object): void {
+const reply = (req: IncomingMessage, res: ServerResponse, status: number, body: object): void => {
   if (status >= 400 && !req.readableEnded) req.resume(); // drain what we will not read
   res.writeHead(status, { 'Content-Type': 'application/json', Connection: status >= 400 ? 'close' : 'keep-alive' });
   res.end(JSON.stringify(body));
-}
+};
 
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string | 'too_large'> {
+const readBody = (req: IncomingMessage, maxBytes: number): Promise<string | 'too_large'> => {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve('too_large');
   return new Promise((resolve, reject) => {
@@ -134,4 +134,4 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string | 'too
       settled = true;
     });
   });
-}
+};

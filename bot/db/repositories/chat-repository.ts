@@ -4,7 +4,6 @@ import { isUniqueViolation } from '../prisma-errors.ts';
 import type { ChannelKind } from '../../app/inbound.ts';
 import type { ChatRepository } from '../../app/ports.ts';
 
-
 export const createChatRepository = (db: Db): ChatRepository => ({
   async getState(channel: ChannelKind, chatId: string): Promise<unknown> {
     const row = await db.chatState.findUnique({ where: { channel_chatId: { channel, chatId } }, select: { state: true } });
@@ -35,4 +34,3 @@ export const createChatRepository = (db: Db): ChatRepository => ({
     return (await db.processedUpdate.deleteMany({ where: { processedAt: { lt: before } } })).count;
   },
 });
-

@@ -8,9 +8,24 @@ export const createCoordinationRepository = (db: Db): CoordinationRepository => 
     return db.submission.findMany({
       where: { periodId, criteriaSetId: { in: [...criteriaSetIds] } },
       select: {
-        id: true, unitId: true, criteriaSetId: true, status: true, version: true, answeredCount: true, selfPoints: true, selfPercent: true,
-        applicableMax: true, verifiedPoints: true, verifiedPercent: true, appraisalStarted: true, tier: true, groupPoints: true,
-        submittedAt: true, workingDaysLate: true, lateBeyondTolerance: true, lastActivityAt: true,
+        id: true,
+        unitId: true,
+        criteriaSetId: true,
+        status: true,
+        version: true,
+        answeredCount: true,
+        selfPoints: true,
+        selfPercent: true,
+        applicableMax: true,
+        verifiedPoints: true,
+        verifiedPercent: true,
+        appraisalStarted: true,
+        tier: true,
+        groupPoints: true,
+        submittedAt: true,
+        workingDaysLate: true,
+        lateBeyondTolerance: true,
+        lastActivityAt: true,
       },
     });
   },
@@ -51,14 +66,26 @@ export const createCoordinationRepository = (db: Db): CoordinationRepository => 
    */
   async verify(input) {
     return db.$transaction(async (tx) => {
-      const answer = await tx.answer.findUnique({ where: { submissionId_criterionCode: { submissionId: input.submissionId, criterionCode: input.criterionCode } }, select: { id: true } });
+      const answer = await tx.answer.findUnique({
+        where: { submissionId_criterionCode: { submissionId: input.submissionId, criterionCode: input.criterionCode } },
+        select: { id: true },
+      });
       if (!answer) return null;
       await tx.answer.update({
         where: { id: answer.id },
         data: { verifiedPoints: input.points, verifiedNote: input.note, verifiedById: input.personId, verifiedAt: input.now },
       });
       await tx.answerRevision.create({
-        data: { submissionId: input.submissionId, criterionCode: input.criterionCode, kind: 'verify', points: input.points, note: input.note, personId: input.personId, channel: input.channel, createdAt: input.now },
+        data: {
+          submissionId: input.submissionId,
+          criterionCode: input.criterionCode,
+          kind: 'verify',
+          points: input.points,
+          note: input.note,
+          personId: input.personId,
+          channel: input.channel,
+          createdAt: input.now,
+        },
       });
       const all = await tx.answer.findMany({ where: { submissionId: input.submissionId }, select: { points: true, verifiedPoints: true } });
       const verifiedPoints = Math.round(all.reduce((n, a) => n + (a.verifiedPoints ?? a.points ?? 0), 0) * 100) / 100;
@@ -67,9 +94,16 @@ export const createCoordinationRepository = (db: Db): CoordinationRepository => 
         where: { id: input.submissionId },
         data: { verifiedPoints, verifiedPercent, appraisalStarted: true, version: { increment: 1 } },
       });
-      await tx.submissionEvent.create({ data: { submissionId: input.submissionId, kind: 'verified_score', personId: input.personId, note: `${input.criterionCode}: ${input.points}. ${input.note}`, createdAt: input.now } });
+      await tx.submissionEvent.create({
+        data: {
+          submissionId: input.submissionId,
+          kind: 'verified_score',
+          personId: input.personId,
+          note: `${input.criterionCode}: ${input.points}. ${input.note}`,
+          createdAt: input.now,
+        },
+      });
       return { verifiedPoints, verifiedPercent };
     });
   },
 });
-

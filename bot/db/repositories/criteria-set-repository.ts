@@ -5,19 +5,27 @@ import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts'
 import { CriteriaSetSchema } from '../../../core/criteria/criteria-set.schema.ts';
 import type { CriteriaSetRepository, StoredCriteriaSet } from '../../app/ports.ts';
 
-
 const parseDefinition = (definition: unknown): CriteriaSet => CriteriaSetSchema.parse(definition);
 
 export const createCriteriaSetRepository = (db: Db): CriteriaSetRepository => {
   const cache = new Map<string, StoredCriteriaSet>();
   return {
     async importSet(set, checksum) {
-      const existing = await db.criteriaSet.findUnique({ where: { key_version: { key: set.key, version: set.version } }, select: { id: true, checksum: true } });
+      const existing = await db.criteriaSet.findUnique({
+        where: { key_version: { key: set.key, version: set.version } },
+        select: { id: true, checksum: true },
+      });
       if (existing) return { kind: existing.checksum === checksum ? 'unchanged' : 'conflict', id: existing.id };
       const row = await db.criteriaSet.create({
         data: {
-          key: set.key, version: set.version, level: set.level, title: set.title.vi, answeredBy: set.answeredBy, scored: set.scored,
-          definition: set as unknown as object, checksum,
+          key: set.key,
+          version: set.version,
+          level: set.level,
+          title: set.title.vi,
+          answeredBy: set.answeredBy,
+          scored: set.scored,
+          definition: set as unknown as object,
+          checksum,
         },
         select: { id: true },
       });
@@ -47,4 +55,3 @@ export const createCriteriaSetRepository = (db: Db): CriteriaSetRepository => {
     },
   };
 };
-

@@ -3,7 +3,6 @@ import type { Db } from '../database.ts';
 import type { InboxRepository } from '../../app/ports.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
 
-
 export const createInboxRepository = (db: Db): InboxRepository => ({
   /** Stores the event; 'duplicate' when the same key was stored before (a redelivery). */
   async store(key: string, channel: string, payload: unknown, receivedAt: Date): Promise<'new' | 'duplicate'> {
@@ -34,4 +33,3 @@ export const createInboxRepository = (db: Db): InboxRepository => ({
     });
   },
 });
-

@@ -6,7 +6,15 @@ import type { Invite, InviteRepository, Role } from '../../app/ports.ts';
 const select = { id: true, role: true, unitId: true, expiresAt: true, maxUses: true, uses: true, revokedAt: true } as const;
 
 export const createInviteRepository = (db: Db): InviteRepository => ({
-  async create(input: { codeHash: string; role: Role; unitId: string; expiresAt: Date; maxUses: number; createdById: string | null; now: Date }): Promise<Invite> {
+  async create(input: {
+    codeHash: string;
+    role: Role;
+    unitId: string;
+    expiresAt: Date;
+    maxUses: number;
+    createdById: string | null;
+    now: Date;
+  }): Promise<Invite> {
     const { now, ...data } = input;
     const row = await db.invite.create({ data: { ...data, createdAt: now }, select });
     return { ...row, role: row.role as Role };
@@ -31,4 +39,3 @@ export const createInviteRepository = (db: Db): InviteRepository => ({
     await db.invite.update({ where: { id }, data: { revokedAt: now } });
   },
 });
-

@@ -4,7 +4,6 @@ import type { Db } from '../database.ts';
 import type { LeaseRepository } from '../../app/ports.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
 
-
 export const createLeasesRepository = (db: Db): LeaseRepository => ({
   /** Takes or renews the lease; false when another live holder has it. */
   async acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
@@ -29,4 +28,3 @@ export const createLeasesRepository = (db: Db): LeaseRepository => ({
     return row && row.expiresAt > now ? row.holder : null;
   },
 });
-

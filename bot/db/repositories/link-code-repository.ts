@@ -33,4 +33,3 @@ export const createLinkCodeRepository = (db: Db): LinkCodeRepository => ({
     });
   },
 });
-

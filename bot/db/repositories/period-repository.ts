@@ -7,7 +7,10 @@ import type { PeriodRepository, StoredPeriod } from '../../app/ports.ts';
 const utcDate = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
 
 const toStored = (row: {
-  id: string; name: string; status: string; settings: unknown;
+  id: string;
+  name: string;
+  status: string;
+  settings: unknown;
   criteriaSets: { level: string; criteriaSetId: string; criteriaSet: { answeredBy: string; key: string } }[];
 }): StoredPeriod => ({
   ...periodSchema.parse({ ...(row.settings as object), id: row.id, name: row.name, status: row.status }),
@@ -15,7 +18,10 @@ const toStored = (row: {
 });
 
 const periodSelect = {
-  id: true, name: true, status: true, settings: true,
+  id: true,
+  name: true,
+  status: true,
+  settings: true,
   criteriaSets: { select: { level: true, criteriaSetId: true, criteriaSet: { select: { answeredBy: true, key: true } } } },
 } as const;
 
@@ -25,7 +31,10 @@ export const createPeriodRepository = (db: Db): PeriodRepository => ({
     const { id: _placeholder, ...period } = periodSchema.parse({ ...input, id: 'new' });
     const { name, status, kind, scored, lateToleranceWorkingDays } = period;
     const data = {
-      name, status, kind, scored,
+      name,
+      status,
+      kind,
+      scored,
       dataFrom: utcDate(period.dataWindow.from),
       dataTo: utcDate(period.dataWindow.to),
       opensAt: utcDate(period.opensAt),
@@ -73,4 +82,3 @@ export const createPeriodRepository = (db: Db): PeriodRepository => ({
     await db.period.update({ where: { id }, data: { status, settings: { ...(row.settings as object), status } } });
   },
 });
-

@@ -8,15 +8,33 @@ import type { SubmissionRepository, SubmissionSnapshot, SubmissionStatus } from 
 import { isRecordNotFound } from '../prisma-errors.ts';
 
 const snapshotSelect = {
-  id: true, periodId: true, unitId: true, criteriaSetId: true, status: true, version: true, profile: true, submittedAt: true,
-  returnNote: true, selfPoints: true, selfPercent: true,
+  id: true,
+  periodId: true,
+  unitId: true,
+  criteriaSetId: true,
+  status: true,
+  version: true,
+  profile: true,
+  submittedAt: true,
+  returnNote: true,
+  selfPoints: true,
+  selfPercent: true,
   answers: { select: { criterionCode: true, value: true, explanation: true } },
   evidence: { select: { criterionCode: true } },
 } as const;
 
 type SnapshotRow = {
-  id: string; periodId: string; unitId: string; criteriaSetId: string; status: string; version: number; profile: unknown;
-  submittedAt: Date | null; returnNote: string | null; selfPoints: number; selfPercent: number;
+  id: string;
+  periodId: string;
+  unitId: string;
+  criteriaSetId: string;
+  status: string;
+  version: number;
+  profile: unknown;
+  submittedAt: Date | null;
+  returnNote: string | null;
+  selfPoints: number;
+  selfPercent: number;
   answers: { criterionCode: string; value: unknown; explanation: string | null }[];
   evidence: { criterionCode: string }[];
 };
@@ -36,10 +54,18 @@ const toSnapshot = (row: SnapshotRow): SubmissionSnapshot => {
   }
   // Evidence sent before the answer itself still counts once the answer arrives.
   return {
-    id: row.id, periodId: row.periodId, unitId: row.unitId, criteriaSetId: row.criteriaSetId,
-    status: row.status as SubmissionStatus, version: row.version,
+    id: row.id,
+    periodId: row.periodId,
+    unitId: row.unitId,
+    criteriaSetId: row.criteriaSetId,
+    status: row.status as SubmissionStatus,
+    version: row.version,
     profile: (row.profile && typeof row.profile === 'object' ? row.profile : {}) as ProfileValues,
-    answers, submittedAt: row.submittedAt, returnNote: row.returnNote, selfPoints: row.selfPoints, selfPercent: row.selfPercent,
+    answers,
+    submittedAt: row.submittedAt,
+    returnNote: row.returnNote,
+    selfPoints: row.selfPoints,
+    selfPercent: row.selfPercent,
   };
 };
 
@@ -56,7 +82,14 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
     if (found) return toSnapshot(found);
     try {
       const created = await db.submission.create({
-        data: { periodId: input.periodId, unitId: input.unitId, criteriaSetId: input.criteriaSetId, profile: input.profile, startedAt: input.now, lastActivityAt: input.now },
+        data: {
+          periodId: input.periodId,
+          unitId: input.unitId,
+          criteriaSetId: input.criteriaSetId,
+          profile: input.profile,
+          startedAt: input.now,
+          lastActivityAt: input.now,
+        },
         select: snapshotSelect,
       });
       return toSnapshot(created);
@@ -92,8 +125,14 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
     const cleared = change.cleared ?? [];
     const revisions = [
       ...answers.map((a) => ({
-        criterionCode: a.code, kind: 'answer', value: a.value, points: a.points, explanation: a.explanation ?? null,
-        personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now,
+        criterionCode: a.code,
+        kind: 'answer',
+        value: a.value,
+        points: a.points,
+        explanation: a.explanation ?? null,
+        personId: change.actor.personId,
+        channel: change.actor.channel,
+        createdAt: change.now,
       })),
       ...cleared.map((code) => ({ criterionCode: code, kind: 'clear', personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now })),
     ];
@@ -106,15 +145,24 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
           ...(change.profile ? { profile: change.profile } : {}),
           ...(change.totals
             ? {
-                answeredCount: change.totals.answeredCount, selfPoints: change.totals.selfPoints, selfPercent: change.totals.selfPercent,
-                applicableMax: change.totals.applicableMax, tier: change.totals.tier, groupPoints: change.totals.groupPoints,
+                answeredCount: change.totals.answeredCount,
+                selfPoints: change.totals.selfPoints,
+                selfPercent: change.totals.selfPercent,
+                applicableMax: change.totals.applicableMax,
+                tier: change.totals.tier,
+                groupPoints: change.totals.groupPoints,
               }
             : {}),
           ...(change.status
             ? {
                 status: change.status.to,
                 ...(change.status.to === 'submitted'
-                  ? { submittedAt: change.now, submittedById: change.actor.personId, workingDaysLate: change.status.workingDaysLate ?? 0, lateBeyondTolerance: change.status.beyondTolerance ?? false }
+                  ? {
+                      submittedAt: change.now,
+                      submittedById: change.actor.personId,
+                      workingDaysLate: change.status.workingDaysLate ?? 0,
+                      lateBeyondTolerance: change.status.beyondTolerance ?? false,
+                    }
                   : {}),
                 ...(change.status.to === 'returned' ? { returnedAt: change.now, returnNote: change.status.note ?? null } : {}),
                 events: { create: { kind: change.status.event, personId: change.actor.personId, note: change.status.note ?? null, createdAt: change.now } },
@@ -128,7 +176,11 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
                     ? {
                         upsert: answers.map((a) => {
                           const data = { value: a.value, points: a.points, explanation: a.explanation ?? null, ...actor };
-                          return { where: { submissionId_criterionCode: { submissionId, criterionCode: a.code } }, create: { criterionCode: a.code, ...data }, update: data };
+                          return {
+                            where: { submissionId_criterionCode: { submissionId, criterionCode: a.code } },
+                            create: { criterionCode: a.code, ...data },
+                            update: data,
+                          };
                         }),
                       }
                     : {}),
@@ -164,4 +216,3 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
     return db.answer.findMany({ where: { submissionId }, select: { criterionCode: true, answeredById: true, channel: true } });
   },
 });
-

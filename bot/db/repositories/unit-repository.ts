@@ -16,7 +16,15 @@ type UnitRow = {
 };
 
 const unitSelect = {
-  id: true, code: true, name: true, level: true, parentId: true, excluded: true, effectiveFrom: true, effectiveTo: true, profile: true,
+  id: true,
+  code: true,
+  name: true,
+  level: true,
+  parentId: true,
+  excluded: true,
+  effectiveFrom: true,
+  effectiveTo: true,
+  profile: true,
 } as const;
 
 const toUnit = (row: UnitRow): Unit => ({
@@ -88,4 +96,3 @@ export const createUnitRepository = (db: Db): UnitRepository => ({
     await db.unit.update({ where: { code }, data: { excluded } });
   },
 });
-
