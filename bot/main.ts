@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './platform/logger.ts';
 import { createTranslator } from './platform/i18n.ts';
 import { createApp } from './app/create-app.ts';
 import { seedDemo } from './app/admin/seed-demo.ts';
+import { rescoreStale } from './app/admin/rescore.ts';
 import { createRepositories } from './db/create-repositories.ts';
 import { createFileEvidenceStore } from './db/file-evidence-store.ts';
 import { VIETNAM_CALENDAR } from '../core/calendar/working-days.ts';
@@ -70,6 +71,8 @@ const main = async (): Promise<number> => {
     await seedDemo(repos, now());
     logger.info('demo data seeded');
   }
+  const rescored = await rescoreStale(repos, now());
+  if (rescored > 0) logger.info({ rescored }, 'scores recomputed with the current score function');
   const translator = createTranslator(config.DEFAULT_LOCALE);
   const instanceId = config.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`;
   const background = startBackground({ repos, calendar, sendRatePerSecond: config.SEND_RATE_PER_SECOND, logger, instanceId, now });

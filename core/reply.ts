@@ -1,7 +1,10 @@
 // A reply descriptor: a message key from locales/, its parameters and optional choices.
 // The core never renders text; each channel turns descriptors into its own format
 // (Telegram: HTML + inline buttons; Zalo and console: plain text + numbered options).
-export type ReplyParams = Readonly<Record<string, string | number>>;
+/** A parameter that is itself a message, translated in the recipient's language with the same parameters. */
+export type KeyRef = { readonly key: string };
+export type ReplyParam = string | number | KeyRef;
+export type ReplyParams = Readonly<Record<string, ReplyParam>>;
 
 export type Choice = {
   /** Stable value sent back when chosen (callback data on Telegram, the number typed elsewhere). */
@@ -24,8 +27,9 @@ export const reply = (key: string, params?: ReplyParams, choices?: readonly Choi
 
 /**
  * A parameter that is itself a message key (e.g. a tier label inside a ranking line): the
- * channel translates it in the recipient's language before interpolating. The marker is an
- * invisible separator, so text an officer typed is never taken for a key.
+ * channel translates it in the recipient's language before interpolating. It is an object, so
+ * no text an officer typed can ever be taken for a key (strings are always escaped text).
  */
-export const KEY_PARAM_MARK = '\u2063';
-export const keyParam = (key: string): string => `${KEY_PARAM_MARK}${key}`;
+export const keyParam = (key: string): KeyRef => ({ key });
+
+export const isKeyRef = (v: ReplyParam | undefined): v is KeyRef => typeof v === 'object' && v !== null && typeof v.key === 'string';

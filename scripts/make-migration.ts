@@ -22,6 +22,9 @@ const placeholderUrl = {
   postgresql: process.env['PRISMA_DIFF_PG_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
 };
 
+// The SQLite diff opens the placeholder database file: its folder must exist.
+mkdirSync(path.join(root, 'data'), { recursive: true });
+
 for (const provider of providers) {
   writeFileSync(schemaPath(provider), buildProviderSchema(provider));
   const dir = path.join(root, 'prisma', provider);

@@ -3,6 +3,7 @@
 // on a database client, so they run the same over SQLite, PostgreSQL or in-memory fakes.
 import type { Answers, AnswerValue, ProfileValues } from '../../core/criteria/answer-value.schema.ts';
 import type { CriteriaSet } from '../../core/criteria/criteria-set.schema.ts';
+import type { ScoreCache } from '../../core/criteria/submission-score.ts';
 import type { AssessedLevel, Period, PeriodInput } from '../../core/periods/period.schema.ts';
 import type { NewUnit, Unit, UnitLevel } from '../../core/units/unit.ts';
 import type { ChannelKind } from './inbound.ts';
@@ -141,6 +142,10 @@ export type PeriodRepository = {
 
 // ── Submissions ──────────────────────────────────────────────────────────────────────────
 export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'verified';
+export type AppraisalState = 'not_started' | 'in_progress' | 'done';
+
+/** An appraiser's points for one criterion, with who, when and why. */
+export type StoredOverride = { readonly points: number; readonly note: string; readonly byId: string | null; readonly at: Date | null };
 
 export type SubmissionSnapshot = {
   readonly id: string;
@@ -151,22 +156,14 @@ export type SubmissionSnapshot = {
   readonly version: number;
   readonly profile: ProfileValues;
   readonly answers: Answers;
+  readonly overrides: Readonly<Record<string, StoredOverride>>;
+  readonly appraisalState: AppraisalState;
+  readonly firstSubmittedAt: Date | null;
   readonly submittedAt: Date | null;
   readonly returnNote: string | null;
-  readonly selfPoints: number;
-  readonly selfPercent: number;
 };
 
-export type Totals = {
-  readonly answeredCount: number;
-  readonly selfPoints: number;
-  readonly selfPercent: number;
-  readonly applicableMax: number;
-  readonly tier: string | null;
-  readonly groupPoints: Readonly<Record<string, number>>;
-};
-
-export type AnswerWrite = { readonly code: string; readonly value: AnswerValue; readonly points: number | null; readonly explanation?: string };
+export type AnswerWrite = { readonly code: string; readonly value: AnswerValue; readonly explanation?: string };
 
 export type Change = {
   readonly expectedVersion: number;
@@ -175,13 +172,20 @@ export type Change = {
   readonly answers?: readonly AnswerWrite[];
   readonly cleared?: readonly string[];
   readonly profile?: ProfileValues;
-  readonly totals?: Totals;
+  /** The score function's result after this change (see core/criteria/submission-score.ts). */
+  readonly score?: ScoreCache;
+  /** Appraisal: points set on criteria, and criteria whose appraisal no longer holds. */
+  readonly overrides?: { readonly set?: Readonly<Record<string, { points: number; note: string }>>; readonly clear?: readonly string[] };
+  readonly appraisal?: AppraisalState;
+  /** False for system work (rescoring) that must not count as the unit's last activity. */
+  readonly activity?: boolean;
   readonly status?: {
     readonly to: SubmissionStatus;
-    readonly workingDaysLate?: number;
-    readonly beyondTolerance?: boolean;
     readonly note?: string;
+    /** SubmissionEvent kind: submitted, resubmitted, returned, verified. */
     readonly event: string;
+    /** Set on the first submission only: lateness is judged from it for good. */
+    readonly firstSubmission?: boolean;
   };
 };
 
@@ -202,16 +206,27 @@ export type NewEvidence = {
   readonly now: Date;
 };
 
+export type EvidenceFile = {
+  readonly criterionCode: string;
+  readonly kind: string;
+  readonly fileName: string | null;
+  readonly mime: string | null;
+  readonly size: number | null;
+  readonly createdAt: Date;
+};
+
 export type AnswerRevision = {
   readonly kind: string;
   readonly value: unknown;
-  readonly points: number | null;
   readonly explanation: string | null;
+  readonly points: number | null;
   readonly note: string | null;
   readonly personId: string | null;
   readonly channel: string | null;
   readonly createdAt: Date;
 };
+
+export type SubmissionEventRow = { readonly kind: string; readonly personId: string | null; readonly note: string | null; readonly createdAt: Date };
 
 export type SubmissionRepository = {
   getOrCreate(input: {
@@ -225,64 +240,37 @@ export type SubmissionRepository = {
   /** Id and version only: enough to tell whether a cached snapshot is still current. */
   head(periodId: string, unitId: string, criteriaSetId: string): Promise<{ id: string; version: number } | null>;
   load(id: string): Promise<SubmissionSnapshot | null>;
+  loadMany(ids: readonly string[]): Promise<SubmissionSnapshot[]>;
   find(periodId: string, unitId: string, criteriaSetId: string): Promise<SubmissionSnapshot | null>;
   /** One transaction, guarded by `expectedVersion` (optimistic locking). */
   applyChange(submissionId: string, change: Change): Promise<ChangeOutcome>;
   /** Stores one piece of evidence; returns the criterion's evidence count. */
   addEvidence(input: NewEvidence): Promise<number>;
+  evidenceOf(submissionId: string): Promise<EvidenceFile[]>;
   history(submissionId: string, criterionCode: string): Promise<AnswerRevision[]>;
+  events(submissionId: string): Promise<SubmissionEventRow[]>;
   answerAuthors(submissionId: string): Promise<{ criterionCode: string; answeredById: string; channel: string }[]>;
+  /** Submissions whose cached score is missing or of another score version (see SCORE_VERSION). */
+  staleScores(version: number, limit: number): Promise<{ id: string; periodId: string; criteriaSetId: string; version: number }[]>;
 };
 
 // ── Coordinators' read side ──────────────────────────────────────────────────────────────
+/** One row per submission of a period: what lists, counts and rankings need. */
 export type SubmissionSummary = {
   readonly id: string;
   readonly unitId: string;
   readonly criteriaSetId: string;
-  readonly status: string;
+  readonly status: SubmissionStatus;
   readonly version: number;
-  readonly answeredCount: number;
-  readonly selfPoints: number;
-  readonly selfPercent: number;
-  readonly applicableMax: number;
-  readonly verifiedPoints: number | null;
-  readonly verifiedPercent: number | null;
-  readonly appraisalStarted: boolean;
-  readonly tier: string | null;
-  readonly groupPoints: unknown;
+  readonly score: ScoreCache | null;
+  readonly appraisalState: AppraisalState;
+  readonly firstSubmittedAt: Date | null;
   readonly submittedAt: Date | null;
-  readonly workingDaysLate: number | null;
-  readonly lateBeyondTolerance: boolean;
   readonly lastActivityAt: Date | null;
-};
-
-export type AnswerDetail = {
-  readonly criterionCode: string;
-  readonly value: unknown;
-  readonly points: number | null;
-  readonly explanation: string | null;
-  readonly verifiedPoints: number | null;
-  readonly verifiedNote: string | null;
-  readonly evidenceCount: number;
-};
-
-export type VerifyInput = {
-  readonly submissionId: string;
-  readonly criterionCode: string;
-  readonly points: number;
-  readonly note: string;
-  readonly personId: string;
-  readonly channel: string;
-  readonly now: Date;
-  readonly applicableMax: number;
 };
 
 export type CoordinationRepository = {
   submissionsOf(periodId: string, criteriaSetIds: readonly string[]): Promise<SubmissionSummary[]>;
-  answersOf(submissionId: string): Promise<AnswerDetail[]>;
-  answersOfMany(submissionIds: readonly string[]): Promise<Map<string, AnswerDetail[]>>;
-  /** Records the appraisal score of one criterion; null when the criterion is unanswered. */
-  verify(input: VerifyInput): Promise<{ verifiedPoints: number; verifiedPercent: number } | null>;
 };
 
 // ── Outgoing messages and leases ─────────────────────────────────────────────────────────

@@ -44,8 +44,12 @@ const CountSpec = z.strictObject({
 const ratioFields = {
   numeratorLabel: LocalizedTextSchema,
   denominatorLabel: LocalizedTextSchema,
-  /** b = 0: not applicable (leaves the denominator), full points, or zero points. */
-  zeroDenominator: z.enum(['not_applicable', 'full', 'zero']).default('not_applicable'),
+  /**
+   * What "none of these exist" (b = 0) means, declared by every ratio criterion: not applicable
+   * (leaves the denominator; the officer must say why), full points (e.g. no alert to handle),
+   * or zero points (the unit should have had some, e.g. meetings or trained officials).
+   */
+  zeroDenominator: z.enum(['not_applicable', 'full', 'zero'], { message: 'declare what 0/0 means: not_applicable, full or zero' }),
   /** A profile key whose value is offered as the denominator. */
   defaultDenominator: z.string().min(1).optional(),
   integer: z.boolean().default(true),

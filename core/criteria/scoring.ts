@@ -11,6 +11,9 @@ import { scoreAnswer, type ScoreOptions } from './score-criterion.ts';
  */
 export type CriterionStatus = 'scored' | 'unanswered' | 'not_applicable' | 'irrelevant' | 'blocked_by_evidence';
 
+/** Scoring options: the period's data window (date rules) and the tiers in force (the period's or the set's). */
+export type SetScoreOptions = ScoreOptions & { readonly tiers?: readonly Tier[] };
+
 export type CriterionScore = {
   readonly code: string;
   readonly group: string;
@@ -23,6 +26,8 @@ export type CriterionScore = {
   readonly points: number;
   /** Points still missing: applicableMax − points. */
   readonly missing: number;
+  /** Set on a verified score's row when an appraiser fixed its points; `selfPoints` keeps the unit's own. */
+  readonly verified?: { readonly selfPoints: number };
 };
 
 export type GroupScore = {
@@ -47,9 +52,14 @@ export type SetScore = {
 
 export const percentOf = (points: number, max: number): number => (max > 0 ? roundHalfUp2((points / max) * 100) : 0);
 
-/** Tiers sorted by minPercent descending (validateCriteriaSet sorts them). */
-export const tierFor = (tiers: readonly Tier[], percent: number): Tier | null =>
-  [...tiers].sort((a, b) => b.minPercent - a.minPercent).find((t) => percent >= t.minPercent) ?? null;
+/**
+ * The one tier function: the highest tier whose threshold the published (2-decimal) percent
+ * reaches, so 89.996 % is classified as the 90 % it shows.
+ */
+export const tierFor = (tiers: readonly Tier[], percent: number): Tier | null => {
+  const shown = roundHalfUp2(percent);
+  return [...tiers].sort((a, b) => b.minPercent - a.minPercent).find((t) => shown >= t.minPercent) ?? null;
+};
 
 const scoreOne = (c: Criterion, answers: Answers, done: Map<string, CriterionScore>, opts: ScoreOptions): CriterionScore => {
   const base = { code: c.code, group: c.group, maxPoints: c.maxPoints };
@@ -86,8 +96,8 @@ const scoreOne = (c: Criterion, answers: Answers, done: Map<string, CriterionSco
 const memo = new WeakMap<Answers, WeakMap<CriteriaSet, Map<string, SetScore>>>();
 
 /** Scores a whole answers map; unanswered criteria earn 0 but stay in the denominator. */
-export const scoreSet = (set: CriteriaSet, answers: Answers, opts: ScoreOptions = {}): SetScore => {
-  const windowKey = opts.window ? `${opts.window.from}|${opts.window.to}` : '';
+export const scoreSet = (set: CriteriaSet, answers: Answers, opts: SetScoreOptions = {}): SetScore => {
+  const windowKey = `${opts.window ? `${opts.window.from}|${opts.window.to}` : ''}|${opts.tiers ? opts.tiers.map((t) => `${t.key}:${t.minPercent}`).join(',') : ''}`;
   let bySet = memo.get(answers);
   if (!bySet) memo.set(answers, (bySet = new WeakMap()));
   let byWindow = bySet.get(set);
@@ -99,10 +109,14 @@ export const scoreSet = (set: CriteriaSet, answers: Answers, opts: ScoreOptions 
   return score;
 };
 
-const computeScore = (set: CriteriaSet, answers: Answers, opts: ScoreOptions): SetScore => {
+const computeScore = (set: CriteriaSet, answers: Answers, opts: SetScoreOptions): SetScore => {
   const done = new Map<string, CriterionScore>();
   for (const c of set.criteria) done.set(c.code, scoreOne(c, answers, done, opts));
-  const criteria = [...done.values()];
+  return aggregateScore(set, [...done.values()], opts.tiers ?? set.tiers);
+};
+
+/** Groups, totals, percent of the applicable maximum and tier from per-criterion rows. */
+export const aggregateScore = (set: CriteriaSet, criteria: readonly CriterionScore[], tiers: readonly Tier[]): SetScore => {
   const sum = (xs: readonly CriterionScore[], f: (s: CriterionScore) => number): number => roundHalfUp2(xs.reduce((s, x) => s + f(x), 0));
   const groups = set.groups.map((g) => {
     const rows = criteria.filter((s) => s.group === g.code);
@@ -116,12 +130,12 @@ const computeScore = (set: CriteriaSet, answers: Answers, opts: ScoreOptions): S
   return {
     scored: set.scored,
     criteria,
-    byCode: Object.fromEntries(done),
+    byCode: Object.fromEntries(criteria.map((c) => [c.code, c])),
     groups,
     points,
     applicableMax,
     maxPoints: sum(criteria, (s) => s.maxPoints),
     percent,
-    tier: set.scored && applicableMax > 0 ? tierFor(set.tiers, percent) : null,
+    tier: set.scored && applicableMax > 0 ? tierFor(tiers, percent) : null,
   };
 };

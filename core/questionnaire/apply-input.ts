@@ -51,10 +51,14 @@ const stay = (ctx: Ctx, state: SessionState, answers: Answers, lead: Reply[], ch
   return { state, answers, profile: ctx.profile, changed, replies: [...lead, ...prompt] };
 };
 
+/** Below full points, "always", or not applicable (the officer must say why it does not apply). */
+export const explanationNeeded = (set: CriteriaSet, c: Criterion, s: CriterionScore): boolean =>
+  (s.status === 'not_applicable' && c.explanation !== 'never') ||
+  ((s.status === 'scored' || s.status === 'blocked_by_evidence') &&
+    (c.explanation === 'always' || (c.explanation === 'below_max' && set.scored && s.rawPoints < c.maxPoints)));
+
 const needsExplanation = (set: CriteriaSet, c: Criterion, s: CriterionScore, a: StoredAnswer): boolean =>
-  (s.status === 'scored' || s.status === 'blocked_by_evidence') &&
-  a.explanation === undefined &&
-  (c.explanation === 'always' || (c.explanation === 'below_max' && set.scored && s.rawPoints < c.maxPoints));
+  a.explanation === undefined && explanationNeeded(set, c, s);
 
 const needsEvidence = (c: Criterion, s: CriterionScore, a: StoredAnswer): boolean =>
   c.answer.type === 'evidence_only' ? a.evidenceCount > 0 : c.evidence !== 'none' && a.evidenceCount === 0 && s.rawPoints > 0 && s.status !== 'not_applicable';

@@ -80,7 +80,8 @@ export const describeQuestion = (
   const c = findCriterion(set, cursor.code);
   if (!c) return null;
   const answer = answers[c.code];
-  const prompt = criterionPrompt(set, c, state, answer, profile, score.byCode[c.code]?.rawPoints ?? 0, lang, opts.window);
+  const row = score.byCode[c.code];
+  const prompt = criterionPrompt(set, c, state, answer, profile, row?.rawPoints ?? 0, lang, opts.window, row?.status === 'not_applicable');
   const replies: Reply[] = [];
   if (state.step === 'value' || state.step === 'numerator') {
     const head = { index: progress.index, total: progress.total, code: c.code, text: pickText(c.text, lang) };

@@ -101,9 +101,11 @@ export const criterionPrompt = (
   rawPoints: number,
   lang: Lang,
   window?: DateWindow,
+  notApplicable = false,
 ): Prompt => {
   const none = (r: Reply): Prompt => ({ reply: r, exclusive: false, defaultDenominator: null });
   if (state.step === 'explanation') {
+    if (notApplicable) return none(reply('criteria:prompt.explanation_not_applicable', { code: c.code, min: set.explanationMinLength }));
     return none(
       c.explanation === 'always' || !set.scored
         ? reply('criteria:prompt.explanation_always', { code: c.code, min: set.explanationMinLength })

@@ -1,9 +1,10 @@
 import type { Answers, ProfileValues } from '../criteria/answer-value.schema.ts';
-import type { CriteriaSet } from '../criteria/criteria-set.schema.ts';
+import type { CriteriaSet, Tier } from '../criteria/criteria-set.schema.ts';
 import { pickText, type Lang } from '../criteria/localized-text.ts';
-import type { ScoreOptions } from '../criteria/score-criterion.ts';
-import { scoreSet, type SetScore } from '../criteria/scoring.ts';
+import { scoreSet, type SetScore, type SetScoreOptions } from '../criteria/scoring.ts';
+import { tierText } from '../criteria/tier-text.ts';
 import { reply, type Reply } from '../reply.ts';
+import { explanationNeeded } from './apply-input.ts';
 
 export type BlockerReason = 'missing' | 'explanation_missing' | 'evidence_missing' | 'profile_missing';
 /** `code` is a criterion code, or a profile key for 'profile_missing'. */
@@ -26,18 +27,17 @@ export type ReviewSummary = {
   readonly canSubmit: boolean;
 };
 
-export const reviewSummary = (set: CriteriaSet, answers: Answers, profile: ProfileValues, opts: ScoreOptions = {}): ReviewSummary => {
+export const reviewSummary = (set: CriteriaSet, answers: Answers, profile: ProfileValues, opts: SetScoreOptions = {}): ReviewSummary => {
   const score = scoreSet(set, answers, opts);
   const byCode = new Map(set.criteria.map((c) => [c.code, c]));
   const relevant = score.criteria.filter((s) => s.status !== 'irrelevant');
   const missing = relevant.filter((s) => s.status === 'unanswered').map((s) => s.code);
+  // Below full points, or not applicable: Gia Lai's letter wants the reason for each.
   const belowMaxWithoutExplanation = relevant
     .filter((s) => {
       const c = byCode.get(s.code);
       const a = answers[s.code];
-      if (!c || !a || (s.status !== 'scored' && s.status !== 'blocked_by_evidence')) return false;
-      const needed = c.explanation === 'always' || (c.explanation === 'below_max' && set.scored && s.rawPoints < s.maxPoints);
-      return needed && (a.explanation ?? '').trim().length === 0;
+      return c !== undefined && a !== undefined && explanationNeeded(set, c, s) && (a.explanation ?? '').trim().length === 0;
     })
     .map((s) => s.code);
   const evidenceMissing = relevant.filter((s) => s.status === 'blocked_by_evidence').map((s) => s.code);
@@ -63,7 +63,7 @@ export const reviewSummary = (set: CriteriaSet, answers: Answers, profile: Profi
   };
 };
 
-export const submissionBlockers = (set: CriteriaSet, answers: Answers, profile: ProfileValues, opts: ScoreOptions = {}): readonly Blocker[] =>
+export const submissionBlockers = (set: CriteriaSet, answers: Answers, profile: ProfileValues, opts: SetScoreOptions = {}): readonly Blocker[] =>
   reviewSummary(set, answers, profile, opts).blockers;
 
 const BLOCKER_KEYS: Record<BlockerReason, string> = {
@@ -74,7 +74,7 @@ const BLOCKER_KEYS: Record<BlockerReason, string> = {
 };
 
 /** Review screen as reply descriptors: summary, one line per group, blockers, warnings, verdict. */
-export const reviewReplies = (set: CriteriaSet, summary: ReviewSummary, lang: Lang): Reply[] => {
+export const reviewReplies = (set: CriteriaSet, summary: ReviewSummary, lang: Lang, tiers: readonly Tier[] = set.tiers): Reply[] => {
   const s = summary.score;
   const head = set.scored
     ? reply('criteria:review.summary', {
@@ -83,7 +83,7 @@ export const reviewReplies = (set: CriteriaSet, summary: ReviewSummary, lang: La
         total: s.points,
         applicableMax: s.applicableMax,
         percent: s.percent,
-        tier: s.tier ? pickText(s.tier.label, lang) || s.tier.key : '-',
+        tier: tierText(tiers, s.tier?.key ?? null, lang),
       })
     : reply('criteria:review.summary_unscored', { answered: summary.answered, questions: summary.total });
   const groups = set.scored

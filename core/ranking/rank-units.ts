@@ -1,7 +1,9 @@
 // Ranking of one level (sở / huyện / xã) inside a period (DOMAIN B2.5):
 //   by % descending, configurable tie-breaks, competition ranking ("1, 2, 2, 4");
-//   not submitted → ranked last, all equal (Gia Lai 169/QĐ-UBND, seed);
-//   submitted more than the tolerance late → not ranked, with the reason (Bình Thuận, seed);
+//   not submitted, and late beyond the tolerance, follow the period's ranking rules: `last`
+//   puts the unit on a shared last place ("cuối", never a number: Gia Lai 2019), `unranked`
+//   lists it apart with the reason (Bình Thuận 2019);
+//   returned for correction → listed apart until resubmitted (its figures are being changed);
 //   `ranked: false` → assessed but not ranked (Hải Dương 2023, F-31); excluded → left out (F-32).
 import type { AssessedLevel } from '../periods/period.schema.ts';
 import type { Reply } from '../reply.ts';
@@ -9,7 +11,7 @@ import { reply } from '../reply.ts';
 import type { Result } from '../result.ts';
 import { err, ok } from '../result.ts';
 import { roundPercent } from './tiers.ts';
-import { DEFAULT_TIE_BREAKS, type TieBreak } from './ranking-rules.ts';
+import { DEFAULT_RANKING_RULES, DEFAULT_TIE_BREAKS, type RankingRules, type TieBreak } from './ranking-rules.ts';
 
 export type SubmissionStatus = 'not_started' | 'draft' | 'submitted' | 'returned' | 'verified';
 
@@ -28,13 +30,14 @@ export type RankEntry = {
   readonly points: number;
   readonly applicableMax: number;
   readonly groupPoints: Readonly<Record<string, number>>;
+  /** The first submission: a return and a resubmission keep it (and its lateness). */
   readonly submittedAt?: Date;
   readonly late: { readonly workingDaysLate: number; readonly beyondTolerance: boolean };
-  readonly tier: string;
+  /** Tier key from the score function (null: nothing applicable). */
+  readonly tier: string | null;
+  /** Whether the figures are self-assessed or verified. */
+  readonly basis: 'self' | 'verified';
 };
-
-export type { TieBreak } from './ranking-rules.ts';
-export { DEFAULT_TIE_BREAKS } from './ranking-rules.ts';
 
 type RowBase = {
   readonly unitId: string;
@@ -43,17 +46,20 @@ type RowBase = {
   readonly parentId?: string;
   readonly percent: number;
   readonly points: number;
-  readonly tier: string;
+  readonly tier: string | null;
+  readonly basis: 'self' | 'verified';
+  readonly status: SubmissionStatus;
   /** A submitted (or verified) report exists; false for not_started / draft / returned. */
   readonly submitted: boolean;
   readonly workingDaysLate: number;
 };
-export type RankedRow = RowBase & { readonly rank: number; readonly lateFlag: boolean };
+/** `rank` is a number, or 'last' for the shared last place ("cuối"). */
+export type RankedRow = RowBase & { readonly rank: number | 'last'; readonly lateFlag: boolean; readonly lastReason?: Reply };
 export type NotRankedRow = RowBase & { readonly reason: Reply };
 
 export type LevelRanking = {
   readonly level: AssessedLevel;
-  /** Submitted units first, then not-submitted units sharing the last rank (sorted by code). */
+  /** Competing units by rank, then the units placed last (sorted by code). */
   readonly ranked: readonly RankedRow[];
   readonly notRanked: readonly NotRankedRow[];
   readonly excludedCount: number;
@@ -65,7 +71,7 @@ export type RankingError =
 export type RankUnitsInput = {
   readonly level: AssessedLevel;
   readonly entries: readonly RankEntry[];
-  readonly tieBreaks?: readonly TieBreak[];
+  readonly rules?: RankingRules;
 };
 
 export const isSubmitted = (status: SubmissionStatus): boolean => status === 'submitted' || status === 'verified';
@@ -100,6 +106,8 @@ const toRow = (e: RankEntry): RowBase => ({
   percent: e.percent,
   points: e.points,
   tier: e.tier,
+  basis: e.basis,
+  status: e.status,
   submitted: isSubmitted(e.status),
   workingDaysLate: e.late.workingDaysLate,
 });
@@ -111,21 +119,22 @@ export const rankUnits = (input: RankUnitsInput): Result<LevelRanking, RankingEr
     if (seen.has(e.unitId)) return err({ code: 'DUPLICATE_UNIT', unitId: e.unitId });
     seen.add(e.unitId);
   }
-  const compare = compareByRules(input.tieBreaks ?? DEFAULT_TIE_BREAKS);
+  const rules = input.rules ?? DEFAULT_RANKING_RULES;
+  const compare = compareByRules(rules.tieBreaks ?? DEFAULT_TIE_BREAKS);
   const included = input.entries.filter((e) => !e.excluded);
   const notRanked: NotRankedRow[] = [];
   const competing: RankEntry[] = [];
-  const missing: RankEntry[] = [];
+  const last: { entry: RankEntry; reason: Reply }[] = [];
+  const place = (e: RankEntry, rule: 'last' | 'unranked', reason: Reply): void => {
+    if (rule === 'last') last.push({ entry: e, reason });
+    else notRanked.push({ ...toRow(e), reason });
+  };
   for (const e of [...included].sort(byCode)) {
-    if (e.ranked === false) {
-      notRanked.push({ ...toRow(e), reason: e.notRankedReason ?? reply('ranking:reason.not_ranked_by_rule') });
-    } else if (!isSubmitted(e.status)) {
-      missing.push(e);
-    } else if (e.late.beyondTolerance) {
-      notRanked.push({ ...toRow(e), reason: reply('ranking:reason.too_late', { days: e.late.workingDaysLate }) });
-    } else {
-      competing.push(e);
-    }
+    if (e.ranked === false) notRanked.push({ ...toRow(e), reason: e.notRankedReason ?? reply('ranking:reason.not_ranked_by_rule') });
+    else if (e.status === 'returned') notRanked.push({ ...toRow(e), reason: reply('ranking:reason.returned') });
+    else if (!isSubmitted(e.status)) place(e, rules.notSubmitted, reply('ranking:reason.not_submitted'));
+    else if (e.late.beyondTolerance) place(e, rules.lateBeyondTolerance, reply('ranking:reason.too_late', { days: e.late.workingDaysLate }));
+    else competing.push(e);
   }
   // Array.prototype.sort is stable, so equal entries keep the unit-code order from above.
   competing.sort(compare);
@@ -136,7 +145,6 @@ export const rankUnits = (input: RankUnitsInput): Result<LevelRanking, RankingEr
     const rank = prev !== undefined && prevRow !== undefined && compare(prev, e) === 0 ? prevRow.rank : i + 1;
     ranked.push({ ...toRow(e), rank, lateFlag: e.late.workingDaysLate > 0 });
   });
-  const lastRank = competing.length + 1;
-  for (const e of missing) ranked.push({ ...toRow(e), rank: lastRank, lateFlag: false });
+  for (const { entry, reason } of last) ranked.push({ ...toRow(entry), rank: 'last', lateFlag: entry.late.workingDaysLate > 0, lastReason: reason });
   return ok({ level: input.level, ranked, notRanked, excludedCount: input.entries.length - included.length });
 };

@@ -5,7 +5,7 @@ import { chartCommand, exportCommand } from './export-chart-commands.ts';
 import { missingCommand } from './missing-command.ts';
 import { rankingCommand } from './ranking-command.ts';
 import { inviteCommand, remindCommand } from './remind-invite-commands.ts';
-import { returnCommand, verifyCommand } from './return-verify-commands.ts';
+import { historyCommand, returnCommand, verifiedCommand, verifyCommand } from './return-verify-commands.ts';
 import { statusCommand } from './status-command.ts';
 import { unitCommand } from './unit-command.ts';
 
@@ -16,6 +16,8 @@ export const createCoordinationCommands = (deps: CoordinationDeps): CommandRegis
   unit: unitCommand(deps),
   return: returnCommand(deps),
   verify: verifyCommand(deps),
+  verified: verifiedCommand(deps),
+  history: historyCommand(deps),
   remind: remindCommand(deps),
   invite: inviteCommand(deps),
   export: exportCommand(deps),

@@ -3,10 +3,13 @@
 import type { WorkingCalendar } from '../../../core/calendar/working-days.ts';
 import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import type { RankEntry, SubmissionStatus } from '../../../core/ranking/rank-units.ts';
-import { tierFor } from '../../../core/ranking/tiers.ts';
+import { rankedTotals, type ScoreCache, type ScoreTotals } from '../../../core/criteria/submission-score.ts';
+import type { Lateness } from '../../../core/periods/deadlines.ts';
+import { latenessOf, scoreCache } from '../scores.ts';
 import type { Unit, UnitLevel } from '../../../core/units/unit.ts';
 import type { CommandContext } from '../command-port.ts';
 import type { NotifyPort } from '../command-port.ts';
+import type { ReplyParams } from '../../../core/reply.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { Repositories, StoredPeriod, SubmissionSummary, UnitWithParentCode } from '../ports.ts';
 
@@ -20,7 +23,7 @@ export type CoordinationDeps = {
   readonly remind: (input: { periodId: string; unitIds: readonly string[]; now: Date }) => Promise<{ queued: number }>;
   readonly notify: NotifyPort;
   /** Labels inside generated files (the export's column headers) in the caller's language. */
-  readonly translate: (locale: Locale, key: string) => string;
+  readonly translate: (locale: Locale, key: string, params?: ReplyParams) => string;
 };
 
 export type UnitRow = {
@@ -28,6 +31,10 @@ export type UnitRow = {
   readonly level: AssessedLevel;
   readonly submission: SubmissionSummary | null;
   readonly status: SubmissionStatus;
+  /** The score function's result (cached with the submission's last change). */
+  readonly score: ScoreCache | null;
+  /** Lateness of the first submission. */
+  readonly late: Lateness;
 };
 
 export type Scope = {
@@ -70,27 +77,44 @@ export const pickPeriod = async (deps: CoordinationDeps, args: readonly string[]
 const statusOf = (s: SubmissionSummary | null): SubmissionStatus =>
   !s ? 'not_started' : s.status === 'submitted' || s.status === 'verified' || s.status === 'returned' ? s.status : 'draft';
 
-/** One row per visible, non-excluded unit of the assessed levels, with its self-assessment. */
+/** The cached score, or (for a submission written before this score version) the function's result now. */
+const scoreFor = async (deps: CoordinationDeps, period: StoredPeriod, s: SubmissionSummary): Promise<ScoreCache> => {
+  if (s.score) return s.score;
+  const [stored, snapshot] = await Promise.all([deps.repos.criteriaSets.findById(s.criteriaSetId), deps.repos.submissions.load(s.id)]);
+  if (!stored || !snapshot) throw new Error(`submission ${s.id}: set or snapshot missing`);
+  return scoreCache(stored.set, period, snapshot);
+};
+
+/** One row per visible, non-excluded unit of the assessed levels, with its scores and lateness. */
 export const unitRows = async (deps: CoordinationDeps, scope: Scope, period: StoredPeriod, filter: (u: Unit) => boolean = () => true): Promise<UnitRow[]> => {
   const unitSets = period.sets.filter((s) => s.answeredBy === 'unit');
   const setIds = unitSets.map((s) => s.criteriaSetId);
   const subs = await deps.repos.coordination.submissionsOf(period.id, setIds);
   const byUnit = new Map(subs.map((s) => [s.unitId, s]));
-  return scope.all
-    .filter((u) => scope.visible.has(u.id) && isAssessedLevel(u.level) && unitSets.some((s) => s.level === u.level) && filter(u))
-    .map((u) => {
-      const submission = byUnit.get(u.id) ?? null;
-      return { unit: u, level: u.level as AssessedLevel, submission, status: statusOf(submission) };
+  const units = scope.all.filter((u) => scope.visible.has(u.id) && isAssessedLevel(u.level) && unitSets.some((s) => s.level === u.level) && filter(u));
+  const rows: UnitRow[] = [];
+  for (const u of units) {
+    const submission = byUnit.get(u.id) ?? null;
+    const level = u.level as AssessedLevel;
+    rows.push({
+      unit: u,
+      level,
+      submission,
+      status: statusOf(submission),
+      score: submission ? await scoreFor(deps, period, submission) : null,
+      late: latenessOf(period, level, submission?.firstSubmittedAt ?? null, deps.calendar),
     });
+  }
+  return rows;
 };
 
-/** Once appraisal has started the verified total is what ranks. */
-export const rankedPercent = (s: SubmissionSummary | null): number =>
-  !s ? 0 : s.appraisalStarted && s.verifiedPercent !== null ? s.verifiedPercent : s.selfPercent;
+/** What ranks: the verified totals once appraisal has started, else the unit's own. */
+export const rankedOf = (row: UnitRow): { readonly totals: ScoreTotals; readonly basis: 'self' | 'verified' } | null =>
+  row.score ? rankedTotals(row.score, row.submission !== null && row.submission.appraisalState !== 'not_started') : null;
 
 export const toRankEntry = (row: UnitRow): RankEntry => {
-  const s = row.submission;
-  const percent = rankedPercent(s);
+  const ranked = rankedOf(row);
+  const t = ranked?.totals;
   return {
     unitId: row.unit.id,
     unitCode: row.unit.code,
@@ -99,13 +123,14 @@ export const toRankEntry = (row: UnitRow): RankEntry => {
     ...(row.unit.parentId ? { parentId: row.unit.parentId } : {}),
     excluded: row.unit.excluded,
     status: row.status,
-    percent,
-    points: s ? (s.appraisalStarted && s.verifiedPoints !== null ? s.verifiedPoints : s.selfPoints) : 0,
-    applicableMax: s?.applicableMax ?? 0,
-    groupPoints: (s?.groupPoints as Record<string, number> | null) ?? {},
-    ...(s?.submittedAt ? { submittedAt: s.submittedAt } : {}),
-    late: { workingDaysLate: s?.workingDaysLate ?? 0, beyondTolerance: s?.lateBeyondTolerance ?? false },
-    tier: tierFor(percent),
+    percent: t?.percent ?? 0,
+    points: t?.points ?? 0,
+    applicableMax: t?.applicableMax ?? 0,
+    groupPoints: t?.groups ?? {},
+    ...(row.submission?.firstSubmittedAt ? { submittedAt: row.submission.firstSubmittedAt } : {}),
+    late: row.late,
+    tier: t?.tier ?? null,
+    basis: ranked?.basis ?? 'self',
   };
 };
 

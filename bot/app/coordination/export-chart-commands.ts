@@ -1,5 +1,6 @@
 // /export [level]: the appendix workbook (.xlsx) and CSV as documents; /chart [level]: the
 // ranking as a PNG bar chart. Both cover only the caller's scope.
+import type { Lang } from '../../../core/criteria/localized-text.ts';
 import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import { reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
@@ -9,18 +10,25 @@ import { buildCsv, buildWorkbook, type Label, type LevelExport } from './export-
 import { guarded, say } from './guard.ts';
 import { rankingsFor } from './ranking-command.ts';
 import type { StoredPeriod } from '../ports.ts';
+import { scoreOf } from '../scores.ts';
 
-export const levelExports = async (deps: CoordinationDeps, scope: Scope, period: StoredPeriod, level?: AssessedLevel): Promise<LevelExport[]> => {
+/** Per level: the set, the ranking and every unit's full score (the same function as /unit). */
+export const levelExports = async (deps: CoordinationDeps, scope: Scope, period: StoredPeriod, lang: Lang, level?: AssessedLevel): Promise<LevelExport[]> => {
   const rankings = await rankingsFor(deps, scope, period, level ? { level } : {});
-  const rows = await unitRows(deps, scope, period, (u) => !level || u.level === level);
-  const answers = await deps.repos.coordination.answersOfMany(rows.flatMap((r) => (r.submission ? [r.submission.id] : [])));
+  const rows = await unitRows(deps, scope, period, (u) => !u.excluded && (!level || u.level === level));
+  const snapshots = new Map((await deps.repos.submissions.loadMany(rows.flatMap((r) => (r.submission ? [r.submission.id] : [])))).map((s) => [s.id, s]));
   const out: LevelExport[] = [];
   for (const l of assessedLevels) {
     const link = period.sets.find((s) => s.level === l && s.answeredBy === 'unit');
-    const atLevel = rows.filter((r) => r.level === l && !r.unit.excluded);
+    const atLevel = rows.filter((r) => r.level === l);
     if (!link || atLevel.length === 0) continue;
     const set = (await deps.repos.criteriaSets.findById(link.criteriaSetId))?.set;
-    if (set) out.push({ level: l, set, rows: atLevel, ranking: rankings.find((r) => r.level === l), answers });
+    if (!set) continue;
+    const units = atLevel.map((row) => {
+      const snap = row.submission ? snapshots.get(row.submission.id) : undefined;
+      return { row, snapshot: snap ?? null, score: snap ? scoreOf(set, period, snap) : null };
+    });
+    out.push({ level: l, set, tiers: period.tiers ?? set.tiers, units, ranking: rankings.find((r) => r.level === l), lang });
   }
   return out;
 };
@@ -36,12 +44,12 @@ export const exportCommand =
   (ctx: CommandContext): Promise<CommandResult> =>
     guarded(deps, ctx, async ({ scope, period }) => {
       const target = parseTarget(scope, ctx.args);
-      const levels = await levelExports(deps, scope, period, target.level);
+      const levels = await levelExports(deps, scope, period, ctx.locale, target.level);
       if (levels.length === 0) return say(reply('coord:nothing_in_scope'));
-      const label: Label = (key) => deps.translate(ctx.locale, `coord:${key}`);
+      const label: Label = (key, params) => deps.translate(ctx.locale, key.includes(':') ? key : `coord:${key}`, params);
       const stem = fileStem(period);
       return {
-        replies: [reply('coord:export.done', { period: period.name, levels: levels.length, units: levels.reduce((n, l) => n + l.rows.length, 0) })],
+        replies: [reply('coord:export.done', { period: period.name, levels: levels.length, units: levels.reduce((n, l) => n + l.units.length, 0) })],
         attachments: [
           {
             kind: 'document',
@@ -65,9 +73,9 @@ export const chartCommand =
       const rankings = await rankingsFor(deps, scope, period, target.level ? { level: target.level } : {});
       const ranking = rankings.find((r) => r.level === (target.level ?? 'commune')) ?? rankings[0];
       if (!ranking) return say(reply('coord:nothing_in_scope'));
-      const bars = ranking.ranked
-        .filter((r) => r.submitted)
-        .map((r) => ({ label: `${r.rank}. ${r.unitCode}`, percent: r.percent, color: tierColor(r.percent) }));
+      const bars = ranking.ranked.flatMap((r) =>
+        typeof r.rank === 'number' ? [{ label: `${r.rank}. ${r.unitCode}`, percent: r.percent, color: tierColor(r.percent) }] : [],
+      );
       const png = renderBarChart(`${asciiLabel(period.name).slice(0, 40)} ${ranking.level.toUpperCase()}`, bars);
       return {
         replies: [reply('coord:chart.done', { count: bars.length })],

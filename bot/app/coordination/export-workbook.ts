@@ -1,65 +1,90 @@
 // The appendix layout as a workbook: one sheet per level, one row per unit with each
-// criterion's self score, verified score, explanation and evidence count, then totals, tier
-// and rank. The same table is written as CSV (all levels, one "level" column).
+// criterion's self and verified points, explanation and evidence count, then totals, percent,
+// tier and rank — every figure from the score function and the ranking. The same table is
+// written as CSV (all levels, one "level" column).
 import ExcelJS from 'exceljs';
-import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
+import type { CriteriaSet, Tier } from '../../../core/criteria/criteria-set.schema.ts';
+import { pickText, type Lang } from '../../../core/criteria/localized-text.ts';
+import type { SubmissionScore } from '../../../core/criteria/submission-score.ts';
 import type { LevelRanking } from '../../../core/ranking/rank-units.ts';
+import type { ReplyParams } from '../../../core/reply.ts';
+import type { SubmissionSnapshot } from '../ports.ts';
 import type { UnitRow } from './coordination-context.ts';
-import type { AnswerDetail } from '../ports.ts';
 
-export type Label = (key: string) => string;
+export type Label = (key: string, params?: ReplyParams) => string;
+
+export type ExportUnit = { readonly row: UnitRow; readonly snapshot: SubmissionSnapshot | null; readonly score: SubmissionScore | null };
 
 export type LevelExport = {
   readonly level: string;
   readonly set: CriteriaSet;
-  readonly rows: readonly UnitRow[];
+  readonly tiers: readonly Tier[];
+  readonly units: readonly ExportUnit[];
   readonly ranking: LevelRanking | undefined;
-  readonly answers: ReadonlyMap<string, readonly AnswerDetail[]>;
+  /** Language of the reader (tier labels of the set). */
+  readonly lang: Lang;
 };
 
-type Table = { header: string[]; rows: (string | number)[][] };
+type Cell = string | number | null;
+type Table = { header: string[]; rows: Cell[][] };
+
+/** The rank as published: a number, "cuối" for the shared last place, or "not ranked: why". */
+const rankCell = (x: LevelExport, unitId: string, label: Label): Cell => {
+  const ranked = x.ranking?.ranked.find((r) => r.unitId === unitId);
+  if (ranked) return ranked.rank === 'last' ? label('ranking.last') : ranked.rank;
+  const apart = x.ranking?.notRanked.find((r) => r.unitId === unitId);
+  return apart ? `${label('export.not_ranked')}: ${label(apart.reason.key, apart.reason.params)}` : null;
+};
 
 const tableOf = (x: LevelExport, label: Label): Table => {
-  const rankOf = new Map(x.ranking?.ranked.map((r) => [r.unitId, String(r.rank)]) ?? []);
-  const notRanked = new Set(x.ranking?.notRanked.map((r) => r.unitId) ?? []);
   const header = [label('export.code'), label('export.unit'), label('export.status')];
-  for (const c of x.set.criteria)
+  for (const c of x.set.criteria) {
     header.push(
       `${c.code} ${label('export.self')}`,
       `${c.code} ${label('export.verified')}`,
       `${c.code} ${label('export.explanation')}`,
       `${c.code} ${label('export.evidence')}`,
     );
+  }
   header.push(
     label('export.total_self'),
+    label('export.percent_self'),
     label('export.total_verified'),
+    label('export.percent_verified'),
     label('export.applicable_max'),
-    label('export.percent'),
     label('export.tier'),
     label('export.rank'),
   );
-  const rows = x.rows.map((r) => {
-    const s = r.submission;
-    const byCode = new Map((s ? (x.answers.get(s.id) ?? []) : []).map((a) => [a.criterionCode, a]));
-    const cells: (string | number)[] = [r.unit.code, r.unit.name, label(`state.${r.status}`)];
+  const rows = x.units.map(({ row, snapshot, score }) => {
+    const cells: Cell[] = [row.unit.code, row.unit.name, label(`state.${row.status}`)];
     for (const c of x.set.criteria) {
-      const a = byCode.get(c.code);
-      cells.push(a?.points ?? '', a?.verifiedPoints ?? '', a?.explanation ?? '', a ? a.evidenceCount : '');
+      const self = score?.self.byCode[c.code];
+      const answered = snapshot?.answers[c.code];
+      const shown = self && self.status !== 'irrelevant' && answered;
+      cells.push(
+        shown ? (self.status === 'not_applicable' ? label('export.not_applicable') : self.points) : null,
+        shown && snapshot?.overrides[c.code] ? (score?.verified?.byCode[c.code]?.points ?? null) : null,
+        answered?.explanation ?? null,
+        answered ? answered.evidenceCount : null,
+      );
     }
-    const verified = s?.appraisalStarted && s.verifiedPoints !== null ? s.verifiedPoints : '';
-    const percent = s ? (s.appraisalStarted && s.verifiedPercent !== null ? s.verifiedPercent : s.selfPercent) : 0;
+    const ranked = x.ranking?.ranked.find((r) => r.unitId === row.unit.id) ?? x.ranking?.notRanked.find((r) => r.unitId === row.unit.id);
+    const tier = ranked?.tier ?? null;
     cells.push(
-      s?.selfPoints ?? 0,
-      verified,
-      s?.applicableMax ?? 0,
-      percent,
-      s?.tier ? label(`tier.${s.tier}`) : '',
-      notRanked.has(r.unit.id) ? label('export.not_ranked') : (rankOf.get(r.unit.id) ?? ''),
+      score?.self.points ?? null,
+      score?.self.percent ?? null,
+      score?.verified?.points ?? null,
+      score?.verified?.percent ?? null,
+      (score?.verified ?? score?.self)?.applicableMax ?? null,
+      tier
+        ? `${pickText(x.tiers.find((t) => t.key === tier)?.label, x.lang) || label(`ranking:tier.${tier}`)} (${label(`basis.${ranked?.basis ?? 'self'}`)})`
+        : null,
+      rankCell(x, row.unit.id, label),
     );
     return cells;
   });
-  const rank = (row: (string | number)[]) => Number(row[row.length - 1]) || Number.MAX_SAFE_INTEGER;
-  rows.sort((a, b) => rank(a) - rank(b) || String(a[0]).localeCompare(String(b[0])));
+  const order = (row: Cell[]) => (typeof row[row.length - 1] === 'number' ? (row[row.length - 1] as number) : Number.MAX_SAFE_INTEGER);
+  rows.sort((a, b) => order(a) - order(b) || String(a[0]).localeCompare(String(b[0])));
   return { header, rows };
 };
 
@@ -79,8 +104,8 @@ export const buildWorkbook = async (title: string, levels: readonly LevelExport[
   return Buffer.from(await wb.xlsx.writeBuffer());
 };
 
-const csvCell = (v: string | number): string => {
-  const s = String(v);
+const csvCell = (v: Cell): string => {
+  const s = v === null ? '' : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

@@ -39,9 +39,9 @@ export const missingCommand =
           return reply('coord:missing.row', {
             code: r.unit.code,
             name: r.unit.name,
-            answered: r.submission?.answeredCount ?? 0,
-            total: totals.get(r.level) ?? 0,
-            percent: r.submission?.selfPercent ?? 0,
+            answered: r.score?.self.answered ?? 0,
+            total: r.score?.self.relevant ?? totals.get(r.level) ?? 0,
+            percent: r.score?.self.percent ?? 0,
             status: keyParam(`coord:state.${r.status}`),
             last: r.submission?.lastActivityAt ? formatDateVi(toLocalDate(r.submission.lastActivityAt)) : '-',
             contact: keyParam(contact),

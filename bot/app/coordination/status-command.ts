@@ -12,11 +12,8 @@ const counts = (rows: readonly UnitRow[], deadlinePassed: boolean) => ({
   submitted: rows.filter((r) => r.status === 'submitted' || r.status === 'verified').length,
   inProgress: rows.filter((r) => r.status === 'draft' || r.status === 'returned').length,
   notStarted: rows.filter((r) => r.status === 'not_started').length,
-  late: rows.filter(
-    (r) =>
-      ((r.status === 'submitted' || r.status === 'verified') && (r.submission?.workingDaysLate ?? 0) > 0) ||
-      (deadlinePassed && r.status !== 'submitted' && r.status !== 'verified'),
-  ).length,
+  // Late: submitted after the deadline (judged at the first submission), or not yet submitted once it passed.
+  late: rows.filter((r) => r.late.late || (deadlinePassed && !r.submission?.firstSubmittedAt)).length,
 });
 
 export const statusCommand =

@@ -1,12 +1,114 @@
-// /unit <code>: the unit's answers, scores, explanations, evidence and what blocks submission.
-import { pickText } from '../../../core/criteria/localized-text.ts';
-import type { Answers } from '../../../core/criteria/answer-value.schema.ts';
-import { AnswerValueSchema } from '../../../core/criteria/answer-value.schema.ts';
+// /unit <code>: a unit's answers as a coordinator checks them — per criterion the value itself
+// (a/b with both labels, the option chosen, the date), points of the maximum, explanation,
+// evidence and appraisal — under a header computed by the same score function, so the rows
+// always add up to it.
+import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
+import { answerText } from '../../../core/criteria/answer-text.ts';
+import type { Criterion } from '../../../core/criteria/criteria-set.schema.ts';
+import { pickText, type Lang } from '../../../core/criteria/localized-text.ts';
+import type { CriterionScore, SetScore } from '../../../core/criteria/scoring.ts';
+import { tierText } from '../../../core/criteria/tier-text.ts';
 import { reviewSummary } from '../../../core/questionnaire/review-summary.ts';
-import { keyParam, reply, type Reply } from '../../../core/reply.ts';
+import { keyParam, reply, type Reply, type ReplyParams } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
-import { unitRows, type CoordinationDeps } from './coordination-context.ts';
+import type { EvidenceFile, StoredPeriod, SubmissionSnapshot } from '../ports.ts';
+import { scoreOf } from '../scores.ts';
+import { unitRows, type CoordinationDeps, type UnitRow } from './coordination-context.ts';
 import { guarded, say, unitInScope } from './guard.ts';
+
+const MAX_FILES_NAMED = 3;
+
+const filesParam = (files: readonly EvidenceFile[]): string => {
+  const names = files.map((f) => f.fileName ?? f.kind);
+  return names.length <= MAX_FILES_NAMED ? names.join(', ') : `${names.slice(0, MAX_FILES_NAMED).join(', ')} +${names.length - MAX_FILES_NAMED}`;
+};
+
+const criterionLine = (
+  c: Criterion,
+  row: CriterionScore,
+  verifiedRow: CriterionScore | undefined,
+  snap: SubmissionSnapshot,
+  files: readonly EvidenceFile[],
+  lang: Lang,
+): Reply => {
+  const answer = snap.answers[c.code];
+  if (!answer) return reply('coord:unit.criterion_missing', { code: c.code, max: c.maxPoints });
+  const value = answerText(c, answer.value, lang);
+  const override = snap.overrides[c.code];
+  return reply(row.status === 'not_applicable' ? 'coord:unit.criterion_na' : 'coord:unit.criterion', {
+    code: c.code,
+    ...value.params,
+    value: keyParam(value.key),
+    points: row.points,
+    max: c.maxPoints,
+    pending: row.status === 'blocked_by_evidence' ? keyParam('coord:unit.pending_evidence') : '',
+    evidence: files.length,
+    files: files.length > 0 ? filesParam(files) : '-',
+    explanation: answer.explanation ?? '-',
+    verified: override && verifiedRow ? keyParam('coord:unit.verified') : '',
+    verifiedPoints: verifiedRow?.points ?? 0,
+    verifiedNote: override?.note ?? '',
+  });
+};
+
+const totalsLine = (key: string, s: SetScore, tiers: Parameters<typeof tierText>[0], lang: Lang, extra: ReplyParams = {}): Reply =>
+  reply(key, { points: s.points, applicableMax: s.applicableMax, percent: s.percent, tier: tierText(tiers, s.tier?.key ?? null, lang), ...extra });
+
+const details = async (deps: CoordinationDeps, period: StoredPeriod, row: UnitRow, lang: Lang): Promise<Reply[]> => {
+  const s = row.submission;
+  if (!s) return [reply('coord:unit.not_started')];
+  const [stored, snap, files] = await Promise.all([
+    deps.repos.criteriaSets.findById(s.criteriaSetId),
+    deps.repos.submissions.load(s.id),
+    deps.repos.submissions.evidenceOf(s.id),
+  ]);
+  if (!stored || !snap) return [];
+  const set = stored.set;
+  const tiers = period.tiers ?? set.tiers;
+  const score = scoreOf(set, period, snap);
+  const lines: Reply[] = [totalsLine('coord:unit.totals_self', score.self, tiers, lang)];
+  if (score.verified)
+    lines.push(totalsLine('coord:unit.totals_verified', score.verified, tiers, lang, { state: keyParam(`coord:appraisal.${snap.appraisalState}`) }));
+  if (s.firstSubmittedAt) {
+    lines.push(
+      reply(row.late.late ? 'coord:unit.submitted_late' : 'coord:unit.submitted_on_time', {
+        date: formatDateVi(toLocalDate(s.firstSubmittedAt)),
+        days: row.late.workingDaysLate,
+      }),
+    );
+  }
+  if (snap.status === 'returned' && snap.returnNote) lines.push(reply('coord:unit.returned', { note: snap.returnNote }));
+  for (const c of set.criteria) {
+    const r = score.self.byCode[c.code];
+    if (!r || r.status === 'irrelevant') continue;
+    lines.push(
+      criterionLine(
+        c,
+        r,
+        score.verified?.byCode[c.code],
+        snap,
+        files.filter((f) => f.criterionCode === c.code),
+        lang,
+      ),
+    );
+  }
+  if (snap.status === 'draft' || snap.status === 'returned') {
+    const blockers = reviewSummary(set, snap.answers, snap.profile, { window: period.dataWindow, tiers }).blockers;
+    const label = (code: string) => pickText(set.profile.find((p) => p.key === code)?.label, lang) || code;
+    if (blockers.length > 0) {
+      lines.push(
+        reply('coord:unit.blockers', {
+          count: blockers.length,
+          codes: blockers
+            .map((b) => (b.reason === 'profile_missing' ? label(b.code) : b.code))
+            .slice(0, 15)
+            .join(', '),
+        }),
+      );
+    }
+  }
+  return lines;
+};
 
 export const unitCommand =
   (deps: CoordinationDeps) =>
@@ -25,58 +127,5 @@ export const unitCommand =
         status: keyParam(`coord:state.${row.status}`),
         period: period.name,
       });
-      const s = row.submission;
-      if (!s) return say(head, reply('coord:unit.not_started'));
-      const set = (await deps.repos.criteriaSets.findById(s.criteriaSetId))?.set;
-      if (!set) return say(head);
-      const details = await deps.repos.coordination.answersOf(s.id);
-      const byCode = new Map(details.map((d) => [d.criterionCode, d]));
-      const answers: Record<string, Answers[string]> = {};
-      for (const d of details) {
-        const v = AnswerValueSchema.safeParse(d.value);
-        if (v.success) answers[d.criterionCode] = { value: v.data, ...(d.explanation ? { explanation: d.explanation } : {}), evidenceCount: d.evidenceCount };
-      }
-      const summary = reviewSummary(set, answers, {}, { window: period.dataWindow });
-      const lines: Reply[] = [
-        head,
-        reply('coord:unit.totals', {
-          points: s.selfPoints,
-          applicableMax: s.applicableMax,
-          percent: s.selfPercent,
-          verified: s.appraisalStarted && s.verifiedPoints !== null ? keyParam('coord:unit.verified_total') : '',
-          verifiedPoints: s.verifiedPoints ?? 0,
-          verifiedPercent: s.verifiedPercent ?? 0,
-        }),
-      ];
-      for (const c of set.criteria) {
-        const d = byCode.get(c.code);
-        const score = summary.score.byCode[c.code];
-        if (!d) {
-          if (score?.status !== 'irrelevant') lines.push(reply('coord:unit.criterion_missing', { code: c.code, max: c.maxPoints }));
-          continue;
-        }
-        lines.push(
-          reply('coord:unit.criterion', {
-            code: c.code,
-            points: d.points ?? 0,
-            max: c.maxPoints,
-            evidence: d.evidenceCount,
-            verified: d.verifiedPoints !== null ? keyParam('coord:unit.verified') : '',
-            verifiedPoints: d.verifiedPoints ?? 0,
-            explanation: d.explanation ?? '',
-            text: pickText(c.text, ctx.locale).slice(0, 60),
-          }),
-        );
-      }
-      if (summary.blockers.length > 0)
-        lines.push(
-          reply('coord:unit.blockers', {
-            count: summary.blockers.length,
-            codes: summary.blockers
-              .map((b) => b.code)
-              .slice(0, 15)
-              .join(', '),
-          }),
-        );
-      return say(...lines);
+      return say(head, ...(await details(deps, period, row, ctx.locale)));
     });

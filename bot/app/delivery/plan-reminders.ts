@@ -43,7 +43,12 @@ const loadPeriod = async (repos: Repositories, period: StoredPeriod): Promise<Pe
       level: u.level as AssessedLevel,
       ...(parent?.level === 'district' ? { parentDistrictId: parent.id } : {}),
       submissionStatus: statusOf(s),
-      progress: { answered: s?.answeredCount ?? 0, total: totals.get(u.level) ?? 0, points: s?.selfPoints ?? 0, percent: s?.selfPercent ?? 0 },
+      progress: {
+        answered: s?.score?.self.answered ?? 0,
+        total: s?.score?.self.relevant ?? totals.get(u.level) ?? 0,
+        points: s?.score?.self.points ?? 0,
+        percent: s?.score?.self.percent ?? 0,
+      },
     };
   });
   const reporters = await repos.people.listMemberAccounts(

@@ -1,27 +1,24 @@
-// Persists what the questionnaire engine changed. Answers are re-applied on a fresh snapshot
-// when another reporter of the same unit wrote in between (optimistic version conflict), so
-// concurrent edits of one submission lose nothing.
-import { scoreSet } from '../../../core/criteria/scoring.ts';
+// Persists what the questionnaire engine changed, with the submission's score recomputed by
+// the core function in the same write. Answers are re-applied on a fresh snapshot when another
+// reporter of the same unit wrote in between (optimistic version conflict), so concurrent edits
+// of one submission lose nothing.
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
+import type { Period } from '../../../core/periods/period.schema.ts';
 import type { ApplyResult } from '../../../core/questionnaire/apply-input.ts';
 import type { ChannelKind } from '../inbound.ts';
+import type { AnswerWrite, StoredOverride, SubmissionSnapshot } from '../ports.ts';
+import { scoreCache } from '../scores.ts';
 import type { DialogueDeps } from './deps.ts';
-import type { AnswerWrite, SubmissionSnapshot, Totals } from '../ports.ts';
 
-export const totalsOf = (set: CriteriaSet, applied: Pick<ApplyResult, 'answers'>, window?: { from: string; to: string }): Totals => {
-  const score = scoreSet(set, applied.answers, window ? { window } : {});
-  const answeredCount = score.criteria.filter((c) => c.status !== 'unanswered' && c.status !== 'irrelevant').length;
-  return {
-    answeredCount,
-    selfPoints: score.points,
-    selfPercent: score.percent,
-    applicableMax: score.applicableMax,
-    tier: score.tier?.key ?? null,
-    groupPoints: Object.fromEntries(score.groups.map((g) => [g.code, g.points])),
-  };
+/**
+ * An appraiser's points hold for the answer they judged: a new value or new evidence on that
+ * criterion (possible after a return) voids them, and the history keeps both.
+ */
+const voidedOverrides = (snapshot: SubmissionSnapshot, r: ApplyResult): string[] => {
+  const changed = r.changed;
+  if (!changed || (changed.kind !== 'criterion' && changed.kind !== 'evidence')) return [];
+  return snapshot.overrides[changed.code] ? [changed.code] : [];
 };
-
-export type PersistOutcome = { readonly ok: true; readonly applied: ApplyResult } | { readonly ok: false; readonly error: unknown };
 
 /**
  * `apply` runs the engine on a snapshot; it is called again on a fresh snapshot after a
@@ -30,11 +27,11 @@ export type PersistOutcome = { readonly ok: true; readonly applied: ApplyResult 
 export const persistWithRetry = async <E>(
   deps: DialogueDeps,
   set: CriteriaSet,
+  period: Pick<Period, 'dataWindow' | 'tiers'>,
   first: SubmissionSnapshot,
   apply: (snapshot: SubmissionSnapshot) => { ok: true; value: ApplyResult } | { ok: false; error: E },
   actor: { personId: string; channel: ChannelKind },
   now: Date,
-  window?: { from: string; to: string },
 ): Promise<{ ok: true; value: ApplyResult; snapshot: SubmissionSnapshot } | { ok: false; error: E }> => {
   let snapshot = first;
   for (let attempt = 0; attempt < 8; attempt += 1) {
@@ -46,21 +43,21 @@ export const persistWithRetry = async <E>(
     const answers: AnswerWrite[] = [];
     if (changed.kind === 'criterion' || changed.kind === 'explanation') {
       const stored = r.answers[changed.code];
-      if (stored) {
-        const points = scoreSet(set, r.answers, window ? { window } : {}).byCode[changed.code]?.points ?? null;
-        answers.push({ code: changed.code, value: stored.value, points, ...(stored.explanation !== undefined ? { explanation: stored.explanation } : {}) });
-      }
+      if (stored) answers.push({ code: changed.code, value: stored.value, ...(stored.explanation !== undefined ? { explanation: stored.explanation } : {}) });
     }
+    const voided = voidedOverrides(snapshot, r);
+    const overrides: Record<string, StoredOverride> = Object.fromEntries(Object.entries(snapshot.overrides).filter(([code]) => !voided.includes(code)));
     const outcome = await deps.submissions.applyChange(snapshot.id, {
       expectedVersion: snapshot.version,
       actor,
       now,
       answers,
       ...(changed.kind === 'profile' ? { profile: r.profile } : {}),
-      totals: totalsOf(set, r, window),
+      ...(voided.length > 0 ? { overrides: { clear: voided } } : {}),
+      score: scoreCache(set, period, { answers: r.answers, overrides }),
     });
     if (outcome.ok) {
-      const stored = { ...snapshot, version: outcome.version, answers: r.answers, profile: r.profile };
+      const stored = { ...snapshot, version: outcome.version, answers: r.answers, profile: r.profile, overrides };
       deps.rememberSnapshot?.(stored);
       return { ok: true, value: r, snapshot: stored };
     }

@@ -11,11 +11,12 @@ import { reply, type Reply } from '../../../core/reply.ts';
 import type { ChatState } from './chat-state.ts';
 import type { DialogueDeps } from './deps.ts';
 import { persistWithRetry } from './persist-answer.ts';
+import { isLockedStatus } from '../scores.ts';
 import { resolveReport, type ReportContext, type Resolution } from './report-context.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';
 import { withOffered } from './offered.ts';
 
-export const isLocked = (status: string): boolean => status === 'submitted' || status === 'verified';
+export const isLocked = isLockedStatus;
 
 const optsOf = (ctx: ReportContext, turn: Turn) => ({ lang: turn.locale, window: ctx.period.dataWindow });
 
@@ -171,15 +172,7 @@ export const answer = async (
     const problem = await beforeStore(ctx);
     if (problem) return sameQuestion(ctx, turn, session, [problem]);
   }
-  const stored = await persistWithRetry(
-    deps,
-    ctx.set,
-    ctx.submission,
-    apply,
-    { personId: turn.person.id, channel: turn.event.channel },
-    turn.now,
-    ctx.period.dataWindow,
-  );
+  const stored = await persistWithRetry(deps, ctx.set, ctx.period, ctx.submission, apply, { personId: turn.person.id, channel: turn.event.channel }, turn.now);
   if (!stored.ok)
     return stored.error.code === 'locked' ? result(turn.state, lockedReplies(ctx)) : errorAndRepeat(ctx, turn, session, stored.error as InputError);
   const r = stored.value;

@@ -1,14 +1,17 @@
 // /review, /score and /submit (with confirmation). Once submitted the report is locked until a
 // coordinator returns it; lateness in working days is recorded with the submission.
-import { formatDateVi } from '../../../core/calendar/local-date.ts';
+import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
 import { pickText } from '../../../core/criteria/localized-text.ts';
+import type { SetScore } from '../../../core/criteria/scoring.ts';
+import { tierText } from '../../../core/criteria/tier-text.ts';
 import { lateness } from '../../../core/periods/deadlines.ts';
 import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
+import type { Lang } from '../../../core/criteria/localized-text.ts';
+import { latenessOf, scoreCache } from '../scores.ts';
 import { reviewReplies, reviewSummary } from '../../../core/questionnaire/review-summary.ts';
 import { reply, type Choice, type Reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
 import { withOffered } from './offered.ts';
-import { totalsOf } from './persist-answer.ts';
 import { currentReport, isLocked, lockedReplies, startReport } from './report.ts';
 import type { ReportContext } from './report-context.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';
@@ -41,7 +44,19 @@ const capProblems = (lines: readonly Reply[]): Reply[] => {
   return out;
 };
 
-const summaryOf = (ctx: ReportContext) => reviewSummary(ctx.set, ctx.submission.answers, ctx.submission.profile, { window: ctx.period.dataWindow });
+const tiersOf = (ctx: ReportContext) => ctx.period.tiers ?? ctx.set.tiers;
+
+const summaryOf = (ctx: ReportContext) =>
+  reviewSummary(ctx.set, ctx.submission.answers, ctx.submission.profile, { window: ctx.period.dataWindow, tiers: tiersOf(ctx) });
+
+/** The figures every confirmation and receipt shows (always the unit's own, self-assessed). */
+const figures = (ctx: ReportContext, s: SetScore, lang: Lang) => ({
+  unit: ctx.unit.name,
+  points: s.points,
+  applicableMax: s.applicableMax,
+  percent: s.percent,
+  tier: tierText(tiersOf(ctx), s.tier?.key ?? null, lang),
+});
 
 const withContext = async (deps: DialogueDeps, turn: Turn, f: (ctx: ReportContext) => Promise<TurnResult> | TurnResult): Promise<TurnResult> => {
   const ctx = await currentReport(deps, turn);
@@ -55,7 +70,7 @@ const withContext = async (deps: DialogueDeps, turn: Turn, f: (ctx: ReportContex
 export const review = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =>
   withContext(deps, turn, (ctx) => {
     const summary = summaryOf(ctx);
-    const lines = capProblems(reviewReplies(ctx.set, summary, turn.locale));
+    const lines = capProblems(reviewReplies(ctx.set, summary, turn.locale, tiersOf(ctx)));
     const edits: Choice[] = [...summary.blockers, ...summary.warnings].slice(0, MAX_EDIT_BUTTONS).map((b) => ({
       value: `edit:${b.code}`,
       key: 'dialogue:choice.edit',
@@ -85,23 +100,26 @@ export const score = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =>
         applicableMax: g.applicableMax,
       }),
     );
-    return result(turn.state, [
-      reply('dialogue:score.total', {
-        points: s.points,
-        applicableMax: s.applicableMax,
-        percent: s.percent,
-        tier: s.tier ? pickText(s.tier.label, turn.locale) || s.tier.key : '-',
-      }),
-      ...groups,
-    ]);
+    return result(turn.state, [reply('dialogue:score.total', figures(ctx, s, turn.locale)), ...groups]);
   });
+
+/**
+ * Lateness is judged once, at the first submission: a report returned for correction and sent
+ * again keeps it (the return was the province's act; the seeds judge the date the form was sent).
+ */
+const submissionLateness = (deps: DialogueDeps, ctx: ReportContext, now: Date) => {
+  const level = ctx.unit.level as AssessedLevel;
+  if (ctx.submission.firstSubmittedAt) return latenessOf(ctx.period, level, ctx.submission.firstSubmittedAt, deps.calendar);
+  const late = lateness(ctx.period, level, now, deps.calendar);
+  return late.ok ? late.value : { late: false, workingDaysLate: 0, beyondTolerance: false };
+};
 
 export const askSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =>
   withContext(deps, turn, (ctx) => {
     if (isLocked(ctx.submission.status)) return result(turn.state, lockedReplies(ctx));
     const summary = summaryOf(ctx);
     if (!summary.canSubmit) {
-      const lines = capProblems(reviewReplies(ctx.set, summary, turn.locale).slice(1));
+      const lines = capProblems(reviewReplies(ctx.set, summary, turn.locale, tiersOf(ctx)).slice(1));
       const edits: Choice[] = summary.blockers
         .slice(0, MAX_EDIT_BUTTONS)
         .map((b) => ({ value: `edit:${b.code}`, key: 'dialogue:choice.edit', params: { code: b.code } }));
@@ -110,29 +128,31 @@ export const askSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =
         true,
       );
     }
-    const level = ctx.unit.level as AssessedLevel;
-    const late = lateness(ctx.period, level, turn.now, deps.calendar);
+    const late = submissionLateness(deps, ctx, turn.now);
     const s = summary.score;
-    const lateLine =
-      late.ok && late.value.late
-        ? [
-            reply(late.value.beyondTolerance ? 'dialogue:submit.late_not_ranked' : 'dialogue:submit.late', {
-              days: late.value.workingDaysLate,
+    const resubmission = ctx.submission.firstSubmittedAt !== null;
+    const lateLine = late.late
+      ? [
+          reply(
+            late.beyondTolerance
+              ? ctx.period.ranking.lateBeyondTolerance === 'last'
+                ? 'dialogue:submit.late_last'
+                : 'dialogue:submit.late_not_ranked'
+              : 'dialogue:submit.late',
+            {
+              days: late.workingDaysLate,
               tolerance: ctx.period.lateToleranceWorkingDays,
-            }),
-          ]
-        : [];
+            },
+          ),
+        ]
+      : [];
+    const resubmitLine = resubmission ? [reply('dialogue:submit.resubmission', { first: formatDateVi(toLocalDate(ctx.submission.firstSubmittedAt!)) })] : [];
     const warnings = summary.warnings.length > 0 ? [reply('dialogue:submit.evidence_warning', { count: summary.warnings.length })] : [];
     return withOffered(
       result({ ...turn.state, mode: 'confirm_submit' }, [
-        reply('dialogue:submit.confirm', {
-          unit: ctx.unit.name,
-          points: s.points,
-          applicableMax: s.applicableMax,
-          percent: s.percent,
-          tier: s.tier ? pickText(s.tier.label, turn.locale) || s.tier.key : '-',
-        }),
+        reply('dialogue:submit.confirm', figures(ctx, s, turn.locale)),
         ...warnings,
+        ...resubmitLine,
         ...lateLine,
         reply('dialogue:submit.confirm_question', {}, [
           { value: 'confirm:submit', key: 'dialogue:choice.confirm_submit' },
@@ -149,27 +169,20 @@ export const confirmSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResul
     if (isLocked(ctx.submission.status)) return result(back, lockedReplies(ctx));
     const summary = summaryOf(ctx);
     if (!summary.canSubmit) return askSubmit(deps, { ...turn, state: back });
-    const late = lateness(ctx.period, ctx.unit.level as AssessedLevel, turn.now, deps.calendar);
-    const lateInfo = late.ok ? late.value : { late: false, workingDaysLate: 0, beyondTolerance: false };
+    const lateInfo = submissionLateness(deps, ctx, turn.now);
+    const first = ctx.submission.firstSubmittedAt === null;
     const outcome = await deps.submissions.applyChange(ctx.submission.id, {
       expectedVersion: ctx.submission.version,
       actor: { personId: turn.person.id, channel: turn.event.channel },
       now: turn.now,
-      totals: totalsOf(ctx.set, ctx.submission, ctx.period.dataWindow),
-      status: { to: 'submitted', workingDaysLate: lateInfo.workingDaysLate, beyondTolerance: lateInfo.beyondTolerance, event: 'submitted' },
+      score: scoreCache(ctx.set, ctx.period, ctx.submission),
+      status: { to: 'submitted', event: first ? 'submitted' : 'resubmitted', firstSubmission: first },
     });
     // Someone changed an answer while this person was confirming: show the fresh totals again.
     if (!outcome.ok) return askSubmit(deps, { ...turn, state: back });
     const s = summary.score;
     return result({ v: 1, mode: 'idle', unitId: ctx.unit.id, periodId: ctx.period.id, submissionId: ctx.submission.id }, [
-      reply('dialogue:submit.done', {
-        unit: ctx.unit.name,
-        points: s.points,
-        applicableMax: s.applicableMax,
-        percent: s.percent,
-        tier: s.tier ? pickText(s.tier.label, turn.locale) || s.tier.key : '-',
-        at: formatDateVi(turn.now.toISOString().slice(0, 10)),
-      }),
+      reply('dialogue:submit.done', { ...figures(ctx, s, turn.locale), at: formatDateVi(toLocalDate(turn.now)) }),
       ...(lateInfo.late ? [reply('dialogue:submit.recorded_late', { days: lateInfo.workingDaysLate })] : []),
     ]);
   });

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { levelExports } from '../../app/coordination/export-chart-commands.ts';
 import { buildCsv, buildWorkbook } from '../../app/coordination/export-workbook.ts';
 import type { Scope } from '../../app/coordination/coordination-context.ts';
+import type { ReplyParams } from '../../../core/reply.ts';
 import { stringFlag } from '../args.ts';
 import type { CliCommand } from '../cli-context.ts';
 import { CliUsageError } from '../output.ts';
@@ -31,11 +32,11 @@ export const exportCommandCli: CliCommand = async (ctx) => {
     notify: async () => undefined,
     translate: ctx.translator.t,
   };
-  const levels = await levelExports(deps, scope, period);
-  const label = (key: string) => ctx.translator.t(ctx.locale, `coord:${key}`);
+  const levels = await levelExports(deps, scope, period, ctx.locale);
+  const label = (key: string, params?: ReplyParams) => ctx.translator.t(ctx.locale, key.includes(':') ? key : `coord:${key}`, params);
   await writeFile(out, await buildWorkbook(period.name, levels, label));
   const csv = out.replace(/\.xlsx$/, '.csv');
   await writeFile(csv, `\uFEFF${buildCsv(levels, label)}`);
-  ctx.io.out(`wrote ${out} and ${csv}: ${levels.length} levels, ${levels.reduce((n, l) => n + l.rows.length, 0)} units`);
+  ctx.io.out(`wrote ${out} and ${csv}: ${levels.length} levels, ${levels.reduce((n, l) => n + l.units.length, 0)} units`);
   return 0;
 };

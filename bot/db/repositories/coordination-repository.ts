@@ -1,11 +1,15 @@
-// Read side for coordinators: everything about a period's submissions in one query, one
-// unit's answers in detail, and the appraisal write (verified score of one criterion).
+// Read side for coordinators: one row per submission of a period, with the cached score the
+// core score function wrote with the submission's last change.
+import { SCORE_VERSION, type ScoreCache } from '../../../core/criteria/submission-score.ts';
+import type { AppraisalState, CoordinationRepository, SubmissionStatus } from '../../app/ports.ts';
 import type { Db } from '../database.ts';
-import type { AnswerDetail, CoordinationRepository, SubmissionSummary } from '../../app/ports.ts';
+
+const scoreOf = (raw: unknown): ScoreCache | null =>
+  raw && typeof raw === 'object' && (raw as { v?: unknown }).v === SCORE_VERSION ? (raw as ScoreCache) : null;
 
 export const createCoordinationRepository = (db: Db): CoordinationRepository => ({
-  async submissionsOf(periodId: string, criteriaSetIds: readonly string[]): Promise<SubmissionSummary[]> {
-    return db.submission.findMany({
+  async submissionsOf(periodId, criteriaSetIds) {
+    const rows = await db.submission.findMany({
       where: { periodId, criteriaSetId: { in: [...criteriaSetIds] } },
       select: {
         id: true,
@@ -13,97 +17,13 @@ export const createCoordinationRepository = (db: Db): CoordinationRepository => 
         criteriaSetId: true,
         status: true,
         version: true,
-        answeredCount: true,
-        selfPoints: true,
-        selfPercent: true,
-        applicableMax: true,
-        verifiedPoints: true,
-        verifiedPercent: true,
-        appraisalStarted: true,
-        tier: true,
-        groupPoints: true,
+        score: true,
+        appraisalState: true,
+        firstSubmittedAt: true,
         submittedAt: true,
-        workingDaysLate: true,
-        lateBeyondTolerance: true,
         lastActivityAt: true,
       },
     });
-  },
-
-  async answersOf(submissionId: string): Promise<AnswerDetail[]> {
-    const [answers, evidence] = await Promise.all([
-      db.answer.findMany({
-        where: { submissionId },
-        select: { criterionCode: true, value: true, points: true, explanation: true, verifiedPoints: true, verifiedNote: true },
-      }),
-      db.evidence.groupBy({ by: ['criterionCode'], where: { submissionId }, _count: { _all: true } }),
-    ]);
-    const counts = new Map(evidence.map((e) => [e.criterionCode, e._count._all]));
-    return answers.map((a) => ({ ...a, evidenceCount: counts.get(a.criterionCode) ?? 0 }));
-  },
-
-  async answersOfMany(submissionIds: readonly string[]): Promise<Map<string, AnswerDetail[]>> {
-    const [answers, evidence] = await Promise.all([
-      db.answer.findMany({
-        where: { submissionId: { in: [...submissionIds] } },
-        select: { submissionId: true, criterionCode: true, value: true, points: true, explanation: true, verifiedPoints: true, verifiedNote: true },
-      }),
-      db.evidence.groupBy({ by: ['submissionId', 'criterionCode'], where: { submissionId: { in: [...submissionIds] } }, _count: { _all: true } }),
-    ]);
-    const counts = new Map(evidence.map((e) => [`${e.submissionId}:${e.criterionCode}`, e._count._all]));
-    const out = new Map<string, AnswerDetail[]>();
-    for (const { submissionId, ...a } of answers) {
-      const list = out.get(submissionId) ?? [];
-      list.push({ ...a, evidenceCount: counts.get(`${submissionId}:${a.criterionCode}`) ?? 0 });
-      out.set(submissionId, list);
-    }
-    return out;
-  },
-
-  /**
-   * Records the appraisal score of one criterion, appends it to the history, starts appraisal
-   * and recomputes the verified total (verified points where set, self points elsewhere).
-   */
-  async verify(input) {
-    return db.$transaction(async (tx) => {
-      const answer = await tx.answer.findUnique({
-        where: { submissionId_criterionCode: { submissionId: input.submissionId, criterionCode: input.criterionCode } },
-        select: { id: true },
-      });
-      if (!answer) return null;
-      await tx.answer.update({
-        where: { id: answer.id },
-        data: { verifiedPoints: input.points, verifiedNote: input.note, verifiedById: input.personId, verifiedAt: input.now },
-      });
-      await tx.answerRevision.create({
-        data: {
-          submissionId: input.submissionId,
-          criterionCode: input.criterionCode,
-          kind: 'verify',
-          points: input.points,
-          note: input.note,
-          personId: input.personId,
-          channel: input.channel,
-          createdAt: input.now,
-        },
-      });
-      const all = await tx.answer.findMany({ where: { submissionId: input.submissionId }, select: { points: true, verifiedPoints: true } });
-      const verifiedPoints = Math.round(all.reduce((n, a) => n + (a.verifiedPoints ?? a.points ?? 0), 0) * 100) / 100;
-      const verifiedPercent = input.applicableMax > 0 ? Math.round((verifiedPoints / input.applicableMax) * 10_000) / 100 : 0;
-      await tx.submission.update({
-        where: { id: input.submissionId },
-        data: { verifiedPoints, verifiedPercent, appraisalStarted: true, version: { increment: 1 } },
-      });
-      await tx.submissionEvent.create({
-        data: {
-          submissionId: input.submissionId,
-          kind: 'verified_score',
-          personId: input.personId,
-          note: `${input.criterionCode}: ${input.points}. ${input.note}`,
-          createdAt: input.now,
-        },
-      });
-      return { verifiedPoints, verifiedPercent };
-    });
+    return rows.map((r) => ({ ...r, status: r.status as SubmissionStatus, appraisalState: r.appraisalState as AppraisalState, score: scoreOf(r.score) }));
   },
 });

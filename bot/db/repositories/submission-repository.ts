@@ -1,10 +1,10 @@
 // Submissions and their answers. Every change goes through `applyChange`, one transaction that
-// upserts the changed answers, appends their revisions and bumps the submission's version only
-// if nobody else did meanwhile (optimistic locking); on a conflict the caller reloads and
-// re-applies, so two reporters of one unit answering at once lose nothing.
-import type { Db } from '../database.ts';
+// upserts the changed answers, appends their revisions, stores the recomputed score, and bumps
+// the submission's version only if nobody else did meanwhile (optimistic locking); on a
+// conflict the caller reloads and re-applies, so two reporters answering at once lose nothing.
 import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
-import type { SubmissionRepository, SubmissionSnapshot, SubmissionStatus } from '../../app/ports.ts';
+import type { AppraisalState, StoredOverride, SubmissionRepository, SubmissionSnapshot, SubmissionStatus } from '../../app/ports.ts';
+import type { Db } from '../database.ts';
 import { isRecordNotFound } from '../prisma-errors.ts';
 
 const snapshotSelect = {
@@ -15,11 +15,11 @@ const snapshotSelect = {
   status: true,
   version: true,
   profile: true,
+  appraisalState: true,
+  firstSubmittedAt: true,
   submittedAt: true,
   returnNote: true,
-  selfPoints: true,
-  selfPercent: true,
-  answers: { select: { criterionCode: true, value: true, explanation: true } },
+  answers: { select: { criterionCode: true, value: true, explanation: true, verifiedPoints: true, verifiedNote: true, verifiedById: true, verifiedAt: true } },
   evidence: { select: { criterionCode: true } },
 } as const;
 
@@ -31,28 +31,41 @@ type SnapshotRow = {
   status: string;
   version: number;
   profile: unknown;
+  appraisalState: string;
+  firstSubmittedAt: Date | null;
   submittedAt: Date | null;
   returnNote: string | null;
-  selfPoints: number;
-  selfPercent: number;
-  answers: { criterionCode: string; value: unknown; explanation: string | null }[];
+  answers: {
+    criterionCode: string;
+    value: unknown;
+    explanation: string | null;
+    verifiedPoints: number | null;
+    verifiedNote: string | null;
+    verifiedById: string | null;
+    verifiedAt: Date | null;
+  }[];
   evidence: { criterionCode: string }[];
 };
+
+const APPRAISAL_STATES: readonly AppraisalState[] = ['not_started', 'in_progress', 'done'];
 
 const toSnapshot = (row: SnapshotRow): SubmissionSnapshot => {
   const evidenceCounts = new Map<string, number>();
   for (const e of row.evidence) evidenceCounts.set(e.criterionCode, (evidenceCounts.get(e.criterionCode) ?? 0) + 1);
   const answers: Record<string, StoredAnswer> = {};
+  const overrides: Record<string, StoredOverride> = {};
   for (const a of row.answers) {
     const value = AnswerValueSchema.safeParse(a.value);
     if (!value.success) continue;
+    // Evidence sent before the answer itself still counts once the answer arrives.
     answers[a.criterionCode] = {
       value: value.data,
       ...(a.explanation ? { explanation: a.explanation } : {}),
       evidenceCount: evidenceCounts.get(a.criterionCode) ?? 0,
     };
+    if (a.verifiedPoints !== null)
+      overrides[a.criterionCode] = { points: a.verifiedPoints, note: a.verifiedNote ?? '', byId: a.verifiedById, at: a.verifiedAt };
   }
-  // Evidence sent before the answer itself still counts once the answer arrives.
   return {
     id: row.id,
     periodId: row.periodId,
@@ -62,17 +75,12 @@ const toSnapshot = (row: SnapshotRow): SubmissionSnapshot => {
     version: row.version,
     profile: (row.profile && typeof row.profile === 'object' ? row.profile : {}) as ProfileValues,
     answers,
+    overrides,
+    appraisalState: APPRAISAL_STATES.includes(row.appraisalState as AppraisalState) ? (row.appraisalState as AppraisalState) : 'not_started',
+    firstSubmittedAt: row.firstSubmittedAt,
     submittedAt: row.submittedAt,
     returnNote: row.returnNote,
-    selfPoints: row.selfPoints,
-    selfPercent: row.selfPercent,
   };
-};
-
-export const evidenceCountsOf = (row: { evidence: { criterionCode: string }[] }): Map<string, number> => {
-  const m = new Map<string, number>();
-  for (const e of row.evidence) m.set(e.criterionCode, (m.get(e.criterionCode) ?? 0) + 1);
-  return m;
 };
 
 export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
@@ -100,7 +108,6 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
     }
   },
 
-  /** Id, version and status only: enough to tell whether a cached snapshot is still current. */
   async head(periodId, unitId, criteriaSetId) {
     return db.submission.findUnique({ where: { periodId_unitId_criteriaSetId: { periodId, unitId, criteriaSetId } }, select: { id: true, version: true } });
   },
@@ -108,6 +115,11 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
   async load(id) {
     const row = await db.submission.findUnique({ where: { id }, select: snapshotSelect });
     return row ? toSnapshot(row) : null;
+  },
+
+  async loadMany(ids) {
+    const rows = await db.submission.findMany({ where: { id: { in: [...ids] } }, select: snapshotSelect });
+    return rows.map(toSnapshot);
   },
 
   async find(periodId, unitId, criteriaSetId) {
@@ -120,70 +132,61 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
    * clause makes it fail (P2025) when another writer got there first.
    */
   async applyChange(submissionId, change) {
+    const who = { personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now };
     const actor = { answeredById: change.actor.personId, channel: change.actor.channel, answeredAt: change.now };
     const answers = change.answers ?? [];
     const cleared = change.cleared ?? [];
+    const setOverrides = Object.entries(change.overrides?.set ?? {});
+    const clearOverrides = change.overrides?.clear ?? [];
     const revisions = [
-      ...answers.map((a) => ({
-        criterionCode: a.code,
-        kind: 'answer',
-        value: a.value,
-        points: a.points,
-        explanation: a.explanation ?? null,
-        personId: change.actor.personId,
-        channel: change.actor.channel,
-        createdAt: change.now,
-      })),
-      ...cleared.map((code) => ({ criterionCode: code, kind: 'clear', personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now })),
+      ...answers.map((a) => ({ criterionCode: a.code, kind: 'answer', value: a.value, explanation: a.explanation ?? null, ...who })),
+      ...cleared.map((code) => ({ criterionCode: code, kind: 'clear', ...who })),
+      ...setOverrides.map(([code, o]) => ({ criterionCode: code, kind: 'verify', points: o.points, note: o.note, ...who })),
+      ...clearOverrides.map((code) => ({ criterionCode: code, kind: 'verify_cleared', ...who })),
     ];
+    const answerOps = [
+      ...answers.map((a) => {
+        const data = { value: a.value, explanation: a.explanation ?? null, ...actor };
+        return { where: { submissionId_criterionCode: { submissionId, criterionCode: a.code } }, create: { criterionCode: a.code, ...data }, update: data };
+      }),
+    ];
+    const overrideOps = [
+      ...setOverrides.map(([code, o]) => ({
+        where: { submissionId_criterionCode: { submissionId, criterionCode: code } },
+        data: { verifiedPoints: o.points, verifiedNote: o.note, verifiedById: change.actor.personId, verifiedAt: change.now },
+      })),
+      ...clearOverrides.map((code) => ({
+        where: { submissionId_criterionCode: { submissionId, criterionCode: code } },
+        data: { verifiedPoints: null, verifiedNote: null, verifiedById: null, verifiedAt: null },
+      })),
+    ];
+    const status = change.status;
     try {
       const row = await db.submission.update({
         where: { id: submissionId, version: change.expectedVersion },
         data: {
           version: { increment: 1 },
-          lastActivityAt: change.now,
+          ...(change.activity === false ? {} : { lastActivityAt: change.now }),
           ...(change.profile ? { profile: change.profile } : {}),
-          ...(change.totals
+          ...(change.score ? { score: change.score as unknown as object } : {}),
+          ...(change.appraisal ? { appraisalState: change.appraisal } : {}),
+          ...(status
             ? {
-                answeredCount: change.totals.answeredCount,
-                selfPoints: change.totals.selfPoints,
-                selfPercent: change.totals.selfPercent,
-                applicableMax: change.totals.applicableMax,
-                tier: change.totals.tier,
-                groupPoints: change.totals.groupPoints,
-              }
-            : {}),
-          ...(change.status
-            ? {
-                status: change.status.to,
-                ...(change.status.to === 'submitted'
-                  ? {
-                      submittedAt: change.now,
-                      submittedById: change.actor.personId,
-                      workingDaysLate: change.status.workingDaysLate ?? 0,
-                      lateBeyondTolerance: change.status.beyondTolerance ?? false,
-                    }
+                status: status.to,
+                ...(status.to === 'submitted'
+                  ? { submittedAt: change.now, submittedById: change.actor.personId, ...(status.firstSubmission ? { firstSubmittedAt: change.now } : {}) }
                   : {}),
-                ...(change.status.to === 'returned' ? { returnedAt: change.now, returnNote: change.status.note ?? null } : {}),
-                events: { create: { kind: change.status.event, personId: change.actor.personId, note: change.status.note ?? null, createdAt: change.now } },
+                ...(status.to === 'returned' ? { returnedAt: change.now, returnNote: status.note ?? null } : {}),
+                ...(status.to === 'verified' ? { verifiedAt: change.now } : {}),
+                events: { create: { kind: status.event, personId: change.actor.personId, note: status.note ?? null, createdAt: change.now } },
               }
             : {}),
-          ...(answers.length > 0 || cleared.length > 0
+          ...(answerOps.length > 0 || cleared.length > 0 || overrideOps.length > 0
             ? {
                 answers: {
                   ...(cleared.length > 0 ? { deleteMany: { criterionCode: { in: [...cleared] } } } : {}),
-                  ...(answers.length > 0
-                    ? {
-                        upsert: answers.map((a) => {
-                          const data = { value: a.value, points: a.points, explanation: a.explanation ?? null, ...actor };
-                          return {
-                            where: { submissionId_criterionCode: { submissionId, criterionCode: a.code } },
-                            create: { criterionCode: a.code, ...data },
-                            update: data,
-                          };
-                        }),
-                      }
-                    : {}),
+                  ...(answerOps.length > 0 ? { upsert: answerOps } : {}),
+                  ...(overrideOps.length > 0 ? { update: overrideOps } : {}),
                 },
               }
             : {}),
@@ -204,15 +207,39 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
     return db.evidence.count({ where: { submissionId: input.submissionId, criterionCode: input.criterionCode } });
   },
 
+  async evidenceOf(submissionId) {
+    return db.evidence.findMany({
+      where: { submissionId },
+      select: { criterionCode: true, kind: true, fileName: true, mime: true, size: true, createdAt: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  },
+
   async history(submissionId, criterionCode) {
     return db.answerRevision.findMany({
       where: { submissionId, criterionCode },
       select: { kind: true, value: true, points: true, explanation: true, note: true, personId: true, channel: true, createdAt: true },
-      orderBy: { createdAt: 'asc' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  },
+
+  async events(submissionId) {
+    return db.submissionEvent.findMany({
+      where: { submissionId },
+      select: { kind: true, personId: true, note: true, createdAt: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
   },
 
   async answerAuthors(submissionId) {
     return db.answer.findMany({ where: { submissionId }, select: { criterionCode: true, answeredById: true, channel: true } });
+  },
+
+  async staleScores(version, limit) {
+    const rows = await db.submission.findMany({ select: { id: true, periodId: true, criteriaSetId: true, version: true, score: true } });
+    return rows
+      .filter((r) => !(r.score && typeof r.score === 'object' && (r.score as { v?: unknown }).v === version))
+      .slice(0, limit)
+      .map(({ score: _score, ...rest }) => rest);
   },
 });

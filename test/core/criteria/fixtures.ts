@@ -44,5 +44,5 @@ export const makeSet = (criteria: Partial<CriterionInput>[], extra: Partial<Crit
   return r.value;
 };
 
-export const ratioLabels = { numeratorLabel: t('a'), denominatorLabel: t('b') };
+export const ratioLabels = { numeratorLabel: t('a'), denominatorLabel: t('b'), zeroDenominator: 'not_applicable' as const };
 export const label = t;

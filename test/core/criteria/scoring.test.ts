@@ -246,6 +246,28 @@ describe('scoreSet', () => {
     ]);
   });
 
+  it('tiers judge the published 2-decimal percent, and custom tiers (Xuất sắc) work', () => {
+    expect(tierFor(DEFAULT_TIERS, 89.996)?.key).toBe('tot');
+    expect(tierFor(DEFAULT_TIERS, 89.994)?.key).toBe('kha');
+    const withExcellent = [{ key: 'xuat_sac', minPercent: 95 }, ...DEFAULT_TIERS];
+    expect(tierFor(withExcellent, 96)?.key).toBe('xuat_sac');
+    expect(tierFor(withExcellent, 92)?.key).toBe('tot');
+  });
+
+  it('a set scored with other tiers (a period override) classifies by those', () => {
+    const set = makeSet([{ code: 'A', maxPoints: 100, answer: { type: 'percent' } }]);
+    const answers = { A: stored({ type: 'percent', percent: 86 }) };
+    expect(scoreSet(set, answers).tier?.key).toBe('kha');
+    expect(
+      scoreSet(set, answers, {
+        tiers: [
+          { key: 'tot', minPercent: 85 },
+          { key: 'yeu', minPercent: 0 },
+        ],
+      }).tier?.key,
+    ).toBe('tot');
+  });
+
   it('an unscored set has no tier', () => {
     const q = makeSet([{ code: 'T', maxPoints: 0, answer: { type: 'text' } }], { scored: false, totalPoints: 0 });
     expect(scoreSet(q, { T: stored({ type: 'text', text: 'abc' }) }).tier).toBeNull();

@@ -138,8 +138,11 @@ describe('walking through the whole commune set', () => {
     d.choose('e:done');
 
     at('X-4.1/numerator');
-    const na = d.text('0/0');
-    expect(na.replies[0]?.key).toBe('criteria:answer.saved_not_applicable');
+    // "No applications received" is not "not applicable" for this criterion: it scores 0.
+    const none = d.text('0/0');
+    expect(none.replies[0]).toMatchObject({ key: 'criteria:answer.saved', params: { points: 0 } });
+    at('X-4.1/explanation');
+    d.text('Năm nay xã chưa tiếp nhận hồ sơ nào');
     at('X-4.2/numerator');
     d.text('30/30');
     d.send(skip);
@@ -149,10 +152,12 @@ describe('walking through the whole commune set', () => {
     d.send(skip);
     at('X-4.4/numerator');
     d.refuse('n/a', 'not_applicable.not_allowed');
-    d.text('3/4');
-    d.send(skip); // explanation left for later: it will block submission
-    at('X-4.4/evidence');
-    d.send(skip);
+    // No dataset was required this year: 0/0 is not applicable here, and the officer must say why.
+    const na = d.text('0/0');
+    expect(na.replies[0]?.key).toBe('criteria:answer.saved_not_applicable');
+    at('X-4.4/explanation');
+    expect(d.question()?.reply.key).toBe('criteria:prompt.explanation_not_applicable');
+    d.send(skip); // left for later: it will block submission
 
     at('X-5.1/value');
     d.text('không');
@@ -220,7 +225,7 @@ describe('walking through the whole commune set', () => {
     expect(review.blockers).toEqual([{ code: 'X-4.4', reason: 'explanation_missing' }]);
     expect(review.warnings).toEqual([{ code: 'X-1.2', reason: 'evidence_missing' }]);
     expect(review.canSubmit).toBe(false);
-    expect(review.score.applicableMax).toBe(970);
+    expect(review.score.applicableMax).toBe(980); // X-4.4 (20 points) is not applicable
     expect(review.score.byCode['X-1.2']).toMatchObject({ status: 'blocked_by_evidence', rawPoints: 20, points: 0 });
     const lines = reviewReplies(set, review, 'vi').map((x) => render(x));
     expect(lines[0]).toContain('31/31');

@@ -191,8 +191,12 @@ describe('other answer types through the engine', () => {
     expect(d.where()).toBe('S-6.3/numerator');
     expect(d.question()?.choices.map((c) => c.value)).toEqual(['na']);
     d.choose('na');
+    expect(d.where()).toBe('S-6.3/explanation');
+    d.text('Sở không có thủ tục hành chính nào');
     expect(d.where()).toBe('S-6.5/value');
     d.text('không áp dụng');
+    expect(d.where()).toBe('S-6.5/explanation');
+    d.text('Sở không được đánh giá theo Bộ chỉ số 766');
     expect(d.where()).toBe('done');
     expect(scoreSet(set, d.answers).byCode['S-4.2']?.status).toBe('irrelevant');
   });
@@ -229,11 +233,13 @@ describe('other answer types through the engine', () => {
     d.text('có');
     d.text('0/0');
     expect(d.answers['W-2.3']?.value).toEqual({ type: 'ratio', numerator: 0, denominator: 0 });
+    d.text('Không có dự thảo nào phải lấy ý kiến trong quý');
     d.text('1');
     d.text('4/4');
     d.text('1, 2');
     d.text('Chưa công khai tình hình thực hiện quý');
     d.text('n/a');
+    d.text('Đơn vị không có dự án đầu tư công nào');
     d.text('có');
     d.text('có');
     d.text('có');

@@ -6,7 +6,9 @@ import { parsePeriod } from '../../../core/periods/parse-period.ts';
 import type { Period } from '../../../core/periods/period.schema.ts';
 import { aggregateDistricts } from '../../../core/ranking/aggregate-districts.ts';
 import { rankUnits, type RankEntry, type LevelRanking } from '../../../core/ranking/rank-units.ts';
-import { tierFor } from '../../../core/ranking/tiers.ts';
+import { DEFAULT_TIERS } from '../../../core/criteria/criteria-set.schema.ts';
+import { tierFor } from '../../../core/criteria/scoring.ts';
+import type { RankingRules } from '../../../core/ranking/ranking-rules.ts';
 
 const parsed = parsePeriod({
   id: 'p2024',
@@ -40,7 +42,8 @@ const entry = (code: string, percent: number, over: Partial<RankEntry> & { submi
     points: percent * 10,
     applicableMax: 1000,
     groupPoints: {},
-    tier: tierFor(percent),
+    tier: tierFor(DEFAULT_TIERS, percent)?.key ?? null,
+    basis: 'self',
     ...(status === 'submitted' || status === 'verified' ? { submittedAt, late: late.value } : { late: { workingDaysLate: 0, beyondTolerance: false } }),
     ...rest,
   };
@@ -52,14 +55,18 @@ const summary = (r: LevelRanking) => ({
   excluded: r.excludedCount,
 });
 
-const rank = (entries: RankEntry[], tieBreaks?: Parameters<typeof rankUnits>[0]['tieBreaks']) => {
-  const r = rankUnits({ level: 'commune', entries, ...(tieBreaks ? { tieBreaks } : {}) });
+const rank = (entries: RankEntry[], tieBreaks?: RankingRules['tieBreaks'], rules: Partial<RankingRules> = {}) => {
+  const r = rankUnits({
+    level: 'commune',
+    entries,
+    rules: { notSubmitted: 'last', lateBeyondTolerance: 'unranked', ...rules, ...(tieBreaks ? { tieBreaks } : {}) },
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return summary(r.value);
 };
 
 describe('rankUnits — seed rules', () => {
-  it('Gia Lai: units that did not submit are ranked last, equal, by code', () => {
+  it('Gia Lai: units that did not submit share the last place, never a number; a returned report waits apart', () => {
     expect(
       rank([
         entry('X3', 0, { status: 'not_started' }),
@@ -68,7 +75,24 @@ describe('rankUnits — seed rules', () => {
         entry('X2', 60, { status: 'returned' }), // returned and not resubmitted
         entry('X5', 70, { status: 'verified' }),
       ]),
-    ).toEqual({ ranked: ['1:X1', '2:X5', '3:X2(missing)', '3:X3(missing)', '3:X4(missing)'], notRanked: [], excluded: 0 });
+    ).toEqual({ ranked: ['1:X1', '2:X5', 'last:X3(missing)', 'last:X4(missing)'], notRanked: ['X2:ranking:reason.returned'], excluded: 0 });
+  });
+
+  it('Bình Thuận: not submitted, or late beyond the tolerance, is not ranked (listed apart with the reason)', () => {
+    const rules = { notSubmitted: 'unranked', lateBeyondTolerance: 'unranked' } as const;
+    expect(rank([entry('X1', 90, { submittedLocal: '2024-05-08 08:00' }), entry('X2', 10, { status: 'draft' }), entry('X3', 70)], undefined, rules)).toEqual({
+      ranked: ['1:X3'],
+      notRanked: ['X1:ranking:reason.too_late{"days":6}', 'X2:ranking:reason.not_submitted'],
+      excluded: 0,
+    });
+  });
+
+  it('a province may also place too-late units last instead', () => {
+    expect(rank([entry('X1', 90, { submittedLocal: '2024-05-08 08:00' }), entry('X3', 70)], undefined, { lateBeyondTolerance: 'last' })).toEqual({
+      ranked: ['1:X3', 'last:X1(late 6)'],
+      notRanked: [],
+      excluded: 0,
+    });
   });
 
   it('Bình Thuận: 6 working days late across a weekend and the 30/4–1/5 break → not ranked; 5 → ranked, flagged', () => {

@@ -16,7 +16,10 @@ import { renderReplies } from '../../../bot/channels/render.ts';
 import { seedDemo, type SeedSummary } from '../../../bot/app/admin/seed-demo.ts';
 import type { AnswerValue, Answers } from '../../../core/criteria/answer-value.schema.ts';
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
-import { scoreSet } from '../../../core/criteria/scoring.ts';
+import { scoreSubmission, type ScoreCache } from '../../../core/criteria/submission-score.ts';
+import { scoreCache } from '../../../bot/app/scores.ts';
+import { localDateTimeToInstant } from '../../../core/calendar/local-date.ts';
+import { addWorkingDays, VIETNAM_CALENDAR } from '../../../core/calendar/working-days.ts';
 import { availableProviders, createTestDatabase, type TestDatabase } from '../support/providers.ts';
 
 const providers = await availableProviders();
@@ -79,47 +82,43 @@ describe.each(providers)('coordinators on %s', (provider) => {
     const { code } = await createInvite(app.deps.invites, { unitId: unit!.id, role, uses: 1, days: 7, createdById: null, now });
     await send(userId, `/start ${code}`);
   };
-  /** A submission with answers of quality q (1 = full points), submitted `late` working days late. */
-  const submit = async (unitCode: string, q: number, submittedAt: Date, late = 0, tolerance = 5) => {
+  /** A submission with answers of quality q (1 = full points), first submitted at `submittedAt`. */
+  const submit = async (unitCode: string, q: number, submittedAt: Date) => {
     const unit = (await app.deps.units.findByCode(unitCode))!;
     const setId = seed.period.sets.find((s) => s.level === 'commune' && s.answeredBy === 'unit')!.criteriaSetId;
     const snap = await app.deps.submissions.getOrCreate({ periodId: seed.period.id, unitId: unit.id, criteriaSetId: setId, profile: {}, now });
     const answers: Record<string, Answers[string]> = {};
     for (const c of set.criteria) answers[c.code] = { value: valueFor(c, q, 2026), evidenceCount: 1, explanation: 'Giải trình của đơn vị.' };
-    const score = scoreSet(set, answers, { window: seed.period.dataWindow });
     const actor = { personId: 'seed', channel: 'telegram' as const };
-    const totals = {
-      answeredCount: set.criteria.length,
-      selfPoints: score.points,
-      selfPercent: score.percent,
-      applicableMax: score.applicableMax,
-      tier: score.tier?.key ?? null,
-      groupPoints: Object.fromEntries(score.groups.map((g) => [g.code, g.points])),
-    };
+    await db.prisma.evidence.createMany({
+      data: set.criteria.map((c) => ({
+        submissionId: snap.id,
+        criterionCode: c.code,
+        kind: 'photo',
+        channel: 'telegram',
+        fileRef: 'f',
+        fileName: `${c.code}.jpg`,
+        uploadedById: 'seed',
+      })),
+    });
     const first = await app.deps.submissions.applyChange(snap.id, {
       expectedVersion: snap.version,
       actor,
       now,
-      totals,
-      answers: set.criteria.map((c) => ({
-        code: c.code,
-        value: answers[c.code]!.value,
-        points: score.byCode[c.code]?.points ?? 0,
-        explanation: 'Giải trình của đơn vị.',
-      })),
+      score: scoreCache(set, seed.period, { answers, overrides: {} }),
+      answers: set.criteria.map((c) => ({ code: c.code, value: answers[c.code]!.value, explanation: 'Giải trình của đơn vị.' })),
     });
     if (!first.ok) throw new Error('conflict');
-    await db.prisma.evidence.createMany({
-      data: set.criteria.map((c) => ({ submissionId: snap.id, criterionCode: c.code, kind: 'photo', channel: 'telegram', fileRef: 'f', uploadedById: 'seed' })),
-    });
     await app.deps.submissions.applyChange(snap.id, {
       expectedVersion: first.version,
       actor,
       now: submittedAt,
-      status: { to: 'submitted', workingDaysLate: late, beyondTolerance: late > tolerance, event: 'submitted' },
+      status: { to: 'submitted', event: 'submitted', firstSubmission: true },
     });
-    return score.percent;
+    return scoreSubmission({ set, answers, window: seed.period.dataWindow }).self;
   };
+  /** 10:00 local on the n-th working day after the commune deadline. */
+  const lateBy = (n: number): Date => localDateTimeToInstant(addWorkingDays(seed.period.deadlines.commune!, n, VIETNAM_CALENDAR), '10:00');
 
   beforeAll(async () => {
     db = await createTestDatabase(provider);
@@ -157,8 +156,8 @@ describe.each(providers)('coordinators on %s', (provider) => {
     await submit('X-THACHKHE', 0.8, day(2));
     // Can Lộc: Thiên Lộc 80 % (later: loses the tie), Tùng Lộc 6 working days late, Vượng Lộc 5 days late.
     await submit('X-THIENLOC', 0.8, day(3));
-    await submit('X-TUNGLOC', 1, day(4), 6);
-    await submit('X-VUONGLOC', 0.7, day(5), 5);
+    await submit('X-TUNGLOC', 1, lateBy(6));
+    await submit('X-VUONGLOC', 0.7, lateBy(5));
   });
   afterAll(async () => db.dispose());
 
@@ -196,16 +195,18 @@ describe.each(providers)('coordinators on %s', (provider) => {
     expect((await send(10, '/status')).text).toContain('chỉ dành cho đầu mối');
   });
 
-  it('reproduces the seed rules: not submitted last, too late not ranked, ties by earlier submission', async () => {
+  it('reproduces the seed rules: not submitted share the last place (no number), too late not ranked, ties by earlier submission', async () => {
     const text = (await send(3, '/ranking commune')).text;
     const lines = text.split('\n').filter((l) => /^\d+\. X-/.test(l));
     const order = lines.map((l) => l.split(' ')[1]);
-    expect(order.slice(0, 4)).toEqual(['X-THACHDAI', 'X-THACHKHE', 'X-THIENLOC', 'X-VUONGLOC']);
+    expect(order).toEqual(['X-THACHDAI', 'X-THACHKHE', 'X-THIENLOC', 'X-VUONGLOC']);
     expect(lines[1]!.startsWith('2. ')).toBe(true);
     expect(lines[2]!.startsWith('3. ')).toBe(true);
-    expect(lines[3]).toContain('trễ');
-    expect(order.slice(4).sort()).toEqual(['X-HODO', 'X-THACHKIM', 'X-THACHLIEN']);
-    expect(lines.slice(4).every((l) => l.startsWith('5. ') && l.includes('chưa nộp'))).toBe(true);
+    expect(lines[3]).toContain('trễ 5 ngày làm việc');
+    expect(lines.every((l) => l.includes('tự đánh giá'))).toBe(true);
+    const last = text.split('\n').filter((l) => l.startsWith('Cuối · '));
+    expect(last.map((l) => l.split(' ')[2]).sort()).toEqual(['X-HODO', 'X-THACHKIM', 'X-THACHLIEN']);
+    expect(last.every((l) => l.includes('Chưa nộp báo cáo'))).toBe(true);
     const notRanked = text.slice(text.indexOf('Không xếp hạng'));
     expect(notRanked).toContain('X-TUNGLOC');
     expect(notRanked).toContain('6 ngày làm việc');
@@ -219,13 +220,17 @@ describe.each(providers)('coordinators on %s', (provider) => {
     for (const c of ['X-6.4', 'X-6.5', 'X-6.6', 'X-6.7', 'X-6.8']) await send(3, `/verify X-THACHDAI ${c} 0 chưa đủ căn cứ`);
     const lines = (await send(3, '/ranking commune')).text.split('\n').filter((l) => /^\d+\. X-/.test(l));
     expect(lines[0]).toContain('X-THACHKHE');
+    expect(lines.find((l) => l.includes('X-THACHDAI'))).toContain('thẩm định');
     const sub = await db.prisma.submission.findFirstOrThrow({ where: { unit: { code: 'X-THACHDAI' } } });
-    expect(sub.appraisalStarted).toBe(true);
-    expect(sub.verifiedPoints!).toBeLessThan(sub.selfPoints);
+    expect(sub.appraisalState).toBe('in_progress');
+    const cache = sub.score as unknown as ScoreCache;
+    expect(cache.verified!.points).toBeLessThan(cache.self.points);
     const history = await db.prisma.answerRevision.findMany({ where: { submissionId: sub.id, criterionCode: 'X-6.9' }, orderBy: { createdAt: 'asc' } });
     expect(history.map((h) => h.kind)).toEqual(['answer', 'verify']);
-    expect(history[0]!.points).toBeGreaterThan(0);
     expect(history[1]!.points).toBe(0);
+    const shown = (await send(3, '/history X-THACHDAI X-6.9')).text;
+    expect(shown).toContain('thẩm định 0 điểm: số liệu không khớp Cổng DVC');
+    expect(shown).toContain('trả lời:');
     expect((await send(3, '/verify X-THACHDAI X-6.9 99 quá điểm')).text).toContain('từ 0 đến 20');
   });
 
@@ -242,18 +247,27 @@ describe.each(providers)('coordinators on %s', (provider) => {
     expect(header).toContain('X-1.1 thẩm định');
     expect(header).toContain('X-1.1 giải trình');
     expect(header).toContain('X-1.1 số minh chứng');
-    expect(header.slice(-6)).toEqual(['Tổng tự chấm', 'Tổng thẩm định', 'Điểm tối đa áp dụng', 'Tỷ lệ (%)', 'Xếp loại', 'Xếp hạng']);
+    expect(header.slice(-7)).toEqual([
+      'Tổng tự chấm',
+      'Tỷ lệ tự đánh giá (%)',
+      'Tổng thẩm định',
+      'Tỷ lệ thẩm định (%)',
+      'Điểm tối đa áp dụng',
+      'Xếp loại',
+      'Xếp hạng',
+    ]);
     const rows = ws.getSheetValues().slice(3).filter(Boolean) as unknown[][];
     expect(rows).toHaveLength(8);
     const byCode = new Map(rows.map((r) => [String(r[1]), r]));
     const khe = byCode.get('X-THACHKHE')!;
-    const sub = await db.prisma.submission.findFirstOrThrow({ where: { unit: { code: 'X-THACHKHE' } }, include: { answers: true } });
+    const sub = await db.prisma.submission.findFirstOrThrow({ where: { unit: { code: 'X-THACHKHE' } } });
     const selfTotalCol = header.indexOf('Tổng tự chấm') + 1;
-    expect(khe[selfTotalCol]).toBe(sub.selfPoints);
+    expect(khe[selfTotalCol]).toBe((sub.score as unknown as ScoreCache).self.points);
     const sumOfCriteria = set.criteria.reduce((n, c) => n + Number(khe[header.indexOf(`${c.code} tự chấm`) + 1] ?? 0), 0);
-    expect(Math.round(sumOfCriteria * 100) / 100).toBe(sub.selfPoints);
-    expect(khe[header.indexOf('Xếp hạng') + 1]).toBe('1');
-    expect(byCode.get('X-TUNGLOC')![header.indexOf('Xếp hạng') + 1]).toBe('Không xếp hạng');
+    expect(Math.round(sumOfCriteria * 100) / 100).toBe(khe[selfTotalCol]);
+    expect(khe[header.indexOf('Xếp hạng') + 1]).toBe(1);
+    expect(String(byCode.get('X-TUNGLOC')![header.indexOf('Xếp hạng') + 1])).toContain('Không xếp hạng');
+    expect(byCode.get('X-THACHLIEN')![header.indexOf('Xếp hạng') + 1]).toBe('cuối');
     const csv = out.attachments[1]!.data.toString('utf8');
     expect(csv.split('\r\n')[0]).toContain('Cấp,Mã,Đơn vị');
     const chart = await send(3, '/chart commune');
@@ -289,7 +303,8 @@ describe.each(providers)('coordinators on %s', (provider) => {
     const unit = (await send(1, '/unit X-THACHKHE')).text;
     expect(unit).toContain('X-THACHKHE Xã Thạch Khê');
     expect(unit).toContain('X-1.3:');
-    expect(unit).toContain('minh chứng 1');
+    expect(unit).toContain('📎 1 (X-1.3.jpg)');
+    expect(unit).toMatch(/Tự đánh giá: [\d.,]+\/[\d.,]+ điểm/);
   });
 
   it('works on a two-level installation (communes directly under the province)', async () => {
