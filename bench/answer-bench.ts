@@ -12,7 +12,15 @@ import { openBenchDb, percentile, round2 } from './bench-db.ts';
 import { statements } from './db-counter.ts';
 import { answerFor, generatedSet } from './generated-set.ts';
 
-export type AnswerResult = { p50Ms: number; p99Ms: number; perSecond: number; queriesPerAnswer: number; firstTenthP50Ms: number; lastTenthP50Ms: number; answers: number };
+export type AnswerResult = {
+  p50Ms: number;
+  p99Ms: number;
+  perSecond: number;
+  queriesPerAnswer: number;
+  firstTenthP50Ms: number;
+  lastTenthP50Ms: number;
+  answers: number;
+};
 
 const OFFICERS = 8;
 const COMMUNES = ['X-THACHDAI', 'X-THACHKHE', 'X-THACHLIEN', 'X-THIENLOC', 'X-TUNGLOC', 'X-VUONGLOC', 'X-THACHKIM', 'X-HODO'];
@@ -22,7 +30,13 @@ export const runAnswerBench = async (provider: ProviderName, n: number): Promise
   const set = generatedSet(n);
   const db = await openBenchDb(provider, set, now);
   try {
-    const app = createApp({ db: db.prisma, logger: silentLogger(), evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'bench-')), evidenceMaxBytes: 1 << 20, botUsername: 'b' });
+    const app = createApp({
+      db: db.prisma,
+      logger: silentLogger(),
+      evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'bench-')),
+      evidenceMaxBytes: 1 << 20,
+      botUsername: 'b',
+    });
     const tg = createTelegramHarness(app.dialogue, () => new Date());
     const times: number[] = [];
     const byPosition: number[][] = Array.from({ length: n }, () => []);
@@ -50,13 +64,24 @@ export const runAnswerBench = async (provider: ProviderName, n: number): Promise
     const total = (performance.now() - started) / 1000;
     const sorted = [...times].sort((a, b) => a - b);
     const tenth = Math.max(1, Math.floor(n / 10));
-    const firsts = byPosition.slice(0, tenth).flat().sort((a, b) => a - b);
-    const lasts = byPosition.slice(n - tenth).flat().sort((a, b) => a - b);
+    const firsts = byPosition
+      .slice(0, tenth)
+      .flat()
+      .sort((a, b) => a - b);
+    const lasts = byPosition
+      .slice(n - tenth)
+      .flat()
+      .sort((a, b) => a - b);
     const submitted = await db.prisma.answer.count();
     if (submitted !== OFFICERS * n) throw new Error(`expected ${OFFICERS * n} stored answers, found ${submitted}`);
     return {
-      p50Ms: round2(percentile(sorted, 50)), p99Ms: round2(percentile(sorted, 99)), perSecond: round2(times.length / total),
-      queriesPerAnswer: round2(stmts / times.length), firstTenthP50Ms: round2(percentile(firsts, 50)), lastTenthP50Ms: round2(percentile(lasts, 50)), answers: times.length,
+      p50Ms: round2(percentile(sorted, 50)),
+      p99Ms: round2(percentile(sorted, 99)),
+      perSecond: round2(times.length / total),
+      queriesPerAnswer: round2(stmts / times.length),
+      firstTenthP50Ms: round2(percentile(firsts, 50)),
+      lastTenthP50Ms: round2(percentile(lasts, 50)),
+      answers: times.length,
     };
   } finally {
     await db.cleanup();

@@ -23,10 +23,25 @@ export const openBenchDb = async (provider: ProviderName, set: CriteriaSet, now:
   const imported = await importCriteriaSet(createCriteriaSetRepository(db.prisma), set);
   const today = toLocalDate(now);
   await createPeriodRepository(db.prisma).upsert(
-    { name: `Bench ${set.key}`, kind: 'annual', scored: true, dataWindow: { from: `${Number(today.slice(0, 4)) - 1}-11-11`, to: `${today.slice(0, 4)}-11-10` }, opensAt: today, deadlines: { commune: addDays(today, 30) }, lateToleranceWorkingDays: 5, status: 'open' },
+    {
+      name: `Bench ${set.key}`,
+      kind: 'annual',
+      scored: true,
+      dataWindow: { from: `${Number(today.slice(0, 4)) - 1}-11-11`, to: `${today.slice(0, 4)}-11-10` },
+      opensAt: today,
+      deadlines: { commune: addDays(today, 30) },
+      lateToleranceWorkingDays: 5,
+      status: 'open',
+    },
     [{ level: 'commune', criteriaSetId: imported.id }],
   );
-  return { ...db, cleanup: async () => { await db.close(); await cleanup(); } };
+  return {
+    ...db,
+    cleanup: async () => {
+      await db.close();
+      await cleanup();
+    },
+  };
 };
 
 export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

@@ -12,14 +12,25 @@ export const installCounters = (): void => {
   if (installed) return;
   installed = true;
   const require = createRequire(import.meta.url);
-  const nested = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '@prisma', 'adapter-better-sqlite3', 'node_modules', 'better-sqlite3');
+  const nested = path.join(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '..',
+    'node_modules',
+    '@prisma',
+    'adapter-better-sqlite3',
+    'node_modules',
+    'better-sqlite3',
+  );
   for (const id of [nested, 'better-sqlite3']) {
     try {
       const Sqlite = require(id) as typeof import('better-sqlite3');
       const proto = Object.getPrototypeOf(new Sqlite(':memory:').prepare('select 1')) as Record<string, (...a: unknown[]) => unknown>;
       for (const m of ['all', 'run', 'get', 'iterate']) {
         const original = proto[m]!;
-        proto[m] = function (this: unknown, ...a: unknown[]) { count += 1; return original.apply(this, a); };
+        proto[m] = function (this: unknown, ...a: unknown[]) {
+          count += 1;
+          return original.apply(this, a);
+        };
       }
     } catch {
       // that copy is not installed
@@ -28,7 +39,10 @@ export const installCounters = (): void => {
   // Pool.query goes through Client.query, so counting the client counts every round trip once.
   const proto = pg.Client.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   const original = proto['query']!;
-  proto['query'] = function (this: unknown, ...a: unknown[]) { count += 1; return original.apply(this, a); };
+  proto['query'] = function (this: unknown, ...a: unknown[]) {
+    count += 1;
+    return original.apply(this, a);
+  };
 };
 
 export const statements = (): number => count;

@@ -8,16 +8,55 @@ const t = (vi: string, en: string) => ({ vi, en });
 export const generatedSet = (n: number): CriteriaSet => {
   const criteria = Array.from({ length: n }, (_, i) => {
     const code = `B-${i + 1}`;
-    const base = { code, group: String((i % 6) + 1), text: t(`Tiêu chí thử nghiệm ${i + 1}`, `Benchmark criterion ${i + 1}`), maxPoints: 10, evidence: 'none', explanation: 'never' };
+    const base = {
+      code,
+      group: String((i % 6) + 1),
+      text: t(`Tiêu chí thử nghiệm ${i + 1}`, `Benchmark criterion ${i + 1}`),
+      maxPoints: 10,
+      evidence: 'none',
+      explanation: 'never',
+    };
     switch (i % 4) {
-      case 0: return { ...base, answer: { type: 'boolean' } };
-      case 1: return { ...base, answer: { type: 'choice', options: [{ value: 'full', label: t('Đầy đủ', 'Full'), points: 10 }, { value: 'part', label: t('Một phần', 'Partly'), points: 5 }, { value: 'none', label: t('Không', 'None'), points: 0 }] } };
-      case 2: return { ...base, answer: { type: 'count', tiers: [{ min: 0, points: 0 }, { min: 2, points: 5 }, { min: 4, points: 10 }] } };
-      default: return { ...base, answer: { type: 'ratio', numeratorLabel: t('Số đạt', 'Achieved'), denominatorLabel: t('Tổng số', 'Total') } };
+      case 0:
+        return { ...base, answer: { type: 'boolean' } };
+      case 1:
+        return {
+          ...base,
+          answer: {
+            type: 'choice',
+            options: [
+              { value: 'full', label: t('Đầy đủ', 'Full'), points: 10 },
+              { value: 'part', label: t('Một phần', 'Partly'), points: 5 },
+              { value: 'none', label: t('Không', 'None'), points: 0 },
+            ],
+          },
+        };
+      case 2:
+        return {
+          ...base,
+          answer: {
+            type: 'count',
+            tiers: [
+              { min: 0, points: 0 },
+              { min: 2, points: 5 },
+              { min: 4, points: 10 },
+            ],
+          },
+        };
+      default:
+        return { ...base, answer: { type: 'ratio', numeratorLabel: t('Số đạt', 'Achieved'), denominatorLabel: t('Tổng số', 'Total') } };
     }
   });
   const groups = Array.from({ length: 6 }, (_, g) => ({ code: String(g + 1), title: t(`Nhóm ${g + 1}`, `Group ${g + 1}`) }));
-  const r = validateCriteriaSet({ key: `bench_${n}`, version: 1, title: t(`Bộ thử ${n}`, `Bench ${n}`), level: 'commune', totalPoints: n * 10, groups, criteria });
+  const r = validateCriteriaSet({
+    key: `bench_${n}`,
+    version: 1,
+    title: t(`Bộ thử ${n}`, `Bench ${n}`),
+    level: 'commune',
+    totalPoints: n * 10,
+    groups,
+    criteria,
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.error.slice(0, 3)));
   return r.value;
 };

@@ -28,29 +28,36 @@ export const runPeerBench = async (provider: ProviderName, n: number): Promise<P
     const bot = new Bot<Ctx>('1:peer', { botInfo: { id: 1, is_bot: true, first_name: 'peer', username: 'peer' } as never });
     const fakeApi = async () => ({ ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '' } }) as never;
     bot.api.config.use(fakeApi);
-    bot.use(conversations({
-      storage: {
-        type: 'key',
-        adapter: {
-          read: async (key) => {
-            const row = await prisma.chatState.findUnique({ where: { channel_chatId: { channel: 'console', chatId: `peer:${key}` } }, select: { state: true } });
-            return (row?.state as never) ?? undefined;
+    bot.use(
+      conversations({
+        storage: {
+          type: 'key',
+          adapter: {
+            read: async (key) => {
+              const row = await prisma.chatState.findUnique({
+                where: { channel_chatId: { channel: 'console', chatId: `peer:${key}` } },
+                select: { state: true },
+              });
+              return (row?.state as never) ?? undefined;
+            },
+            write: async (key, state) => {
+              await prisma.chatState.upsert({
+                where: { channel_chatId: { channel: 'console', chatId: `peer:${key}` } },
+                create: { channel: 'console', chatId: `peer:${key}`, state: state as never },
+                update: { state: state as never },
+              });
+            },
+            delete: async (key) => void (await prisma.chatState.deleteMany({ where: { channel: 'console', chatId: `peer:${key}` } })),
           },
-          write: async (key, state) => {
-            await prisma.chatState.upsert({
-              where: { channel_chatId: { channel: 'console', chatId: `peer:${key}` } },
-              create: { channel: 'console', chatId: `peer:${key}`, state: state as never }, update: { state: state as never },
-            });
-          },
-          delete: async (key) => void (await prisma.chatState.deleteMany({ where: { channel: 'console', chatId: `peer:${key}` } })),
         },
-      },
-    }));
+      }),
+    );
     const form = async (conversation: Conversation<Ctx, Context>, ctx: Context) => {
       const officer = Number(ctx.chat?.id) - 7000;
       const unit = units[officer]!;
-      const submissionId = await conversation.external(async () =>
-        (await submissions.getOrCreate({ periodId: period.id, unitId: unit.id, criteriaSetId: setRow.id, profile: {}, now: new Date() })).id);
+      const submissionId = await conversation.external(
+        async () => (await submissions.getOrCreate({ periodId: period.id, unitId: unit.id, criteriaSetId: setRow.id, profile: {}, now: new Date() })).id,
+      );
       for (const c of set.criteria) {
         await ctx.reply(`${c.code}: ${c.text.vi}`);
         const answer = await conversation.wait();
@@ -58,7 +65,15 @@ export const runPeerBench = async (provider: ProviderName, n: number): Promise<P
         await conversation.external(async () => {
           await prisma.answer.upsert({
             where: { submissionId_criterionCode: { submissionId, criterionCode: c.code } },
-            create: { submissionId, criterionCode: c.code, value: { text }, points: c.maxPoints, answeredById: 'peer', channel: 'telegram', answeredAt: new Date() },
+            create: {
+              submissionId,
+              criterionCode: c.code,
+              value: { text },
+              points: c.maxPoints,
+              answeredById: 'peer',
+              channel: 'telegram',
+              answeredAt: new Date(),
+            },
             update: { value: { text }, answeredAt: new Date() },
           });
         });
@@ -66,10 +81,31 @@ export const runPeerBench = async (provider: ProviderName, n: number): Promise<P
       }
     };
     // Conversations v2 builds its own context inside the conversation: emulate the API there too.
-    bot.use(createConversation(form, { id: 'form', plugins: [async (ctx, next) => { ctx.api.config.use(fakeApi); await next(); }] }));
+    bot.use(
+      createConversation(form, {
+        id: 'form',
+        plugins: [
+          async (ctx, next) => {
+            ctx.api.config.use(fakeApi);
+            await next();
+          },
+        ],
+      }),
+    );
     bot.command('start', (ctx) => ctx.conversation.enter('form'));
     let updateId = 1;
-    const msg = (chat: number, text: string): Update => ({ update_id: updateId++, message: { message_id: updateId, date: 0, chat: { id: chat, type: 'private', first_name: 'p' }, from: { id: chat, is_bot: false, first_name: 'p' }, text, ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}) } } as Update);
+    const msg = (chat: number, text: string): Update =>
+      ({
+        update_id: updateId++,
+        message: {
+          message_id: updateId,
+          date: 0,
+          chat: { id: chat, type: 'private', first_name: 'p' },
+          from: { id: chat, is_bot: false, first_name: 'p' },
+          text,
+          ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}),
+        },
+      }) as Update;
     const started = performance.now();
     let answers = 0;
     for (let o = 0; o < OFFICERS; o += 1) {

@@ -22,22 +22,62 @@ export const runQueriesBench = async (units: number): Promise<QueriesResult> => 
     const setRow = await prisma.criteriaSet.findFirstOrThrow({ select: { id: true } });
     const ids = Array.from({ length: units }, () => randomUUID());
     for (let i = 0; i < units; i += 1000) {
-      await prisma.unit.createMany({ data: ids.slice(i, i + 1000).map((id, k) => ({ id, code: `B${String(i + k).padStart(5, '0')}`, name: `Xã thử ${i + k}`, level: 'commune', parentId: province.id })) });
+      await prisma.unit.createMany({
+        data: ids
+          .slice(i, i + 1000)
+          .map((id, k) => ({ id, code: `B${String(i + k).padStart(5, '0')}`, name: `Xã thử ${i + k}`, level: 'commune', parentId: province.id })),
+      });
       await prisma.submission.createMany({
         data: ids.slice(i, i + 1000).map((unitId, k) => ({
-          id: unitId, periodId: period.id, unitId, criteriaSetId: setRow.id, status: (i + k) % 7 === 0 ? 'draft' : 'submitted', answeredCount: 31,
-          selfPoints: 100 + ((i + k) % 200), selfPercent: (100 + ((i + k) % 200)) / 3.1, applicableMax: 310, tier: 'kha',
-          groupPoints: { '6': (i + k) % 50, '5': (i + k) % 40 }, submittedAt: new Date(now.getTime() - (i + k) * 1000), workingDaysLate: (i + k) % 11 === 0 ? 6 : 0, lateBeyondTolerance: (i + k) % 11 === 0,
+          id: unitId,
+          periodId: period.id,
+          unitId,
+          criteriaSetId: setRow.id,
+          status: (i + k) % 7 === 0 ? 'draft' : 'submitted',
+          answeredCount: 31,
+          selfPoints: 100 + ((i + k) % 200),
+          selfPercent: (100 + ((i + k) % 200)) / 3.1,
+          applicableMax: 310,
+          tier: 'kha',
+          groupPoints: { '6': (i + k) % 50, '5': (i + k) % 40 },
+          submittedAt: new Date(now.getTime() - (i + k) * 1000),
+          workingDaysLate: (i + k) % 11 === 0 ? 6 : 0,
+          lateBeyondTolerance: (i + k) % 11 === 0,
         })),
       });
       await prisma.answer.createMany({
-        data: ids.slice(i, i + 1000).flatMap((submissionId) => set.criteria.map((c) => ({ submissionId, criterionCode: c.code, value: { type: 'boolean', value: true }, points: 10, answeredById: 'bench', channel: 'telegram', answeredAt: now }))),
+        data: ids
+          .slice(i, i + 1000)
+          .flatMap((submissionId) =>
+            set.criteria.map((c) => ({
+              submissionId,
+              criterionCode: c.code,
+              value: { type: 'boolean', value: true },
+              points: 10,
+              answeredById: 'bench',
+              channel: 'telegram',
+              answeredAt: now,
+            })),
+          ),
       });
     }
     const commands = createCoordinationCommands({
-      db: prisma, calendar: VIETNAM_CALENDAR, botUsername: 'b', translate: createTranslator('vi').t, notify: async () => undefined, remind: async () => ({ queued: 0 }),
+      db: prisma,
+      calendar: VIETNAM_CALENDAR,
+      botUsername: 'b',
+      translate: createTranslator('vi').t,
+      notify: async () => undefined,
+      remind: async () => ({ queued: 0 }),
     });
-    const ctx = { personId: 'p', accountId: 'a', channel: 'telegram' as const, locale: 'vi' as const, now, memberships: [{ id: 'm', personId: 'p', unitId: province.id, role: 'coordinator' as const }], rawArgs: '' };
+    const ctx = {
+      personId: 'p',
+      accountId: 'a',
+      channel: 'telegram' as const,
+      locale: 'vi' as const,
+      now,
+      memberships: [{ id: 'm', personId: 'p', unitId: province.id, role: 'coordinator' as const }],
+      rawArgs: '',
+    };
     const time = async (name: string, args: string[]) => {
       const t0 = performance.now();
       const out = await commands[name]!({ ...ctx, args, rawArgs: args.join(' ') });

@@ -56,18 +56,25 @@ const main = async (): Promise<void> => {
   log('|---|---|');
   for (const [db, sizes] of Object.entries(answer)) {
     for (const [n, r] of Object.entries(sizes)) {
-      log(`| answer ${db} ${n} | p50 ${r.p50Ms} ms · p99 ${r.p99Ms} ms · ${r.perSecond}/s · ${r.queriesPerAnswer} statements/answer · first 10% p50 ${r.firstTenthP50Ms} ms → last 10% p50 ${r.lastTenthP50Ms} ms |`);
+      log(
+        `| answer ${db} ${n} | p50 ${r.p50Ms} ms · p99 ${r.p99Ms} ms · ${r.perSecond}/s · ${r.queriesPerAnswer} statements/answer · first 10% p50 ${r.firstTenthP50Ms} ms → last 10% p50 ${r.lastTenthP50Ms} ms |`,
+      );
     }
   }
   for (const n of ['n30', 'n120']) log(`| peer ${n} | ${(peer[n] as { perSecond: number }).perSecond}/s · ours/peer ${ratio[n]}× |`);
   const w = results['wave'] as Awaited<ReturnType<typeof runWaveBench>>;
-  log(`| wave | ${w.recipients} recipients · ${w.achievedPerSecond}/s of ${w.ceilingPerSecond} (${Math.round(w.ratioOfCeiling * 100)}%) · 429s ${w.received429} · duplicates ${w.duplicates} across a crash/restart |`);
+  log(
+    `| wave | ${w.recipients} recipients · ${w.achievedPerSecond}/s of ${w.ceilingPerSecond} (${Math.round(w.ratioOfCeiling * 100)}%) · 429s ${w.received429} · duplicates ${w.duplicates} across a crash/restart |`,
+  );
   const q = results['queries'] as Awaited<ReturnType<typeof runQueriesBench>>;
   log(`| queries | ${q.units} units · status ${q.statusMs} ms · ranking ${q.rankingMs} ms · peak RSS ${q.peakRssMb} MB |`);
   log(`\nwrote bench/results.json (${results['durationSeconds']} s)`);
 };
 
-main().then(() => process.exit(0), (error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

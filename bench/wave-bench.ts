@@ -12,15 +12,36 @@ import { startRateLimitedBotApi } from '../test/support/rate-limited-bot-api.ts'
 import { openBenchDb, round2 } from './bench-db.ts';
 import { generatedSet } from './generated-set.ts';
 
-export type WaveResult = { recipients: number; ceilingPerSecond: number; achievedPerSecond: number; ratioOfCeiling: number; received429: number; duplicates: number; delivered: number; crashRestart: boolean };
+export type WaveResult = {
+  recipients: number;
+  ceilingPerSecond: number;
+  achievedPerSecond: number;
+  ratioOfCeiling: number;
+  received429: number;
+  duplicates: number;
+  delivered: number;
+  crashRestart: boolean;
+};
 
 export const runWaveBench = async (recipients: number, ceiling = 30): Promise<WaveResult> => {
   const db = await openBenchDb('sqlite', generatedSet(4), new Date());
   const api = await startRateLimitedBotApi({ perSecond: ceiling });
   try {
     const rows: NewOutboxRow[] = Array.from({ length: recipients }, (_, i) => ({
-      idempotencyKey: `wave:${i}`, kind: 'reminder:before_3', channel: 'telegram', accountId: null, chatId: String(200_000 + i),
-      payload: { locale: 'vi', replies: [{ key: 'reminders:before_deadline', params: { unitName: `Xã ${i}`, deadline: '15/12/2026', workingDaysRemaining: 3, answered: 10, total: 31, points: 300, percent: 30 } }] },
+      idempotencyKey: `wave:${i}`,
+      kind: 'reminder:before_3',
+      channel: 'telegram',
+      accountId: null,
+      chatId: String(200_000 + i),
+      payload: {
+        locale: 'vi',
+        replies: [
+          {
+            key: 'reminders:before_deadline',
+            params: { unitName: `Xã ${i}`, deadline: '15/12/2026', workingDaysRemaining: 3, answered: 10, total: 31, points: 300, percent: 30 },
+          },
+        ],
+      },
       nextAttemptAt: new Date(Date.now() - 1000),
     }));
     const outbox = createMessageOutboxRepository(db.prisma);
@@ -31,14 +52,24 @@ export const runWaveBench = async (recipients: number, ceiling = 30): Promise<Wa
     const half = Math.floor(recipients / 2);
     let sentByA = 0;
     const a = createOutboxSender({
-      outbox, markUnreachable: async () => undefined, ratePerSecond: ceiling, holder: 'A', logger: silentLogger(), batchSize: ceiling * 2,
+      outbox,
+      markUnreachable: async () => undefined,
+      ratePerSecond: ceiling,
+      holder: 'A',
+      logger: silentLogger(),
+      batchSize: ceiling * 2,
       senders: { telegram: async (row) => (sentByA++ < half ? send(row) : new Promise(() => undefined)) },
     });
     void a.drain();
     while (api.accepted.length < half) await new Promise((r) => setTimeout(r, 50));
     const b = createOutboxSender({
-      outbox, markUnreachable: async () => undefined, ratePerSecond: ceiling, holder: 'B', logger: silentLogger(),
-      now: () => new Date(Date.now() + 10 * 60_000), senders: { telegram: send },
+      outbox,
+      markUnreachable: async () => undefined,
+      ratePerSecond: ceiling,
+      holder: 'B',
+      logger: silentLogger(),
+      now: () => new Date(Date.now() + 10 * 60_000),
+      senders: { telegram: send },
     });
     await b.drain();
     const perChat = new Map<string, number>();
@@ -47,8 +78,14 @@ export const runWaveBench = async (recipients: number, ceiling = 30): Promise<Wa
     const span = (api.accepted.at(-1)!.at - api.accepted[0]!.at) / 1000;
     const achieved = (api.accepted.length - 1) / span;
     return {
-      recipients, ceilingPerSecond: ceiling, achievedPerSecond: round2(achieved), ratioOfCeiling: round2(achieved / ceiling), received429: api.received429,
-      duplicates, delivered: perChat.size, crashRestart: true,
+      recipients,
+      ceilingPerSecond: ceiling,
+      achievedPerSecond: round2(achieved),
+      ratioOfCeiling: round2(achieved / ceiling),
+      received429: api.received429,
+      duplicates,
+      delivered: perChat.size,
+      crashRestart: true,
     };
   } finally {
     await api.close();

@@ -41,20 +41,33 @@ export const envSchema = z
     EVIDENCE_DIR: z.string().trim().min(1).default('./data/evidence'),
     EVIDENCE_MAX_BYTES: intIn(1024, 50 * 1024 * 1024, 20 * 1024 * 1024),
     TELEGRAM_BOT_TOKEN: optionalString.pipe(
-      z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, { message: 'expected a bot token like 123456:ABC-def' }).optional(),
+      z
+        .string()
+        .regex(/^\d+:[A-Za-z0-9_-]+$/, { message: 'expected a bot token like 123456:ABC-def' })
+        .optional(),
     ),
-    TELEGRAM_BOT_USERNAME: z.string().trim().regex(/^[A-Za-z0-9_]{3,64}$/, { message: 'expected a bot username without @' }).default('egov_report_bot'),
+    TELEGRAM_BOT_USERNAME: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_]{3,64}$/, { message: 'expected a bot username without @' })
+      .default('egov_report_bot'),
     TELEGRAM_API_ROOT: httpUrl.default('https://api.telegram.org'),
     TELEGRAM_WEBHOOK_URL: optionalString.pipe(httpUrl.optional()),
     TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
-      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'expected 1-256 characters A-Z a-z 0-9 _ -' }).optional(),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'expected 1-256 characters A-Z a-z 0-9 _ -' })
+        .optional(),
     ),
     ZALO_BOT_TOKEN: optionalString,
     ZALO_API_ROOT: httpUrl.default('https://bot-api.zaloplatforms.com'),
     ZALO_MODE: z.enum(['webhook', 'polling']).default('polling'),
     ZALO_WEBHOOK_URL: optionalString.pipe(httpUrl.optional()),
     ZALO_WEBHOOK_SECRET: optionalString.pipe(
-      z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, { message: 'expected 8-256 characters A-Z a-z 0-9 _ -' }).optional(),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,256}$/, { message: 'expected 8-256 characters A-Z a-z 0-9 _ -' })
+        .optional(),
     ),
     SEND_RATE_PER_SECOND: intIn(1, 1000, 30),
     INSTANCE_ID: optionalString,

@@ -23,20 +23,23 @@ export type LoggerOptions = { level: string; pretty: boolean; secrets: readonly 
 export const createLogger = (options: LoggerOptions): Logger => {
   const secrets = options.secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
   const scrub = (value: string): string => secrets.reduce((acc, s) => acc.split(s).join('[REDACTED]'), value);
-  return pino({
-    level: options.level,
-    redact: { paths: redactPaths, censor: '[REDACTED]' },
-    hooks: {
-      logMethod(args, method) {
-        const scrubbed = args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>;
-        method.apply(this, scrubbed);
+  return pino(
+    {
+      level: options.level,
+      redact: { paths: redactPaths, censor: '[REDACTED]' },
+      hooks: {
+        logMethod(args, method) {
+          const scrubbed = args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>;
+          method.apply(this, scrubbed);
+        },
       },
+      formatters: {
+        log: (obj) => (secrets.length === 0 ? obj : (JSON.parse(scrub(JSON.stringify(obj))) as Record<string, unknown>)),
+      },
+      ...(options.pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, destination: 2 } } } : {}),
     },
-    formatters: {
-      log: (obj) => (secrets.length === 0 ? obj : (JSON.parse(scrub(JSON.stringify(obj))) as Record<string, unknown>)),
-    },
-    ...(options.pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, destination: 2 } } } : {}),
-  }, options.pretty ? undefined : pino.destination(2));
+    options.pretty ? undefined : pino.destination(2),
+  );
 };
 
 export const silentLogger = (): Logger => pino({ level: 'silent' });

@@ -33,7 +33,8 @@ const main = async (): Promise<number> => {
     return 1;
   }
   const config: Config = parsed.value;
-  const consoleMode = !config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN && (config.CONSOLE === 'on' || (config.CONSOLE === 'auto' && process.stdin.isTTY === true));
+  const consoleMode =
+    !config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN && (config.CONSOLE === 'on' || (config.CONSOLE === 'auto' && process.stdin.isTTY === true));
   if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN && !consoleMode) {
     process.stderr.write(`${configHelp}\n`);
     return 2;
@@ -67,14 +68,28 @@ const main = async (): Promise<number> => {
   const instanceId = config.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`;
   const background = startBackground({ config, database, logger, translator, instanceId, now });
   const app = createApp({
-    db: database.prisma, logger, clock: now, defaultLocale: config.DEFAULT_LOCALE, evidenceDir: config.EVIDENCE_DIR,
-    evidenceMaxBytes: config.EVIDENCE_MAX_BYTES, botUsername: config.TELEGRAM_BOT_USERNAME,
+    db: database.prisma,
+    logger,
+    clock: now,
+    defaultLocale: config.DEFAULT_LOCALE,
+    evidenceDir: config.EVIDENCE_DIR,
+    evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
+    botUsername: config.TELEGRAM_BOT_USERNAME,
     commands: (deps) => createCommandRegistry({ deps, config, background, translator }),
   });
 
   if (consoleMode) {
     await ensureConsoleReporter(database.prisma, now(), config.DEFAULT_LOCALE);
-    await runConsole({ dialogue: app.dialogue, translator, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true, sessionId: `${Date.now().toString(36)}${process.pid}`, now, filesDir: path.resolve(config.EVIDENCE_DIR, '..', 'exports') });
+    await runConsole({
+      dialogue: app.dialogue,
+      translator,
+      input: process.stdin,
+      output: process.stdout,
+      prompt: process.stdin.isTTY === true,
+      sessionId: `${Date.now().toString(36)}${process.pid}`,
+      now,
+      filesDir: path.resolve(config.EVIDENCE_DIR, '..', 'exports'),
+    });
     return stop(0);
   }
 
@@ -82,7 +97,10 @@ const main = async (): Promise<number> => {
   if (config.TELEGRAM_BOT_TOKEN) {
     const bot = createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, dialogue: app.dialogue, translator, logger, now });
     const running = await startTelegram({
-      bot, translator, logger, http,
+      bot,
+      translator,
+      logger,
+      http,
       ...(config.TELEGRAM_WEBHOOK_URL ? { webhookUrl: config.TELEGRAM_WEBHOOK_URL } : {}),
       ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
     });

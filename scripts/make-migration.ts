@@ -17,7 +17,10 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
-const placeholderUrl = { sqlite: 'file:./data/placeholder.db', postgresql: process.env['PRISMA_DIFF_PG_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres' };
+const placeholderUrl = {
+  sqlite: 'file:./data/placeholder.db',
+  postgresql: process.env['PRISMA_DIFF_PG_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+};
 
 for (const provider of providers) {
   writeFileSync(schemaPath(provider), buildProviderSchema(provider));

@@ -26,5 +26,4 @@ datasource db {
 
 `;
 
-export const buildProviderSchema = (provider: Provider): string =>
-  header(provider) + readFileSync(path.join(root, 'prisma', 'models.prisma'), 'utf8');
+export const buildProviderSchema = (provider: Provider): string => header(provider) + readFileSync(path.join(root, 'prisma', 'models.prisma'), 'utf8');

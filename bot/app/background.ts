@@ -42,8 +42,13 @@ export const startBackground = (input: BackgroundInput): Background => {
   const people = createPeopleRepository(db);
   const outbox = createMessageOutboxRepository(db);
   const sender = createOutboxSender({
-    outbox, senders, markUnreachable: (id, at) => people.markUnreachable(id, at), ratePerSecond: input.config.SEND_RATE_PER_SECOND,
-    holder: input.instanceId, logger: input.logger, now: input.now,
+    outbox,
+    senders,
+    markUnreachable: (id, at) => people.markUnreachable(id, at),
+    ratePerSecond: input.config.SEND_RATE_PER_SECOND,
+    holder: input.instanceId,
+    logger: input.logger,
+    now: input.now,
   });
   let service: ReturnType<typeof startReminderService> | undefined;
   return {
@@ -61,8 +66,13 @@ export const startBackground = (input: BackgroundInput): Background => {
         const account = await people.findAccountById(n.accountId);
         if (!account || account.channel === 'console') continue;
         rows.push({
-          idempotencyKey: n.idempotencyKey, kind: 'notice', channel: account.channel, accountId: account.id, chatId: account.chatId,
-          payload: { locale: account.locale ?? 'vi', replies: n.replies }, nextAttemptAt: input.now(),
+          idempotencyKey: n.idempotencyKey,
+          kind: 'notice',
+          channel: account.channel,
+          accountId: account.id,
+          chatId: account.chatId,
+          payload: { locale: account.locale ?? 'vi', replies: n.replies },
+          nextAttemptAt: input.now(),
         });
       }
       await outbox.enqueue(rows, input.now());

@@ -10,6 +10,10 @@ export type RegistryInput = { readonly deps: DialogueDeps; readonly config: Conf
 
 export const createCommandRegistry = (input: RegistryInput): CommandRegistry =>
   createCoordinationCommands({
-    db: input.deps.db, calendar: input.deps.calendar, botUsername: input.config.TELEGRAM_BOT_USERNAME,
-    remind: input.background.remind, notify: input.background.notify, translate: input.translator.t,
+    db: input.deps.db,
+    calendar: input.deps.calendar,
+    botUsername: input.config.TELEGRAM_BOT_USERNAME,
+    remind: input.background.remind,
+    notify: input.background.notify,
+    translate: input.translator.t,
   });

@@ -10,7 +10,12 @@ export type TextStyle = 'html' | 'plain';
 
 export const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const decodeEntities = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decodeEntities = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 export const stripTags = (s: string): string => decodeEntities(s.replace(/<\/?(b|i|u|s|code|pre)>/g, ''));
 
@@ -35,14 +40,16 @@ export const renderChoice = (tr: Translator, locale: Locale, choice: Choice): Re
 
 /** Joins the replies of one turn into one message; the last reply's choices are offered. */
 export const renderReplies = (tr: Translator, locale: Locale, replies: readonly Reply[], style: TextStyle): RenderedMessage => {
-  const text = replies.map((r) => translate(tr, locale, r.key, r.params, style)).filter((t) => t.trim() !== '').join('\n\n');
+  const text = replies
+    .map((r) => translate(tr, locale, r.key, r.params, style))
+    .filter((t) => t.trim() !== '')
+    .join('\n\n');
   const withChoices = [...replies].reverse().find((r) => r.choices && r.choices.length > 0);
   return { text, choices: (withChoices?.choices ?? []).map((c) => renderChoice(tr, locale, c)) };
 };
 
 /** Plain channels list choices as numbered lines the officer types. */
-export const numberedChoices = (choices: readonly RenderedChoice[]): string =>
-  choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
+export const numberedChoices = (choices: readonly RenderedChoice[]): string => choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
 
 /**
  * Splits text into chunks of at most `limit` UTF-16 units, preferring paragraph, then line,

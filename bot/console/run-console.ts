@@ -28,9 +28,19 @@ const contentOf = async (line: string): Promise<InboundContent> => {
   const file = /^\/file\s+(.+)$/.exec(line.trim());
   if (!file?.[1]) return { kind: 'text', text: line };
   const filePath = path.resolve(file[1].trim());
-  const size = await stat(filePath).then((s) => s.size, () => undefined);
+  const size = await stat(filePath).then(
+    (s) => s.size,
+    () => undefined,
+  );
   const mime = mimeByExt[path.extname(filePath).toLowerCase()];
-  return { kind: 'file', fileKind: 'document', fileRef: filePath, fileName: path.basename(filePath), ...(size !== undefined ? { size } : {}), ...(mime ? { mime } : {}) };
+  return {
+    kind: 'file',
+    fileKind: 'document',
+    fileRef: filePath,
+    fileName: path.basename(filePath),
+    ...(size !== undefined ? { size } : {}),
+    ...(mime ? { mime } : {}),
+  };
 };
 
 export type ConsoleOptions = {
@@ -52,8 +62,13 @@ export const runConsole = async (options: ConsoleOptions): Promise<void> => {
   const send = async (content: InboundContent): Promise<void> => {
     counter += 1;
     const event: InboundEvent = {
-      channel: 'console', dedupeKey: `console:${options.sessionId}:${counter}`, externalUserId: CONSOLE_USER, chatId: CONSOLE_USER,
-      displayName: 'Console', receivedAt: options.now(), content,
+      channel: 'console',
+      dedupeKey: `console:${options.sessionId}:${counter}`,
+      externalUserId: CONSOLE_USER,
+      chatId: CONSOLE_USER,
+      displayName: 'Console',
+      receivedAt: options.now(),
+      content,
     };
     const out = await options.dialogue.handle(event, consoleFetcher);
     if (out) {

@@ -93,7 +93,10 @@ export const toRankEntry = (row: UnitRow): RankEntry => {
   const s = row.submission;
   const percent = rankedPercent(s);
   return {
-    unitId: row.unit.id, unitCode: row.unit.code, unitName: row.unit.name, level: row.level,
+    unitId: row.unit.id,
+    unitCode: row.unit.code,
+    unitName: row.unit.name,
+    level: row.level,
     ...(row.unit.parentId ? { parentId: row.unit.parentId } : {}),
     excluded: row.unit.excluded,
     status: row.status,

@@ -27,37 +27,60 @@ export const levelExports = async (deps: CoordinationDeps, scope: Scope, period:
   return out;
 };
 
-const fileStem = (period: StoredPeriod): string => `xep-hang-${asciiLabel(period.name).trim().toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+const fileStem = (period: StoredPeriod): string =>
+  `xep-hang-${asciiLabel(period.name)
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')}`;
 
-export const exportCommand = (deps: CoordinationDeps) => (ctx: CommandContext): Promise<CommandResult> =>
-  guarded(deps, ctx, async ({ scope, period }) => {
-    const target = parseTarget(scope, ctx.args);
-    const levels = await levelExports(deps, scope, period, target.level);
-    if (levels.length === 0) return say(reply('coord:nothing_in_scope'));
-    const label: Label = (key) => deps.translate(ctx.locale, `coord:${key}`);
-    const stem = fileStem(period);
-    return {
-      replies: [reply('coord:export.done', { period: period.name, levels: levels.length, units: levels.reduce((n, l) => n + l.rows.length, 0) })],
-      attachments: [
-        { kind: 'document', fileName: `${stem}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await buildWorkbook(period.name, levels, label) },
-        { kind: 'document', fileName: `${stem}.csv`, mime: 'text/csv', data: Buffer.from(`\uFEFF${buildCsv(levels, label)}`, 'utf8') },
-      ],
-    };
-  });
+export const exportCommand =
+  (deps: CoordinationDeps) =>
+  (ctx: CommandContext): Promise<CommandResult> =>
+    guarded(deps, ctx, async ({ scope, period }) => {
+      const target = parseTarget(scope, ctx.args);
+      const levels = await levelExports(deps, scope, period, target.level);
+      if (levels.length === 0) return say(reply('coord:nothing_in_scope'));
+      const label: Label = (key) => deps.translate(ctx.locale, `coord:${key}`);
+      const stem = fileStem(period);
+      return {
+        replies: [reply('coord:export.done', { period: period.name, levels: levels.length, units: levels.reduce((n, l) => n + l.rows.length, 0) })],
+        attachments: [
+          {
+            kind: 'document',
+            fileName: `${stem}.xlsx`,
+            mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            data: await buildWorkbook(period.name, levels, label),
+          },
+          { kind: 'document', fileName: `${stem}.csv`, mime: 'text/csv', data: Buffer.from(`\uFEFF${buildCsv(levels, label)}`, 'utf8') },
+        ],
+      };
+    });
 
 const tierColor = (percent: number): readonly [number, number, number] =>
   percent >= 90 ? [46, 139, 87] : percent >= 70 ? [65, 105, 225] : percent >= 50 ? [230, 160, 30] : [200, 60, 60];
 
-export const chartCommand = (deps: CoordinationDeps) => (ctx: CommandContext): Promise<CommandResult> =>
-  guarded(deps, ctx, async ({ scope, period }) => {
-    const target = parseTarget(scope, ctx.args);
-    const rankings = await rankingsFor(deps, scope, period, target.level ? { level: target.level } : {});
-    const ranking = rankings.find((r) => r.level === (target.level ?? 'commune')) ?? rankings[0];
-    if (!ranking) return say(reply('coord:nothing_in_scope'));
-    const bars = ranking.ranked.filter((r) => r.submitted).map((r) => ({ label: `${r.rank}. ${r.unitCode}`, percent: r.percent, color: tierColor(r.percent) }));
-    const png = renderBarChart(`${asciiLabel(period.name).slice(0, 40)} ${ranking.level.toUpperCase()}`, bars);
-    return {
-      replies: [reply('coord:chart.done', { count: bars.length })],
-      attachments: [{ kind: 'photo', fileName: `${fileStem(period)}-${ranking.level}.png`, mime: 'image/png', data: png, caption: reply('coord:chart.caption', { period: period.name }) }],
-    };
-  });
+export const chartCommand =
+  (deps: CoordinationDeps) =>
+  (ctx: CommandContext): Promise<CommandResult> =>
+    guarded(deps, ctx, async ({ scope, period }) => {
+      const target = parseTarget(scope, ctx.args);
+      const rankings = await rankingsFor(deps, scope, period, target.level ? { level: target.level } : {});
+      const ranking = rankings.find((r) => r.level === (target.level ?? 'commune')) ?? rankings[0];
+      if (!ranking) return say(reply('coord:nothing_in_scope'));
+      const bars = ranking.ranked
+        .filter((r) => r.submitted)
+        .map((r) => ({ label: `${r.rank}. ${r.unitCode}`, percent: r.percent, color: tierColor(r.percent) }));
+      const png = renderBarChart(`${asciiLabel(period.name).slice(0, 40)} ${ranking.level.toUpperCase()}`, bars);
+      return {
+        replies: [reply('coord:chart.done', { count: bars.length })],
+        attachments: [
+          {
+            kind: 'photo',
+            fileName: `${fileStem(period)}-${ranking.level}.png`,
+            mime: 'image/png',
+            data: png,
+            caption: reply('coord:chart.caption', { period: period.name }),
+          },
+        ],
+      };
+    });

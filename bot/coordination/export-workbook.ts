@@ -23,11 +23,24 @@ const tableOf = (x: LevelExport, label: Label): Table => {
   const rankOf = new Map(x.ranking?.ranked.map((r) => [r.unitId, String(r.rank)]) ?? []);
   const notRanked = new Set(x.ranking?.notRanked.map((r) => r.unitId) ?? []);
   const header = [label('export.code'), label('export.unit'), label('export.status')];
-  for (const c of x.set.criteria) header.push(`${c.code} ${label('export.self')}`, `${c.code} ${label('export.verified')}`, `${c.code} ${label('export.explanation')}`, `${c.code} ${label('export.evidence')}`);
-  header.push(label('export.total_self'), label('export.total_verified'), label('export.applicable_max'), label('export.percent'), label('export.tier'), label('export.rank'));
+  for (const c of x.set.criteria)
+    header.push(
+      `${c.code} ${label('export.self')}`,
+      `${c.code} ${label('export.verified')}`,
+      `${c.code} ${label('export.explanation')}`,
+      `${c.code} ${label('export.evidence')}`,
+    );
+  header.push(
+    label('export.total_self'),
+    label('export.total_verified'),
+    label('export.applicable_max'),
+    label('export.percent'),
+    label('export.tier'),
+    label('export.rank'),
+  );
   const rows = x.rows.map((r) => {
     const s = r.submission;
-    const byCode = new Map((s ? x.answers.get(s.id) ?? [] : []).map((a) => [a.criterionCode, a]));
+    const byCode = new Map((s ? (x.answers.get(s.id) ?? []) : []).map((a) => [a.criterionCode, a]));
     const cells: (string | number)[] = [r.unit.code, r.unit.name, label(`state.${r.status}`)];
     for (const c of x.set.criteria) {
       const a = byCode.get(c.code);
@@ -35,7 +48,14 @@ const tableOf = (x: LevelExport, label: Label): Table => {
     }
     const verified = s?.appraisalStarted && s.verifiedPoints !== null ? s.verifiedPoints : '';
     const percent = s ? (s.appraisalStarted && s.verifiedPercent !== null ? s.verifiedPercent : s.selfPercent) : 0;
-    cells.push(s?.selfPoints ?? 0, verified, s?.applicableMax ?? 0, percent, s?.tier ? label(`tier.${s.tier}`) : '', notRanked.has(r.unit.id) ? label('export.not_ranked') : rankOf.get(r.unit.id) ?? '');
+    cells.push(
+      s?.selfPoints ?? 0,
+      verified,
+      s?.applicableMax ?? 0,
+      percent,
+      s?.tier ? label(`tier.${s.tier}`) : '',
+      notRanked.has(r.unit.id) ? label('export.not_ranked') : (rankOf.get(r.unit.id) ?? ''),
+    );
     return cells;
   });
   const rank = (row: (string | number)[]) => Number(row[row.length - 1]) || Number.MAX_SAFE_INTEGER;

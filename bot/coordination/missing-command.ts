@@ -9,30 +9,47 @@ import { parseTarget, unitRows, type CoordinationDeps } from './coordination-con
 import { guarded, say } from './guard.ts';
 import { page } from './paging.ts';
 
-export const missingCommand = (deps: CoordinationDeps) => (ctx: CommandContext): Promise<CommandResult> =>
-  guarded(deps, ctx, async ({ scope, period }) => {
-    const target = parseTarget(scope, ctx.args);
-    if (target.unknown) return say(reply('coord:unknown_target', { value: target.unknown }));
-    if (target.district && !scope.visible.has(target.district.id)) return say(reply('coord:out_of_scope', { code: target.district.code }));
-    const rows = (await unitRows(deps, scope, period, (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level)))
-      .filter((r) => r.status !== 'submitted' && r.status !== 'verified');
-    if (rows.length === 0) return say(reply('coord:missing.none', { period: period.name }));
-    const reporters = await createPeopleRepository(deps.db).listMemberAccounts(rows.map((r) => r.unit.id), 'reporter');
-    const totals = new Map<string, number>();
-    for (const s of period.sets.filter((x) => x.answeredBy === 'unit')) totals.set(s.level, (await createCriteriaSetRepository(deps.db).findById(s.criteriaSetId))?.set.criteria.length ?? 0);
-    const lines: Reply[] = rows
-      .sort((a, b) => a.unit.code.localeCompare(b.unit.code))
-      .map((r) => {
-        const accounts = reporters.filter((a) => a.unitId === r.unit.id);
-        const reachable = accounts.filter((a) => !a.unreachable).length;
-        const contact = accounts.length === 0 ? 'coord:missing.no_reporter' : reachable === 0 ? 'coord:missing.unreachable' : 'coord:missing.reporters';
-        return reply('coord:missing.row', {
-          code: r.unit.code, name: r.unit.name, answered: r.submission?.answeredCount ?? 0, total: totals.get(r.level) ?? 0,
-          percent: r.submission?.selfPercent ?? 0,
-          status: keyParam(`coord:state.${r.status}`),
-          last: r.submission?.lastActivityAt ? formatDateVi(toLocalDate(r.submission.lastActivityAt)) : '-',
-          contact: keyParam(contact), reachable, reporters: accounts.length,
+export const missingCommand =
+  (deps: CoordinationDeps) =>
+  (ctx: CommandContext): Promise<CommandResult> =>
+    guarded(deps, ctx, async ({ scope, period }) => {
+      const target = parseTarget(scope, ctx.args);
+      if (target.unknown) return say(reply('coord:unknown_target', { value: target.unknown }));
+      if (target.district && !scope.visible.has(target.district.id)) return say(reply('coord:out_of_scope', { code: target.district.code }));
+      const rows = (
+        await unitRows(
+          deps,
+          scope,
+          period,
+          (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
+        )
+      ).filter((r) => r.status !== 'submitted' && r.status !== 'verified');
+      if (rows.length === 0) return say(reply('coord:missing.none', { period: period.name }));
+      const reporters = await createPeopleRepository(deps.db).listMemberAccounts(
+        rows.map((r) => r.unit.id),
+        'reporter',
+      );
+      const totals = new Map<string, number>();
+      for (const s of period.sets.filter((x) => x.answeredBy === 'unit'))
+        totals.set(s.level, (await createCriteriaSetRepository(deps.db).findById(s.criteriaSetId))?.set.criteria.length ?? 0);
+      const lines: Reply[] = rows
+        .sort((a, b) => a.unit.code.localeCompare(b.unit.code))
+        .map((r) => {
+          const accounts = reporters.filter((a) => a.unitId === r.unit.id);
+          const reachable = accounts.filter((a) => !a.unreachable).length;
+          const contact = accounts.length === 0 ? 'coord:missing.no_reporter' : reachable === 0 ? 'coord:missing.unreachable' : 'coord:missing.reporters';
+          return reply('coord:missing.row', {
+            code: r.unit.code,
+            name: r.unit.name,
+            answered: r.submission?.answeredCount ?? 0,
+            total: totals.get(r.level) ?? 0,
+            percent: r.submission?.selfPercent ?? 0,
+            status: keyParam(`coord:state.${r.status}`),
+            last: r.submission?.lastActivityAt ? formatDateVi(toLocalDate(r.submission.lastActivityAt)) : '-',
+            contact: keyParam(contact),
+            reachable,
+            reporters: accounts.length,
+          });
         });
-      });
-    return say(reply('coord:missing.title', { count: rows.length, period: period.name }), ...page(lines, ctx.args, 'missing'));
-  });
+      return say(reply('coord:missing.title', { count: rows.length, period: period.name }), ...page(lines, ctx.args, 'missing'));
+    });

@@ -12,35 +12,53 @@ const counts = (rows: readonly UnitRow[], deadlinePassed: boolean) => ({
   submitted: rows.filter((r) => r.status === 'submitted' || r.status === 'verified').length,
   inProgress: rows.filter((r) => r.status === 'draft' || r.status === 'returned').length,
   notStarted: rows.filter((r) => r.status === 'not_started').length,
-  late: rows.filter((r) => ((r.status === 'submitted' || r.status === 'verified') && (r.submission?.workingDaysLate ?? 0) > 0) || (deadlinePassed && r.status !== 'submitted' && r.status !== 'verified')).length,
+  late: rows.filter(
+    (r) =>
+      ((r.status === 'submitted' || r.status === 'verified') && (r.submission?.workingDaysLate ?? 0) > 0) ||
+      (deadlinePassed && r.status !== 'submitted' && r.status !== 'verified'),
+  ).length,
 });
 
-export const statusCommand = (deps: CoordinationDeps) => (ctx: CommandContext): Promise<CommandResult> =>
-  guarded(deps, ctx, async ({ scope, period }) => {
-    const target = parseTarget(scope, ctx.args);
-    if (target.unknown) return say(reply('coord:unknown_target', { value: target.unknown }));
-    if (target.district && !scope.visible.has(target.district.id)) return say(reply('coord:out_of_scope', { code: target.district.code }));
-    const rows = await unitRows(deps, scope, period, (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level));
-    const lines: Reply[] = [reply('coord:status.title', { period: period.name })];
-    for (const level of assessedLevels) {
-      const at = rows.filter((r) => r.level === level);
-      if (at.length === 0) continue;
-      const remaining = workingDaysRemaining(period, level, ctx.now, deps.calendar);
-      const days = remaining.ok ? remaining.value : 0;
-      const c = counts(at, days < 0);
-      lines.push(reply('coord:status.level', {
-        level: keyParam(`coord:level.${level}`), ...c, deadline: formatDateVi(period.deadlines[level] ?? ''),
-        countdown: keyParam(days >= 0 ? 'coord:status.days_left' : 'coord:status.days_late'),
-        days: Math.abs(days),
-      }));
-      if (level === 'commune') {
-        const districts = scope.all.filter((d) => d.level === 'district' && at.some((r) => r.unit.parentId === d.id));
-        for (const d of districts) {
-          const dc = counts(at.filter((r) => r.unit.parentId === d.id), days < 0);
-          lines.push(reply('coord:status.district', { district: d.name, ...dc }));
+export const statusCommand =
+  (deps: CoordinationDeps) =>
+  (ctx: CommandContext): Promise<CommandResult> =>
+    guarded(deps, ctx, async ({ scope, period }) => {
+      const target = parseTarget(scope, ctx.args);
+      if (target.unknown) return say(reply('coord:unknown_target', { value: target.unknown }));
+      if (target.district && !scope.visible.has(target.district.id)) return say(reply('coord:out_of_scope', { code: target.district.code }));
+      const rows = await unitRows(
+        deps,
+        scope,
+        period,
+        (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
+      );
+      const lines: Reply[] = [reply('coord:status.title', { period: period.name })];
+      for (const level of assessedLevels) {
+        const at = rows.filter((r) => r.level === level);
+        if (at.length === 0) continue;
+        const remaining = workingDaysRemaining(period, level, ctx.now, deps.calendar);
+        const days = remaining.ok ? remaining.value : 0;
+        const c = counts(at, days < 0);
+        lines.push(
+          reply('coord:status.level', {
+            level: keyParam(`coord:level.${level}`),
+            ...c,
+            deadline: formatDateVi(period.deadlines[level] ?? ''),
+            countdown: keyParam(days >= 0 ? 'coord:status.days_left' : 'coord:status.days_late'),
+            days: Math.abs(days),
+          }),
+        );
+        if (level === 'commune') {
+          const districts = scope.all.filter((d) => d.level === 'district' && at.some((r) => r.unit.parentId === d.id));
+          for (const d of districts) {
+            const dc = counts(
+              at.filter((r) => r.unit.parentId === d.id),
+              days < 0,
+            );
+            lines.push(reply('coord:status.district', { district: d.name, ...dc }));
+          }
         }
       }
-    }
-    if (lines.length === 1) lines.push(reply('coord:nothing_in_scope'));
-    return say(...lines);
-  });
+      if (lines.length === 1) lines.push(reply('coord:nothing_in_scope'));
+      return say(...lines);
+    });

@@ -5,5 +5,4 @@ import type { CriteriaSetRepository, ImportOutcome } from '../db/repositories/cr
 /** Checksum of the validated definition, so re-importing the same file is a no-op. */
 export const criteriaChecksum = (set: CriteriaSet): string => createHash('sha256').update(JSON.stringify(set)).digest('hex');
 
-export const importCriteriaSet = (repo: CriteriaSetRepository, set: CriteriaSet): Promise<ImportOutcome> =>
-  repo.importSet(set, criteriaChecksum(set));
+export const importCriteriaSet = (repo: CriteriaSetRepository, set: CriteriaSet): Promise<ImportOutcome> => repo.importSet(set, criteriaChecksum(set));

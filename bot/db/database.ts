@@ -56,7 +56,8 @@ export const openDatabase = (url: string): Database => {
   if (provider === 'sqlite') {
     const file = sqlitePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
-    const prisma = new SqliteClient({ adapter: new TunedSqliteAdapter({ url: file, timeout: 10_000 }) });    return { provider, url, prisma, close: () => prisma.$disconnect() };
+    const prisma = new SqliteClient({ adapter: new TunedSqliteAdapter({ url: file, timeout: 10_000 }) });
+    return { provider, url, prisma, close: () => prisma.$disconnect() };
   }
   const schema = postgresSchema(url);
   const pool = new pg.Pool({

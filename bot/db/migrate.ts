@@ -76,7 +76,11 @@ const migrateSqlite = (url: string, migrations: readonly Migration[]): MigrateRe
         if (row) return false;
         const id = randomUUID();
         db.prepare('INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)').run(
-          id, migration.checksum, migration.name, new Date().toISOString());
+          id,
+          migration.checksum,
+          migration.name,
+          new Date().toISOString(),
+        );
         db.exec(migration.sql);
         db.prepare('UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?').run(new Date().toISOString(), id);
         return true;
@@ -121,8 +125,7 @@ const migratePostgres = async (url: string, migrations: readonly Migration[]): P
         await client.query('BEGIN');
         try {
           const id = randomUUID();
-          await client.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)', [
-            id, migration.checksum, migration.name]);
+          await client.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)', [id, migration.checksum, migration.name]);
           await client.query(migration.sql);
           await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
           await client.query('COMMIT');

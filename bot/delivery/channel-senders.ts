@@ -25,23 +25,25 @@ export type RowSender = (row: OutboxRow) => Promise<SendOutcome>;
 
 const localeOf = (row: OutboxRow) => (isLocale(row.payload.locale) ? row.payload.locale : 'vi');
 
-export const telegramRowSender = (api: Api, translator: Translator): RowSender => async (row) => {
-  const replies = replyListSchema.parse(row.payload.replies);
-  const rendered = renderReplies(translator, localeOf(row), replies, 'html');
-  try {
-    await sendRendered(api, row.chatId, rendered.text, rendered.choices);
-    return { kind: 'sent' };
-  } catch (error) {
-    if (error instanceof GrammyError) {
-      if (error.error_code === 429) return { kind: 'rate_limited', retryAfterSeconds: error.parameters.retry_after ?? 5 };
-      if (error.error_code === 403) return { kind: 'forbidden', detail: error.description };
-      if (error.error_code >= 500) return { kind: 'transient', detail: error.description };
-      return { kind: 'permanent', detail: error.description };
+export const telegramRowSender =
+  (api: Api, translator: Translator): RowSender =>
+  async (row) => {
+    const replies = replyListSchema.parse(row.payload.replies);
+    const rendered = renderReplies(translator, localeOf(row), replies, 'html');
+    try {
+      await sendRendered(api, row.chatId, rendered.text, rendered.choices);
+      return { kind: 'sent' };
+    } catch (error) {
+      if (error instanceof GrammyError) {
+        if (error.error_code === 429) return { kind: 'rate_limited', retryAfterSeconds: error.parameters.retry_after ?? 5 };
+        if (error.error_code === 403) return { kind: 'forbidden', detail: error.description };
+        if (error.error_code >= 500) return { kind: 'transient', detail: error.description };
+        return { kind: 'permanent', detail: error.description };
+      }
+      if (error instanceof HttpError) return { kind: 'transient', detail: 'network error' };
+      return { kind: 'transient', detail: error instanceof Error ? error.message : String(error) };
     }
-    if (error instanceof HttpError) return { kind: 'transient', detail: 'network error' };
-    return { kind: 'transient', detail: error instanceof Error ? error.message : String(error) };
-  }
-};
+  };
 
 /**
  * Zalo has no buttons, and a typed number would be read against the chat's current question,
@@ -55,20 +57,22 @@ export const withTypedHints = (replies: readonly Reply[]): Reply[] =>
     return [bare, ...[...new Set(hints)].map((key) => ({ key }))];
   });
 
-export const zaloRowSender = (api: ZaloApi, translator: Translator): RowSender => async (row) => {
-  const replies = withTypedHints(replyListSchema.parse(row.payload.replies));
-  const text = renderPlain(translator, { locale: localeOf(row), replies, exclusiveChoices: true });
-  try {
-    await sendZaloText(api, row.chatId, text, { maxAttempts: 1 });
-    return { kind: 'sent' };
-  } catch (error) {
-    const cause = error instanceof ZaloSendError ? error.cause : error;
-    if (cause instanceof ZaloApiError) {
-      if (cause.status === 429 || cause.errorCode === 429) return { kind: 'rate_limited', retryAfterSeconds: cause.retryAfter ?? 5 };
-      if (cause.status === 403 || cause.errorCode === 403) return { kind: 'forbidden', detail: cause.description };
-      if (cause.transient) return { kind: 'transient', detail: cause.description };
-      return { kind: 'permanent', detail: cause.description };
+export const zaloRowSender =
+  (api: ZaloApi, translator: Translator): RowSender =>
+  async (row) => {
+    const replies = withTypedHints(replyListSchema.parse(row.payload.replies));
+    const text = renderPlain(translator, { locale: localeOf(row), replies, exclusiveChoices: true });
+    try {
+      await sendZaloText(api, row.chatId, text, { maxAttempts: 1 });
+      return { kind: 'sent' };
+    } catch (error) {
+      const cause = error instanceof ZaloSendError ? error.cause : error;
+      if (cause instanceof ZaloApiError) {
+        if (cause.status === 429 || cause.errorCode === 429) return { kind: 'rate_limited', retryAfterSeconds: cause.retryAfter ?? 5 };
+        if (cause.status === 403 || cause.errorCode === 403) return { kind: 'forbidden', detail: cause.description };
+        if (cause.transient) return { kind: 'transient', detail: cause.description };
+        return { kind: 'permanent', detail: cause.description };
+      }
+      return { kind: 'transient', detail: error instanceof Error ? error.message : String(error) };
     }
-    return { kind: 'transient', detail: error instanceof Error ? error.message : String(error) };
-  }
-};
+  };

@@ -20,7 +20,13 @@ const assessed = (level: string): level is AssessedLevel => level === 'commune' 
 const statusOf = (row: { status: string } | undefined): SubmissionStatus =>
   row ? (row.status === 'draft' || row.status === 'submitted' || row.status === 'returned' || row.status === 'verified' ? row.status : 'draft') : 'not_started';
 
-type PeriodContext = { period: StoredPeriod; units: ReminderUnit[]; recipients: ReminderRecipient[]; accounts: Map<string, ChannelAccount>; names: Map<string, string> };
+type PeriodContext = {
+  period: StoredPeriod;
+  units: ReminderUnit[];
+  recipients: ReminderRecipient[];
+  accounts: Map<string, ChannelAccount>;
+  names: Map<string, string>;
+};
 
 const loadPeriod = async (db: Db, period: StoredPeriod): Promise<PeriodContext> => {
   const unitsRepo = createUnitRepository(db);
@@ -42,13 +48,18 @@ const loadPeriod = async (db: Db, period: StoredPeriod): Promise<PeriodContext> 
     const s = subByUnit.get(u.id);
     const parent = u.parentId ? byId.get(u.parentId) : undefined;
     return {
-      unitId: u.id, unitName: u.name, level: u.level as AssessedLevel,
+      unitId: u.id,
+      unitName: u.name,
+      level: u.level as AssessedLevel,
       ...(parent?.level === 'district' ? { parentDistrictId: parent.id } : {}),
       submissionStatus: statusOf(s),
       progress: { answered: s?.answeredCount ?? 0, total: totals.get(u.level) ?? 0, points: s?.selfPoints ?? 0, percent: s?.selfPercent ?? 0 },
     };
   });
-  const reporters = await people.listMemberAccounts(units.map((u) => u.unitId), 'reporter');
+  const reporters = await people.listMemberAccounts(
+    units.map((u) => u.unitId),
+    'reporter',
+  );
   const districtIds = [...new Set(units.map((u) => u.parentDistrictId).filter((x): x is string => x !== undefined))];
   const coordinators = await people.listMemberAccounts(districtIds, 'coordinator');
   const accounts = new Map<string, ChannelAccount>();
@@ -75,7 +86,15 @@ export const planReminders = async (db: Db, now: Date, calendar: WorkingCalendar
   for (const period of await createPeriodRepository(db).listOpen()) {
     const ctx = await loadPeriod(db, period);
     const alreadySent = await outbox.keysWithPrefix(`${period.id}:`);
-    const due = dueReminders({ period, units: ctx.units, recipients: ctx.recipients, alreadySent, now, calendar, policy: resolveReminderPolicy(period.reminders) });
+    const due = dueReminders({
+      period,
+      units: ctx.units,
+      recipients: ctx.recipients,
+      alreadySent,
+      now,
+      calendar,
+      policy: resolveReminderPolicy(period.reminders),
+    });
     planned.push(...toPlanned(ctx, due));
   }
   return planned;
@@ -83,8 +102,13 @@ export const planReminders = async (db: Db, now: Date, calendar: WorkingCalendar
 
 export const toOutboxRows = (planned: readonly PlannedReminder[]): NewOutboxRow[] =>
   planned.map((p) => ({
-    idempotencyKey: p.idempotencyKey, kind: `reminder:${p.kind}`, channel: p.channel, accountId: p.recipientAccountId, chatId: p.chatId,
-    payload: { locale: p.locale, replies: [p.reply] }, nextAttemptAt: p.sendAfter,
+    idempotencyKey: p.idempotencyKey,
+    kind: `reminder:${p.kind}`,
+    channel: p.channel,
+    accountId: p.recipientAccountId,
+    chatId: p.chatId,
+    payload: { locale: p.locale, replies: [p.reply] },
+    nextAttemptAt: p.sendAfter,
   }));
 
 /** The tick: plan and enqueue; returns how many new rows were written. */
@@ -92,7 +116,11 @@ export const enqueueDueReminders = async (db: Db, now: Date, calendar: WorkingCa
   createMessageOutboxRepository(db).enqueue(toOutboxRows(await planReminders(db, now, calendar)), now);
 
 /** A coordinator's manual nudge (/remind): one per unit, recipient and day. */
-export const enqueueManualReminders = async (db: Db, input: { periodId: string; unitIds: readonly string[]; now: Date }, calendar: WorkingCalendar): Promise<number> => {
+export const enqueueManualReminders = async (
+  db: Db,
+  input: { periodId: string; unitIds: readonly string[]; now: Date },
+  calendar: WorkingCalendar,
+): Promise<number> => {
   const period = await createPeriodRepository(db).findById(input.periodId);
   if (!period) return 0;
   const ctx = await loadPeriod(db, period);

@@ -3,7 +3,11 @@
 import type { NewUnit } from '../../core/units/unit.ts';
 
 const commune = (code: string, name: string, parentCode: string, officials: number, villages: number, population: number): NewUnit => ({
-  code, name, level: 'commune', parentCode, profile: { officials, villages, population, enterprises: Math.round(population / 600) },
+  code,
+  name,
+  level: 'commune',
+  parentCode,
+  profile: { officials, villages, population, enterprises: Math.round(population / 600) },
 });
 
 export const demoUnits: readonly NewUnit[] = [

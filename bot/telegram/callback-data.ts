@@ -2,7 +2,11 @@
 // else arriving as callback data is forged or stale and is refused by the dialogue.
 import { z } from 'zod';
 
-const choiceValue = z.string().min(1).max(62).regex(/^[\x21-\x7e]+$/);
+const choiceValue = z
+  .string()
+  .min(1)
+  .max(62)
+  .regex(/^[\x21-\x7e]+$/);
 
 export const packChoice = (value: string): string | null => (choiceValue.safeParse(value).success ? `c:${value}` : null);
 

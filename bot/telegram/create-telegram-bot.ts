@@ -46,21 +46,23 @@ export const sendRendered = async (api: Api, chatId: string, text: string, choic
   }
 };
 
-const botApiFileFetcher = (api: Api, token: string, apiRoot: string): FileFetcher => async (content, maxBytes) => {
-  if (content.size !== undefined && content.size > maxBytes) return { ok: false, error: { code: 'too_large' } };
-  try {
-    const file = await api.getFile(content.fileRef);
-    if (!file.file_path) return { ok: false, error: { code: 'download_failed' } };
-    if (file.file_size !== undefined && file.file_size > maxBytes) return { ok: false, error: { code: 'too_large' } };
-    const res = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
-    if (!res.ok) return { ok: false, error: { code: 'download_failed' } };
-    const buffer = Buffer.from(await res.arrayBuffer());
-    if (buffer.length > maxBytes) return { ok: false, error: { code: 'too_large' } };
-    return { ok: true, value: { buffer, mime: content.mime ?? res.headers.get('content-type'), size: buffer.length } };
-  } catch {
-    return { ok: false, error: { code: 'download_failed' } };
-  }
-};
+const botApiFileFetcher =
+  (api: Api, token: string, apiRoot: string): FileFetcher =>
+  async (content, maxBytes) => {
+    if (content.size !== undefined && content.size > maxBytes) return { ok: false, error: { code: 'too_large' } };
+    try {
+      const file = await api.getFile(content.fileRef);
+      if (!file.file_path) return { ok: false, error: { code: 'download_failed' } };
+      if (file.file_size !== undefined && file.file_size > maxBytes) return { ok: false, error: { code: 'too_large' } };
+      const res = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
+      if (!res.ok) return { ok: false, error: { code: 'download_failed' } };
+      const buffer = Buffer.from(await res.arrayBuffer());
+      if (buffer.length > maxBytes) return { ok: false, error: { code: 'too_large' } };
+      return { ok: true, value: { buffer, mime: content.mime ?? res.headers.get('content-type'), size: buffer.length } };
+    } catch {
+      return { ok: false, error: { code: 'download_failed' } };
+    }
+  };
 
 export const createTelegramBot = (deps: TelegramDeps): Bot => {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });

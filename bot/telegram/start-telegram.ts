@@ -24,13 +24,22 @@ export const setCommandMenus = async (bot: Bot, translator: Translator, logger: 
 export type TelegramRunning = { readonly stop: () => Promise<void> };
 
 export const startTelegram = async (input: {
-  bot: Bot; translator: Translator; logger: Logger; http: HttpServer; webhookUrl?: string; webhookSecret?: string;
+  bot: Bot;
+  translator: Translator;
+  logger: Logger;
+  http: HttpServer;
+  webhookUrl?: string;
+  webhookSecret?: string;
 }): Promise<TelegramRunning> => {
   const { bot, logger } = input;
   await bot.init();
   await setCommandMenus(bot, input.translator, logger);
   if (input.webhookUrl && input.webhookSecret) {
-    input.http.route('POST', TELEGRAM_WEBHOOK_PATH, webhookCallback(bot, 'http', { secretToken: input.webhookSecret, onTimeout: 'return', timeoutMilliseconds: 9_000 }));
+    input.http.route(
+      'POST',
+      TELEGRAM_WEBHOOK_PATH,
+      webhookCallback(bot, 'http', { secretToken: input.webhookSecret, onTimeout: 'return', timeoutMilliseconds: 9_000 }),
+    );
     await bot.api.setWebhook(input.webhookUrl, { secret_token: input.webhookSecret, allowed_updates: ['message', 'callback_query'] });
     logger.info({ username: bot.botInfo.username }, 'telegram webhook set');
     return { stop: async () => undefined };
@@ -38,5 +47,9 @@ export const startTelegram = async (input: {
   await bot.api.deleteWebhook().catch((error: unknown) => logger.warn({ err: error }, 'deleteWebhook failed'));
   const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query'] } } });
   logger.info({ username: bot.botInfo.username }, 'telegram long polling started');
-  return { stop: async () => { if (runner.isRunning()) await runner.stop(); } };
+  return {
+    stop: async () => {
+      if (runner.isRunning()) await runner.stop();
+    },
+  };
 };

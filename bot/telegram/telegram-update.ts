@@ -3,7 +3,14 @@ import { z } from 'zod';
 import type { InboundEvent } from '../channels/inbound.ts';
 import { unpackChoice } from './callback-data.ts';
 
-const from = z.object({ id: z.number(), first_name: z.string().optional(), last_name: z.string().optional(), username: z.string().optional(), language_code: z.string().optional(), is_bot: z.boolean().optional() });
+const from = z.object({
+  id: z.number(),
+  first_name: z.string().optional(),
+  last_name: z.string().optional(),
+  username: z.string().optional(),
+  language_code: z.string().optional(),
+  is_bot: z.boolean().optional(),
+});
 const chat = z.object({ id: z.number(), type: z.string() });
 const photoSize = z.object({ file_id: z.string(), file_unique_id: z.string().optional(), file_size: z.number().optional(), width: z.number().optional() });
 const message = z.object({
@@ -32,8 +39,13 @@ export const normaliseTelegramUpdate = (raw: unknown, receivedAt: Date): Inbound
     const cq = u.callback_query;
     if (cq.from.is_bot || !cq.message) return null;
     return {
-      channel: 'telegram', dedupeKey, externalUserId: String(cq.from.id), chatId: String(cq.message.chat.id), displayName: nameOf(cq.from),
-      ...(cq.from.language_code ? { languageCode: cq.from.language_code } : {}), receivedAt,
+      channel: 'telegram',
+      dedupeKey,
+      externalUserId: String(cq.from.id),
+      chatId: String(cq.message.chat.id),
+      displayName: nameOf(cq.from),
+      ...(cq.from.language_code ? { languageCode: cq.from.language_code } : {}),
+      receivedAt,
       // Forged or malformed payloads become '' and are refused by the dialogue as stale buttons.
       content: { kind: 'callback', data: unpackChoice(cq.data ?? '') ?? '' },
     };
@@ -41,19 +53,42 @@ export const normaliseTelegramUpdate = (raw: unknown, receivedAt: Date): Inbound
   const m = u.message;
   if (!m || !m.from || m.from.is_bot || m.chat.type !== 'private') return null;
   const base = {
-    channel: 'telegram' as const, dedupeKey, externalUserId: String(m.from.id), chatId: String(m.chat.id), displayName: nameOf(m.from),
-    ...(m.from.language_code ? { languageCode: m.from.language_code } : {}), receivedAt,
+    channel: 'telegram' as const,
+    dedupeKey,
+    externalUserId: String(m.from.id),
+    chatId: String(m.chat.id),
+    displayName: nameOf(m.from),
+    ...(m.from.language_code ? { languageCode: m.from.language_code } : {}),
+    receivedAt,
   };
   if (m.text !== undefined) return { ...base, content: { kind: 'text', text: m.text } };
   const largest = m.photo ? [...m.photo].sort((a, b) => (b.file_size ?? 0) - (a.file_size ?? 0))[0] : undefined;
   if (largest) {
-    return { ...base, content: { kind: 'file', fileKind: 'photo', fileRef: largest.file_id, ...(largest.file_size ? { size: largest.file_size } : {}), mime: 'image/jpeg', ...(m.caption ? { caption: m.caption } : {}) } };
+    return {
+      ...base,
+      content: {
+        kind: 'file',
+        fileKind: 'photo',
+        fileRef: largest.file_id,
+        ...(largest.file_size ? { size: largest.file_size } : {}),
+        mime: 'image/jpeg',
+        ...(m.caption ? { caption: m.caption } : {}),
+      },
+    };
   }
   if (m.document) {
     const d = m.document;
     return {
       ...base,
-      content: { kind: 'file', fileKind: 'document', fileRef: d.file_id, ...(d.file_size ? { size: d.file_size } : {}), ...(d.mime_type ? { mime: d.mime_type } : {}), ...(d.file_name ? { fileName: d.file_name } : {}), ...(m.caption ? { caption: m.caption } : {}) },
+      content: {
+        kind: 'file',
+        fileKind: 'document',
+        fileRef: d.file_id,
+        ...(d.file_size ? { size: d.file_size } : {}),
+        ...(d.mime_type ? { mime: d.mime_type } : {}),
+        ...(d.file_name ? { fileName: d.file_name } : {}),
+        ...(m.caption ? { caption: m.caption } : {}),
+      },
     };
   }
   return { ...base, content: { kind: 'unsupported', what: 'message' } };

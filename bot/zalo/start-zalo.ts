@@ -31,7 +31,13 @@ export const reviveEvent = (payload: unknown): InboundEvent => {
 };
 
 export const startZalo = async (input: {
-  config: Config; dialogue: Dialogue; translator: Translator; logger: Logger; http: HttpServer; database: Database; now: () => Date;
+  config: Config;
+  dialogue: Dialogue;
+  translator: Translator;
+  logger: Logger;
+  http: HttpServer;
+  database: Database;
+  now: () => Date;
 }): Promise<ZaloRunning> => {
   const { config, logger } = input;
   const token = config.ZALO_BOT_TOKEN ?? '';

@@ -56,18 +56,11 @@ export function isNoUpdate(error: ZaloApiError): boolean {
   return error.status === 408 || error.errorCode === 408;
 }
 
-export function errorFromResponse(
-  method: string,
-  status: number,
-  data: unknown,
-  headers: Record<string, unknown>,
-  token: string,
-): ZaloApiError {
+export function errorFromResponse(method: string, status: number, data: unknown, headers: Record<string, unknown>, token: string): ZaloApiError {
   const body = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const errorCode = typeof body['error_code'] === 'number' ? body['error_code'] : undefined;
   const explicitReject = body['ok'] === false;
-  const description =
-    typeof body['description'] === 'string' ? body['description'] : explicitReject ? 'ok:false' : 'unexpected response';
+  const description = typeof body['description'] === 'string' ? body['description'] : explicitReject ? 'ok:false' : 'unexpected response';
   const quota = status === 429 || errorCode === 429;
   const code = errorCode ?? status;
   const transient = quota || code >= 500;

@@ -28,7 +28,10 @@ export const ZaloSentMessageSchema = z.looseObject({
 export type ZaloSentMessage = z.infer<typeof ZaloSentMessageSchema>;
 
 export const ZaloWebhookInfoSchema = z.looseObject({
-  url: z.string().nullish().transform((u) => u ?? ''),
+  url: z
+    .string()
+    .nullish()
+    .transform((u) => u ?? ''),
   updated_at: z.number().optional(),
 });
 export type ZaloWebhookInfo = z.infer<typeof ZaloWebhookInfoSchema>;
@@ -95,10 +98,7 @@ export function createZaloApi(options: CreateZaloApiOptions): ZaloApi {
     const parsed = schema.safeParse(isRecord(data) ? data['result'] : undefined);
     if (!parsed.success) {
       // The call itself succeeded: never report it as "not accepted", or a sender would resend.
-      throw new ZaloApiError(
-        { method, status: response.status, description: 'unexpected result shape', notAccepted: false, transient: false },
-        token,
-      );
+      throw new ZaloApiError({ method, status: response.status, description: 'unexpected result shape', notAccepted: false, transient: false }, token);
     }
     return parsed.data;
   }

@@ -24,10 +24,7 @@ export type DownloadZaloPhotoOptions = {
   readonly timeoutMs: number;
 };
 
-export async function downloadZaloPhoto(
-  url: string,
-  options: DownloadZaloPhotoOptions,
-): Promise<Result<ZaloPhoto, ZaloPhotoError>> {
+export async function downloadZaloPhoto(url: string, options: DownloadZaloPhotoOptions): Promise<Result<ZaloPhoto, ZaloPhotoError>> {
   const { maxBytes, timeoutMs } = options;
   let parsed: URL;
   try {

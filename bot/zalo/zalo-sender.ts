@@ -68,12 +68,7 @@ export class ZaloSendError extends Error {
 }
 
 /** Sends `text` as one or more messages, in order. Throws ZaloSendError with what was sent. */
-export async function sendZaloText(
-  api: Pick<ZaloApi, 'sendMessage'>,
-  chatId: string,
-  text: string,
-  policy: RetryPolicy = {},
-): Promise<ZaloSentMessage[]> {
+export async function sendZaloText(api: Pick<ZaloApi, 'sendMessage'>, chatId: string, text: string, policy: RetryPolicy = {}): Promise<ZaloSentMessage[]> {
   const chunks = splitZaloText(text);
   if (chunks.length === 0) throw new Error('sendZaloText: nothing to send (empty text)');
   const sent: ZaloSentMessage[] = [];

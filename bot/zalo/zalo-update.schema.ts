@@ -45,10 +45,7 @@ export type ZaloUpdate = z.infer<typeof ZaloUpdateSchema>;
 
 const WrappedUpdateSchema = z.looseObject({ ok: z.literal(true), result: ZaloUpdateSchema });
 
-export const ZaloIncomingSchema = z.union([
-  ZaloUpdateSchema,
-  WrappedUpdateSchema.transform((wrapped) => wrapped.result),
-]);
+export const ZaloIncomingSchema = z.union([ZaloUpdateSchema, WrappedUpdateSchema.transform((wrapped) => wrapped.result)]);
 
 export const ZALO_EVENTS = {
   text: 'message.text.received',
@@ -59,8 +56,7 @@ export const ZALO_EVENTS = {
 } as const;
 
 export type NormaliseResult =
-  | { readonly ok: true; readonly event: InboundEvent; readonly update: ZaloUpdate }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly event: InboundEvent; readonly update: ZaloUpdate } | { readonly ok: false; readonly reason: string };
 
 export function zaloDedupeKey(update: Pick<ZaloUpdate, 'event_name'> & { message: { message_id: string } }): string {
   return `zalo:${update.event_name}:${update.message.message_id}`;

@@ -9,7 +9,10 @@ export const codeFromBytes = (bytes: Uint8Array): string =>
   Array.from(bytes.slice(0, INVITE_CODE_LENGTH), (b) => INVITE_ALPHABET[b % INVITE_ALPHABET.length]).join('');
 
 export const normaliseInviteCode = (typed: string): string | null => {
-  const code = typed.normalize('NFKC').toUpperCase().replace(/[\s_-]/g, '');
+  const code = typed
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s_-]/g, '');
   return /^[A-Z0-9]{6,32}$/.test(code) ? code : null;
 };
 

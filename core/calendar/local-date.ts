@@ -33,8 +33,7 @@ export const addDays = (dateIso: string, days: number): string => fromUtcMidnigh
 export const dayOfWeek = (dateIso: string): number => new Date(toUtcMidnight(dateIso)).getUTCDay();
 
 /** Calendar days from `fromIso` to `toIso` (negative when `toIso` is earlier). */
-export const daysBetween = (fromIso: string, toIso: string): number =>
-  Math.round((toUtcMidnight(toIso) - toUtcMidnight(fromIso)) / DAY_MS);
+export const daysBetween = (fromIso: string, toIso: string): number => Math.round((toUtcMidnight(toIso) - toUtcMidnight(fromIso)) / DAY_MS);
 
 /** Adds calendar months, clamping the day (31/01 + 1 month = 28 or 29/02). */
 export const addMonths = (dateIso: string, months: number): string => {

@@ -14,8 +14,15 @@ export type WorkingCalendar = {
 };
 
 export const SHIPPED_YEARS: readonly YearCalendar[] = [
-  CALENDAR_2019, CALENDAR_2020, CALENDAR_2021, CALENDAR_2022, CALENDAR_2023,
-  CALENDAR_2024, CALENDAR_2025, CALENDAR_2026, CALENDAR_2027,
+  CALENDAR_2019,
+  CALENDAR_2020,
+  CALENDAR_2021,
+  CALENDAR_2022,
+  CALENDAR_2023,
+  CALENDAR_2024,
+  CALENDAR_2025,
+  CALENDAR_2026,
+  CALENDAR_2027,
 ];
 
 /** Later entries for the same year replace earlier ones, so database overrides win. */
@@ -33,12 +40,10 @@ export const buildCalendar = (years: readonly YearCalendar[]): WorkingCalendar =
 
 export const VIETNAM_CALENDAR: WorkingCalendar = buildCalendar(SHIPPED_YEARS);
 
-export const holidayName = (dateIso: string, calendar: WorkingCalendar): Holiday['name'] | undefined =>
-  calendar.holidays.get(dateIso);
+export const holidayName = (dateIso: string, calendar: WorkingCalendar): Holiday['name'] | undefined => calendar.holidays.get(dateIso);
 
 /** A Sunday or a day of an announced holiday break. Reminders are never sent on these. */
-export const isPublicHolidayOrSunday = (dateIso: string, calendar: WorkingCalendar): boolean =>
-  dayOfWeek(dateIso) === 0 || calendar.holidays.has(dateIso);
+export const isPublicHolidayOrSunday = (dateIso: string, calendar: WorkingCalendar): boolean => dayOfWeek(dateIso) === 0 || calendar.holidays.has(dateIso);
 
 export const isWorkingDay = (dateIso: string, calendar: WorkingCalendar): boolean => {
   const dow = dayOfWeek(dateIso);
@@ -61,7 +66,7 @@ export const addWorkingDays = (dateIso: string, n: number, calendar: WorkingCale
   if (!Number.isInteger(n)) throw new RangeError(`working days must be an integer: ${n}`);
   const step = n > 0 ? 1 : -1;
   let d = dateIso;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     d = addDays(d, step);
     if (isWorkingDay(d, calendar)) left -= 1;
   }
@@ -92,11 +97,7 @@ export type CalendarError = { readonly code: 'CALENDAR_YEAR_MISSING'; readonly y
  * Years outside the calendar silently count only weekends as days off; call this when a
  * period is created so an admin is told to add the year's holidays first.
  */
-export const checkCalendarCovers = (
-  calendar: WorkingCalendar,
-  fromIso: string,
-  toIso: string,
-): Result<true, CalendarError> => {
+export const checkCalendarCovers = (calendar: WorkingCalendar, fromIso: string, toIso: string): Result<true, CalendarError> => {
   for (let y = yearOf(fromIso); y <= yearOf(toIso); y += 1) {
     if (!calendar.years.has(y)) return err({ code: 'CALENDAR_YEAR_MISSING', year: y });
   }

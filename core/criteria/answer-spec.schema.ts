@@ -31,7 +31,10 @@ const MultiCheckSpec = z.strictObject({
 const CountSpec = z.strictObject({
   type: z.literal('count'),
   /** Tiered: the tier with the highest `min` not above the count gives the points. */
-  tiers: z.array(z.strictObject({ min: z.number().int().min(0), points })).min(1).optional(),
+  tiers: z
+    .array(z.strictObject({ min: z.number().int().min(0), points }))
+    .min(1)
+    .optional(),
   /** Capped: count × perItem, never above `cap` (default maxPoints). */
   perItem: points.optional(),
   cap: points.optional(),

@@ -10,7 +10,13 @@ export const AnswerValueSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ratio'), numerator: z.number().min(0), denominator: z.number().min(0) }),
   z.object({ type: z.literal('percent'), percent: z.number().min(0).max(100) }),
   /** ISO YYYY-MM-DD, or null for "no such document" when the criterion allows it. */
-  z.object({ type: z.literal('date'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() }),
+  z.object({
+    type: z.literal('date'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
+  }),
   z.object({ type: z.literal('imported_score'), score: z.number().min(0) }),
   z.object({ type: z.literal('text'), text: z.string() }),
   z.object({ type: z.literal('evidence_only') }),

@@ -2,12 +2,10 @@
 // and never meets time zones: these are civil dates written on documents.
 export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-export const daysInMonth = (y: number, m: number): number =>
-  m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+export const daysInMonth = (y: number, m: number): number => (m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 
 export const isValidYmd = (y: number, m: number, d: number): boolean =>
-  Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) &&
-  y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
@@ -25,5 +23,4 @@ export const displayDate = (iso: string): string => {
 };
 
 /** Resolves a by-date rule ('MM-DD' or 'YYYY-MM-DD') against the assessment year. */
-export const resolveRuleDate = (rule: string, year: number): string =>
-  /^\d{2}-\d{2}$/.test(rule) ? `${pad(year, 4)}-${rule}` : rule;
+export const resolveRuleDate = (rule: string, year: number): string => (/^\d{2}-\d{2}$/.test(rule) ? `${pad(year, 4)}-${rule}` : rule);

@@ -26,9 +26,7 @@ export const parseChoice = (text: string, options: readonly ChoiceOption[]): Res
   if (exact.length === 1 && exact[0]) return ok(exact[0].value);
   const prefix = exact.length > 1 ? exact : matchesOf(options, (h) => h.startsWith(needle));
   if (prefix.length === 1 && prefix[0]) return ok(prefix[0].value);
-  return prefix.length > 1
-    ? err(inputError('choice.ambiguous', { count: prefix.length }))
-    : err(inputError('choice.unknown', { count: options.length }));
+  return prefix.length > 1 ? err(inputError('choice.ambiguous', { count: prefix.length })) : err(inputError('choice.unknown', { count: options.length }));
 };
 
 /**

@@ -17,7 +17,10 @@ export const parseDate = (text: string, opts: DateOptions = {}): Result<string, 
   const raw = cleanInput(typeof text === 'string' ? text : '');
   if (raw === '') return err(inputError('input.empty'));
   if (raw.length > 60) return err(inputError('date.invalid'));
-  const s = foldText(raw).replace(/\s*([/.-])\s*/g, '$1').replace(/,/g, ' ').trim();
+  const s = foldText(raw)
+    .replace(/\s*([/.-])\s*/g, '$1')
+    .replace(/,/g, ' ')
+    .trim();
   let ymd: [number, number, number] | null = null;
   const dmy = DMY.exec(s) ?? WORDS.exec(s);
   const iso = YMD.exec(s);

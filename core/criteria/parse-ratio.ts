@@ -20,9 +20,7 @@ export const splitRatio = (text: string): [string, string] | null => {
 
 /** Checks 0 ≤ a ≤ b (b = 0 is allowed only with a = 0: the criterion is then not applicable). */
 export const checkRatio = (numerator: number, denominator: number): Result<Ratio, InputError> =>
-  numerator > denominator
-    ? err(inputError('ratio.numerator_exceeds_denominator', { numerator, denominator }))
-    : ok({ numerator, denominator });
+  numerator > denominator ? err(inputError('ratio.numerator_exceeds_denominator', { numerator, denominator })) : ok({ numerator, denominator });
 
 export const parseRatio = (text: string, opts: RatioOptions = {}): Result<Ratio, InputError> => {
   if (cleanInput(typeof text === 'string' ? text : '') === '') return err(inputError('input.empty'));

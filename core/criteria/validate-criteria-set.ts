@@ -40,39 +40,61 @@ const issue = (code: SetIssueCode, path: string, params: ReplyParams = {}): Crit
   params: { path, ...params },
 });
 
-const fromZod = (e: z.ZodError): CriteriaSetIssue[] =>
-  e.issues.map((i) => issue('set.schema', formatPath(i.path) || '(root)', { message: i.message }));
+const fromZod = (e: z.ZodError): CriteriaSetIssue[] => e.issues.map((i) => issue('set.schema', formatPath(i.path) || '(root)', { message: i.message }));
 
 /** The highest points the rule can give; compared with maxPoints. */
 export const achievableMax = (spec: AnswerSpec, maxPoints: number): number => {
   const top = (xs: readonly number[]): number => xs.reduce((a, b) => Math.max(a, b), 0);
   switch (spec.type) {
-    case 'boolean': return Math.max(spec.yesPoints ?? maxPoints, spec.noPoints);
-    case 'choice': return top(spec.options.map((o) => o.points));
-    case 'multi_check': return Math.min(spec.items.reduce((s, o) => s + o.points, 0), spec.cap ?? maxPoints);
-    case 'count': return spec.tiers ? top(spec.tiers.map((t) => t.points)) : (spec.perItem ?? 0) > 0 ? (spec.cap ?? maxPoints) : 0;
-    case 'ratio_threshold': return top(spec.bands.map((b) => b.points));
-    case 'percent': return spec.bands ? top(spec.bands.map((b) => b.points)) : maxPoints;
-    case 'date': return top([...spec.byDate.map((r) => r.points), spec.otherwisePoints]);
-    case 'text': return spec.points;
+    case 'boolean':
+      return Math.max(spec.yesPoints ?? maxPoints, spec.noPoints);
+    case 'choice':
+      return top(spec.options.map((o) => o.points));
+    case 'multi_check':
+      return Math.min(
+        spec.items.reduce((s, o) => s + o.points, 0),
+        spec.cap ?? maxPoints,
+      );
+    case 'count':
+      return spec.tiers ? top(spec.tiers.map((t) => t.points)) : (spec.perItem ?? 0) > 0 ? (spec.cap ?? maxPoints) : 0;
+    case 'ratio_threshold':
+      return top(spec.bands.map((b) => b.points));
+    case 'percent':
+      return spec.bands ? top(spec.bands.map((b) => b.points)) : maxPoints;
+    case 'date':
+      return top([...spec.byDate.map((r) => r.points), spec.otherwisePoints]);
+    case 'text':
+      return spec.points;
     case 'ratio':
     case 'imported_score':
-    case 'evidence_only': return maxPoints;
+    case 'evidence_only':
+      return maxPoints;
   }
 };
 
 // Individual point fields that may not exceed the criterion's max, with their paths.
 const pointFields = (spec: AnswerSpec): [string, number][] => {
   switch (spec.type) {
-    case 'boolean': return [['yesPoints', spec.yesPoints ?? 0], ['noPoints', spec.noPoints]];
-    case 'choice': return spec.options.map((o, i) => [`options[${i}].points`, o.points]);
-    case 'multi_check': return [...spec.items.map((o, i): [string, number] => [`items[${i}].points`, o.points]), ['cap', spec.cap ?? 0]];
-    case 'count': return [...(spec.tiers ?? []).map((t, i): [string, number] => [`tiers[${i}].points`, t.points]), ['cap', spec.cap ?? 0]];
+    case 'boolean':
+      return [
+        ['yesPoints', spec.yesPoints ?? 0],
+        ['noPoints', spec.noPoints],
+      ];
+    case 'choice':
+      return spec.options.map((o, i) => [`options[${i}].points`, o.points]);
+    case 'multi_check':
+      return [...spec.items.map((o, i): [string, number] => [`items[${i}].points`, o.points]), ['cap', spec.cap ?? 0]];
+    case 'count':
+      return [...(spec.tiers ?? []).map((t, i): [string, number] => [`tiers[${i}].points`, t.points]), ['cap', spec.cap ?? 0]];
     case 'ratio_threshold':
-    case 'percent': return (spec.bands ?? []).map((b, i) => [`bands[${i}].points`, b.points]);
-    case 'date': return [...spec.byDate.map((r, i): [string, number] => [`byDate[${i}].points`, r.points]), ['otherwisePoints', spec.otherwisePoints]];
-    case 'text': return [['points', spec.points]];
-    default: return [];
+    case 'percent':
+      return (spec.bands ?? []).map((b, i) => [`bands[${i}].points`, b.points]);
+    case 'date':
+      return [...spec.byDate.map((r, i): [string, number] => [`byDate[${i}].points`, r.points]), ['otherwisePoints', spec.otherwisePoints]];
+    case 'text':
+      return [['points', spec.points]];
+    default:
+      return [];
   }
 };
 
@@ -92,8 +114,11 @@ const checkCriterion = (set: CriteriaSet, c: Criterion, i: number, seen: Map<str
   if (spec.type === 'count' && (spec.tiers === undefined) === (spec.perItem === undefined)) {
     out.push(issue('set.count_rule', `${at}.answer`));
   }
-  if ((spec.type === 'ratio' || spec.type === 'ratio_threshold') && spec.defaultDenominator !== undefined &&
-      !set.profile.some((p) => p.key === spec.defaultDenominator)) {
+  if (
+    (spec.type === 'ratio' || spec.type === 'ratio_threshold') &&
+    spec.defaultDenominator !== undefined &&
+    !set.profile.some((p) => p.key === spec.defaultDenominator)
+  ) {
     out.push(issue('set.unknown_profile_key', `${at}.answer.defaultDenominator`, { key: spec.defaultDenominator }));
   }
   if (spec.type === 'date') {
@@ -130,7 +155,8 @@ const checkTotals = (set: CriteriaSet): CriteriaSetIssue[] => {
   set.groups.forEach((g, i) => {
     if (g.maxPoints === undefined) return;
     const actual = sum(set.criteria.filter((c) => c.group === g.code));
-    if (actual !== roundHalfUp2(g.maxPoints)) out.push(issue('set.group_total_mismatch', `groups[${i}].maxPoints`, { group: g.code, declared: g.maxPoints, actual }));
+    if (actual !== roundHalfUp2(g.maxPoints))
+      out.push(issue('set.group_total_mismatch', `groups[${i}].maxPoints`, { group: g.code, declared: g.maxPoints, actual }));
   });
   const declared = set.groups.map((g) => g.maxPoints);
   if (set.scored && declared.every((m) => m !== undefined)) {

@@ -38,12 +38,7 @@ const workingDaysLateAt = (deadlineDate: string, instant: Date, calendar: Workin
   return Math.max(0, workingDaysBetween(deadlineDate, day, calendar));
 };
 
-export const lateness = (
-  period: Period,
-  level: AssessedLevel,
-  submittedAt: Date,
-  calendar: WorkingCalendar,
-): Result<Lateness, PeriodError> => {
+export const lateness = (period: Period, level: AssessedLevel, submittedAt: Date, calendar: WorkingCalendar): Result<Lateness, PeriodError> => {
   const deadline = deadlineFor(period, level);
   if (!deadline.ok) return deadline;
   if (submittedAt.getTime() < deadline.value.endsBefore.getTime()) {
@@ -58,12 +53,7 @@ export const lateness = (
  * (inclusive): 0 on the deadline day, 1 the working day before. After the deadline it is the
  * negative of the working days late a submission made now would have.
  */
-export const workingDaysRemaining = (
-  period: Period,
-  level: AssessedLevel,
-  now: Date,
-  calendar: WorkingCalendar,
-): Result<number, PeriodError> => {
+export const workingDaysRemaining = (period: Period, level: AssessedLevel, now: Date, calendar: WorkingCalendar): Result<number, PeriodError> => {
   const deadline = deadlineFor(period, level);
   if (!deadline.ok) return deadline;
   if (now.getTime() < deadline.value.endsBefore.getTime()) {
@@ -78,9 +68,7 @@ export const workingDaysRemaining = (
  * not ranked); the coordinator closes the period when appraisal starts.
  */
 export const isOpenForLevel = (period: Period, level: AssessedLevel, now: Date): boolean =>
-  period.status === 'open' &&
-  period.deadlines[level] !== undefined &&
-  now.getTime() >= localDateTimeToInstant(period.opensAt, '00:00').getTime();
+  period.status === 'open' && period.deadlines[level] !== undefined && now.getTime() >= localDateTimeToInstant(period.opensAt, '00:00').getTime();
 
 export type Checkpoint = { readonly month: CheckpointMonth; readonly date: string };
 

@@ -32,9 +32,7 @@ export const periodSchema = z
     appraisalDeadline: isoDateSchema.optional(),
     status: z.enum(periodStatuses).default('draft'),
     /** Explicit checkpoint dates; when absent they are months 3, 6, 9 of the data window. */
-    checkpoints: z
-      .array(z.object({ month: z.union([z.literal(3), z.literal(6), z.literal(9)]), date: isoDateSchema }))
-      .optional(),
+    checkpoints: z.array(z.object({ month: z.union([z.literal(3), z.literal(6), z.literal(9)]), date: isoDateSchema })).optional(),
     reminders: reminderPolicyOverrideSchema.optional(),
     /** Ranking rules of the province (not submitted, too late, tie-breaks). */
     ranking: rankingRulesSchema.default({ notSubmitted: 'last', lateBeyondTolerance: 'unranked' }),

@@ -52,16 +52,23 @@ const stay = (ctx: Ctx, state: SessionState, answers: Answers, lead: Reply[], ch
 };
 
 const needsExplanation = (set: CriteriaSet, c: Criterion, s: CriterionScore, a: StoredAnswer): boolean =>
-  (s.status === 'scored' || s.status === 'blocked_by_evidence') && a.explanation === undefined &&
+  (s.status === 'scored' || s.status === 'blocked_by_evidence') &&
+  a.explanation === undefined &&
   (c.explanation === 'always' || (c.explanation === 'below_max' && set.scored && s.rawPoints < c.maxPoints));
 
 const needsEvidence = (c: Criterion, s: CriterionScore, a: StoredAnswer): boolean =>
-  c.answer.type === 'evidence_only'
-    ? a.evidenceCount > 0
-    : c.evidence !== 'none' && a.evidenceCount === 0 && s.rawPoints > 0 && s.status !== 'not_applicable';
+  c.answer.type === 'evidence_only' ? a.evidenceCount > 0 : c.evidence !== 'none' && a.evidenceCount === 0 && s.rawPoints > 0 && s.status !== 'not_applicable';
 
 /** After a value or an explanation: explanation first, then evidence, then the next question. */
-const followUp = (ctx: Ctx, c: Criterion, state: SessionState, answers: Answers, lead: Reply[], changed: ChangedAnswer, fromStep: 'value' | 'explanation'): ApplyResult => {
+const followUp = (
+  ctx: Ctx,
+  c: Criterion,
+  state: SessionState,
+  answers: Answers,
+  lead: Reply[],
+  changed: ChangedAnswer,
+  fromStep: 'value' | 'explanation',
+): ApplyResult => {
   const score = scoreSet(ctx.set, answers, ctx.opts);
   const s = score.byCode[c.code];
   const a = answers[c.code];
@@ -117,7 +124,9 @@ const applyExplanation = (ctx: Ctx, c: Criterion, state: SessionState, answers: 
   if (!a) return ok(stay(ctx, { ...state, step: firstStep(ctx.set, state.cursor) }, answers, [], null));
   const points = scoreSet(ctx.set, answers, ctx.opts).byCode[c.code]?.points ?? 0;
   if (input.kind === 'skip') {
-    return ok(followUp(ctx, c, state, answers, [reply('criteria:explanation.skipped', { code: c.code })], { code: c.code, kind: 'explanation', points }, 'explanation'));
+    return ok(
+      followUp(ctx, c, state, answers, [reply('criteria:explanation.skipped', { code: c.code })], { code: c.code, kind: 'explanation', points }, 'explanation'),
+    );
   }
   if (input.kind === 'evidence') {
     if (c.evidence === 'none') return err(inputError('evidence.not_expected'));
@@ -132,7 +141,9 @@ const applyExplanation = (ctx: Ctx, c: Criterion, state: SessionState, answers: 
   if (text.length < min) return err(inputError('text.too_short', { min }));
   if (text.length > MAX_INPUT_LENGTH) return err(inputError('text.too_long', { max: MAX_INPUT_LENGTH }));
   const next = { ...answers, [c.code]: { ...a, explanation: text } };
-  return ok(followUp(ctx, c, state, next, [reply('criteria:explanation.saved', { code: c.code })], { code: c.code, kind: 'explanation', points }, 'explanation'));
+  return ok(
+    followUp(ctx, c, state, next, [reply('criteria:explanation.saved', { code: c.code })], { code: c.code, kind: 'explanation', points }, 'explanation'),
+  );
 };
 
 const applyEvidence = (ctx: Ctx, c: Criterion, state: SessionState, answers: Answers, input: QuestionnaireInput): Result<ApplyResult, InputError> => {
@@ -166,7 +177,9 @@ const applyProfile = (ctx: Ctx, key: string, state: SessionState, answers: Answe
   const id = profileItemId(key);
   if (input.kind === 'skip') {
     const skipped = [...state.skipped.filter((x) => x !== id), id];
-    return ok(advance(ctx, answers, ctx.profile, skipped, [reply('criteria:questionnaire.skipped', { code: pickText(item.label, ctx.opts.lang ?? 'vi') })], null));
+    return ok(
+      advance(ctx, answers, ctx.profile, skipped, [reply('criteria:questionnaire.skipped', { code: pickText(item.label, ctx.opts.lang ?? 'vi') })], null),
+    );
   }
   if (input.kind === 'evidence') return err(inputError('evidence.not_expected'));
   if (input.kind !== 'text') return err(inputError('input.unexpected_choice'));

@@ -54,10 +54,27 @@ export const describeQuestion = (
   if (cursor.kind === 'profile') {
     const item = set.profile.find((p) => p.key === cursor.key);
     if (!item) return null;
-    const r = reply('criteria:prompt.profile', { label: pickText(item.label, lang), index: progress.index, total: progress.total, min: item.min, max: item.max });
+    const r = reply('criteria:prompt.profile', {
+      label: pickText(item.label, lang),
+      index: progress.index,
+      total: progress.total,
+      min: item.min,
+      max: item.max,
+    });
     return {
-      ...common, itemId: profileItemId(item.key), kind: 'profile', code: item.key, step: 'value', answerType: 'profile',
-      replies: [r], reply: r, choices: [], choicesExclusive: false, pointsAvailable: 0, defaultDenominator: null, currentAnswer: null,
+      ...common,
+      itemId: profileItemId(item.key),
+      kind: 'profile',
+      code: item.key,
+      step: 'value',
+      answerType: 'profile',
+      replies: [r],
+      reply: r,
+      choices: [],
+      choicesExclusive: false,
+      pointsAvailable: 0,
+      defaultDenominator: null,
+      currentAnswer: null,
     };
   }
   const c = findCriterion(set, cursor.code);

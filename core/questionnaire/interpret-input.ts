@@ -58,7 +58,8 @@ const interpretText = (c: Criterion, text: string, window?: DateWindow): Out => 
       return fromResult(parseMultiChoice(text, spec.items), (items) => commit({ type: 'multi_check', items }));
     case 'count':
       return fromResult(parseNumber(text, { integer: true, min: Math.max(0, c.constraints.min ?? 0), max: c.constraints.max ?? COUNT_MAX }), (count) =>
-        commit({ type: 'count', count }));
+        commit({ type: 'count', count }),
+      );
     case 'percent':
       return fromResult(parsePercent(text), (percent) => commit({ type: 'percent', percent }));
     case 'date':

@@ -7,8 +7,7 @@ import { profileItemId, type Cursor, type SessionState, type Step } from './sess
 
 // Question order: the unit-profile block first (its numbers become default denominators),
 // then the criteria in set order; skipped items come back after everything else.
-export const findCriterion = (set: CriteriaSet, code: string): Criterion | undefined =>
-  set.criteria.find((c) => c.code === code);
+export const findCriterion = (set: CriteriaSet, code: string): Criterion | undefined => set.criteria.find((c) => c.code === code);
 
 export const firstStep = (set: CriteriaSet, cursor: Cursor): Step => {
   if (cursor.kind !== 'criterion') return 'value';

@@ -12,7 +12,15 @@ const choice = (value: string, key: string, params?: Choice['params']): Choice =
 const naChoices = (c: Criterion): Choice[] => (c.allowNotApplicable ? [choice(CHOICE.notApplicable, 'criteria:choice.not_applicable')] : []);
 
 /** Choices are either the only valid answers (exclusive) or shortcuts next to typed input. */
-const valuePrompt = (set: CriteriaSet, c: Criterion, state: SessionState, answer: StoredAnswer | undefined, profile: ProfileValues, lang: Lang, window?: DateWindow): Prompt => {
+const valuePrompt = (
+  set: CriteriaSet,
+  c: Criterion,
+  state: SessionState,
+  answer: StoredAnswer | undefined,
+  profile: ProfileValues,
+  lang: Lang,
+  window?: DateWindow,
+): Prompt => {
   const spec = c.answer;
   const plain = (r: Reply): Prompt => ({ reply: r, exclusive: false, defaultDenominator: null });
   const only = (key: string, params: Reply['params'], choices: Choice[]): Prompt => ({
@@ -53,9 +61,10 @@ const valuePrompt = (set: CriteriaSet, c: Criterion, state: SessionState, answer
       const key = spec.defaultDenominator;
       const item = key ? set.profile.find((p) => p.key === key) : undefined;
       const value = key ? profile[key] : undefined;
-      const choices = item && value !== undefined
-        ? [choice(CHOICE.defaultDenominator, 'criteria:choice.default_denominator', { value, label: pickText(item.label, lang) })]
-        : [];
+      const choices =
+        item && value !== undefined
+          ? [choice(CHOICE.defaultDenominator, 'criteria:choice.default_denominator', { value, label: pickText(item.label, lang) })]
+          : [];
       return {
         reply: reply('criteria:prompt.ratio_denominator', { ...labels, numerator: state.draft?.numerator ?? 0 }, choices),
         exclusive: false,
@@ -66,9 +75,11 @@ const valuePrompt = (set: CriteriaSet, c: Criterion, state: SessionState, answer
       return plain(reply('criteria:prompt.percent', {}, naChoices(c)));
     case 'date': {
       const extra = [...(spec.allowNone ? [choice(CHOICE.none, 'criteria:choice.date_none')] : []), ...naChoices(c)];
-      return plain(window
-        ? reply('criteria:prompt.date_window', { from: displayDate(window.from), to: displayDate(window.to) }, extra)
-        : reply('criteria:prompt.date', {}, extra));
+      return plain(
+        window
+          ? reply('criteria:prompt.date_window', { from: displayDate(window.from), to: displayDate(window.to) }, extra)
+          : reply('criteria:prompt.date', {}, extra),
+      );
     }
     case 'imported_score':
       return plain(reply('criteria:prompt.imported_score', { scale: spec.scale }, naChoices(c)));
@@ -93,17 +104,21 @@ export const criterionPrompt = (
 ): Prompt => {
   const none = (r: Reply): Prompt => ({ reply: r, exclusive: false, defaultDenominator: null });
   if (state.step === 'explanation') {
-    return none(c.explanation === 'always' || !set.scored
-      ? reply('criteria:prompt.explanation_always', { code: c.code, min: set.explanationMinLength })
-      : reply('criteria:prompt.explanation', { code: c.code, points: rawPoints, maxPoints: c.maxPoints, min: set.explanationMinLength }));
+    return none(
+      c.explanation === 'always' || !set.scored
+        ? reply('criteria:prompt.explanation_always', { code: c.code, min: set.explanationMinLength })
+        : reply('criteria:prompt.explanation', { code: c.code, points: rawPoints, maxPoints: c.maxPoints, min: set.explanationMinLength }),
+    );
   }
   if (state.step === 'evidence') {
     const count = answer?.evidenceCount ?? 0;
     const done = count > 0 ? [choice(CHOICE.evidenceDone, 'criteria:choice.evidence_done')] : [];
     if (count > 0) return none(reply('criteria:prompt.evidence_more', { code: c.code, count }, done));
-    return none(c.evidence === 'required' && set.scored
-      ? reply('criteria:prompt.evidence_required', { code: c.code, maxPoints: c.maxPoints })
-      : reply('criteria:prompt.evidence_optional', { code: c.code }));
+    return none(
+      c.evidence === 'required' && set.scored
+        ? reply('criteria:prompt.evidence_required', { code: c.code, maxPoints: c.maxPoints })
+        : reply('criteria:prompt.evidence_optional', { code: c.code }),
+    );
   }
   return valuePrompt(set, c, state, answer, profile, lang, window);
 };

@@ -78,8 +78,12 @@ export const reviewReplies = (set: CriteriaSet, summary: ReviewSummary, lang: La
   const s = summary.score;
   const head = set.scored
     ? reply('criteria:review.summary', {
-        answered: summary.answered, questions: summary.total, total: s.points, applicableMax: s.applicableMax,
-        percent: s.percent, tier: s.tier ? pickText(s.tier.label, lang) || s.tier.key : '-',
+        answered: summary.answered,
+        questions: summary.total,
+        total: s.points,
+        applicableMax: s.applicableMax,
+        percent: s.percent,
+        tier: s.tier ? pickText(s.tier.label, lang) || s.tier.key : '-',
       })
     : reply('criteria:review.summary_unscored', { answered: summary.answered, questions: summary.total });
   const groups = set.scored
@@ -91,9 +95,16 @@ export const reviewReplies = (set: CriteriaSet, summary: ReviewSummary, lang: La
   const text = (code: string): string => pickText(set.criteria.find((c) => c.code === code)?.text, lang);
   const label = (key: string): string => pickText(set.profile.find((p) => p.key === key)?.label, lang);
   const line = (b: Blocker, key: string): Reply =>
-    reply(key, b.reason === 'profile_missing' ? { code: b.code, text: label(b.code) } : {
-      code: b.code, text: text(b.code), missingPoints: s.byCode[b.code]?.missing ?? 0,
-    });
+    reply(
+      key,
+      b.reason === 'profile_missing'
+        ? { code: b.code, text: label(b.code) }
+        : {
+            code: b.code,
+            text: text(b.code),
+            missingPoints: s.byCode[b.code]?.missing ?? 0,
+          },
+    );
   return [
     head,
     ...groups,

@@ -21,10 +21,7 @@ export type DistrictAggregate = {
   readonly total: number;
 };
 
-export const aggregateDistricts = (
-  communeResults: LevelRanking,
-  districts: readonly DistrictRef[],
-): DistrictAggregate[] => {
+export const aggregateDistricts = (communeResults: LevelRanking, districts: readonly DistrictRef[]): DistrictAggregate[] => {
   const byDistrict = new Map<string, (RankedRow | NotRankedRow)[]>();
   for (const row of [...communeResults.ranked, ...communeResults.notRanked]) {
     if (row.parentId === undefined) continue;

@@ -60,8 +60,7 @@ export type LevelRanking = {
 };
 
 export type RankingError =
-  | { readonly code: 'MIXED_LEVELS'; readonly unitId: string; readonly level: AssessedLevel }
-  | { readonly code: 'DUPLICATE_UNIT'; readonly unitId: string };
+  { readonly code: 'MIXED_LEVELS'; readonly unitId: string; readonly level: AssessedLevel } | { readonly code: 'DUPLICATE_UNIT'; readonly unitId: string };
 
 export type RankUnitsInput = {
   readonly level: AssessedLevel;
@@ -74,18 +73,20 @@ export const isSubmitted = (status: SubmissionStatus): boolean => status === 'su
 // Ties are judged on the published 2-decimal figures, not on float noise.
 const cmpDesc = (a: number, b: number): number => roundPercent(b) - roundPercent(a);
 
-const compareByRules = (tieBreaks: readonly TieBreak[]) => (a: RankEntry, b: RankEntry): number => {
-  const byPercent = cmpDesc(a.percent, b.percent);
-  if (byPercent !== 0) return byPercent;
-  for (const tb of tieBreaks) {
-    const c =
-      tb.kind === 'group_points'
-        ? cmpDesc(a.groupPoints[tb.group] ?? 0, b.groupPoints[tb.group] ?? 0)
-        : (a.submittedAt?.getTime() ?? Infinity) - (b.submittedAt?.getTime() ?? Infinity);
-    if (c !== 0 && !Number.isNaN(c)) return Math.sign(c);
-  }
-  return 0;
-};
+const compareByRules =
+  (tieBreaks: readonly TieBreak[]) =>
+  (a: RankEntry, b: RankEntry): number => {
+    const byPercent = cmpDesc(a.percent, b.percent);
+    if (byPercent !== 0) return byPercent;
+    for (const tb of tieBreaks) {
+      const c =
+        tb.kind === 'group_points'
+          ? cmpDesc(a.groupPoints[tb.group] ?? 0, b.groupPoints[tb.group] ?? 0)
+          : (a.submittedAt?.getTime() ?? Infinity) - (b.submittedAt?.getTime() ?? Infinity);
+      if (c !== 0 && !Number.isNaN(c)) return Math.sign(c);
+    }
+    return 0;
+  };
 
 // Display order among equals only; never changes a rank.
 const byCode = (a: RankEntry, b: RankEntry): number =>

@@ -58,12 +58,10 @@ export type DueRemindersInput = {
   readonly policy: ReminderPolicy;
 };
 
-export const reminderKey = (periodId: string, unitId: string, kind: string, accountId: string): string =>
-  `${periodId}:${unitId}:${kind}:${accountId}`;
+export const reminderKey = (periodId: string, unitId: string, kind: string, accountId: string): string => `${periodId}:${unitId}:${kind}:${accountId}`;
 
 /** Only units with nothing (valid) submitted are chased; a returned report counts as not submitted. */
-export const needsReminder = (status: SubmissionStatus): boolean =>
-  status === 'not_started' || status === 'draft' || status === 'returned';
+export const needsReminder = (status: SubmissionStatus): boolean => status === 'not_started' || status === 'draft' || status === 'returned';
 
 const contextFor = (period: Period, unit: ReminderUnit, now: Date, calendar: WorkingCalendar): ReplyContext => {
   const remaining = workingDaysRemaining(period, unit.level, now, calendar);

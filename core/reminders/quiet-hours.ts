@@ -5,8 +5,7 @@ import { isPublicHolidayOrSunday, type WorkingCalendar } from '../calendar/worki
 import type { ReminderPolicy } from './reminder-policy.ts';
 
 const isQuietDay = (dateIso: string, policy: ReminderPolicy, calendar: WorkingCalendar): boolean =>
-  isPublicHolidayOrSunday(dateIso, calendar) ||
-  (!policy.sendOnSaturday && dayOfWeek(dateIso) === 6 && !calendar.workingSaturdays.has(dateIso));
+  isPublicHolidayOrSunday(dateIso, calendar) || (!policy.sendOnSaturday && dayOfWeek(dateIso) === 6 && !calendar.workingSaturdays.has(dateIso));
 
 export const isAllowedSendTime = (instant: Date, policy: ReminderPolicy, calendar: WorkingCalendar): boolean => {
   if (isQuietDay(toLocalDate(instant), policy, calendar)) return false;

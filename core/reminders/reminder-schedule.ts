@@ -7,12 +7,7 @@ import type { AssessedLevel, CheckpointMonth, Period } from '../periods/period.s
 import { nextAllowedTime } from './quiet-hours.ts';
 import type { ReminderPolicy } from './reminder-policy.ts';
 
-export type ReminderKind =
-  | `before_${number}`
-  | 'deadline_morning'
-  | `late_day_${number}`
-  | `quarterly_m${CheckpointMonth}`
-  | 'manual';
+export type ReminderKind = `before_${number}` | 'deadline_morning' | `late_day_${number}` | `quarterly_m${CheckpointMonth}` | 'manual';
 
 export type ScheduledReminder = {
   readonly kind: ReminderKind;
@@ -27,12 +22,7 @@ export type ScheduledReminder = {
   readonly checkpoint?: { readonly month: CheckpointMonth; readonly date: string; readonly dateVi: string };
 };
 
-export const scheduleFor = (
-  period: Period,
-  level: AssessedLevel,
-  policy: ReminderPolicy,
-  calendar: WorkingCalendar,
-): ScheduledReminder[] => {
+export const scheduleFor = (period: Period, level: AssessedLevel, policy: ReminderPolicy, calendar: WorkingCalendar): ScheduledReminder[] => {
   const opensAt = localDateTimeToInstant(period.opensAt, '00:00');
   const out: ScheduledReminder[] = [];
   const push = (r: Omit<ScheduledReminder, 'sendableFrom'>): void => {

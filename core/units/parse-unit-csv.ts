@@ -35,10 +35,7 @@ export const splitCsvLine = (line: string): string[] | null => {
 
 const expectedHeader = ['code', 'name', 'level', 'parent_code'];
 
-export const parseUnitCsv = (
-  text: string,
-  existing: ReadonlyMap<string, UnitLevel>,
-): Result<NewUnit[], CsvProblem[]> => {
+export const parseUnitCsv = (text: string, existing: ReadonlyMap<string, UnitLevel>): Result<NewUnit[], CsvProblem[]> => {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const problems: CsvProblem[] = [];
   const header = splitCsvLine(lines[0] ?? '')?.map((h) => h.toLowerCase());

@@ -9,11 +9,20 @@ describe('logger', () => {
     const lines: string[] = [];
     const original = pino.destination;
     // Capture what the logger writes instead of stderr.
-    (pino as unknown as { destination: unknown }).destination = () => new Writable({ write(chunk, _e, cb) { lines.push(chunk.toString()); cb(); } });
+    (pino as unknown as { destination: unknown }).destination = () =>
+      new Writable({
+        write(chunk, _e, cb) {
+          lines.push(chunk.toString());
+          cb();
+        },
+      });
     try {
       const logger = createLogger({ level: 'info', pretty: false, secrets: [token, 'webhook-secret-1'] });
       logger.info({ url: `https://api.telegram.org/bot${token}/getMe`, config: { TELEGRAM_BOT_TOKEN: token } }, `calling bot${token}/getMe`);
-      logger.error({ err: new Error(`request to /bot${token}/sendMessage failed`), headers: { 'x-telegram-bot-api-secret-token': 'webhook-secret-1' } }, 'failed');
+      logger.error(
+        { err: new Error(`request to /bot${token}/sendMessage failed`), headers: { 'x-telegram-bot-api-secret-token': 'webhook-secret-1' } },
+        'failed',
+      );
       await new Promise((r) => setTimeout(r, 20));
     } finally {
       (pino as unknown as { destination: unknown }).destination = original;

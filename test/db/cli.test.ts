@@ -84,7 +84,10 @@ describe.each(providers)('criteria and period commands on %s', (provider) => {
     const v = capture();
     expect(await runCli(['criteria', 'validate', 'core/criteria/sets/commune-2025.yaml'], env, v.io)).toBe(0);
     expect(v.out).toEqual(['ok: commune_2025 v1 (commune, 31 criteria, 1000 points)']);
-    const broken = tmpFile('broken.yaml', 'key: broken\nversion: 1\ntitle: { vi: a, en: b }\nlevel: commune\ntotalPoints: 10\ngroups: [{ code: "1", title: { vi: a, en: b } }]\ncriteria:\n  - { code: A-1, group: "1", text: { vi: a, en: b }, answer: { type: boolean, yes: 10 }, maxPoints: "ten" }\n');
+    const broken = tmpFile(
+      'broken.yaml',
+      'key: broken\nversion: 1\ntitle: { vi: a, en: b }\nlevel: commune\ntotalPoints: 10\ngroups: [{ code: "1", title: { vi: a, en: b } }]\ncriteria:\n  - { code: A-1, group: "1", text: { vi: a, en: b }, answer: { type: boolean, yes: 10 }, maxPoints: "ten" }\n',
+    );
     const b = capture();
     expect(await runCli(['criteria', 'validate', broken], env, b.io)).toBe(1);
     expect(b.error.join('\n')).toContain('criteria[0].maxPoints');
@@ -97,7 +100,13 @@ describe.each(providers)('criteria and period commands on %s', (provider) => {
     expect(await runCli(['demo', 'seed'], env, capture().io)).toBe(0);
     const l = capture();
     await runCli(['criteria', 'list'], env, l.io);
-    expect(l.out.map((x) => x.split('\t')[1]).sort()).toEqual(['commune_2025', 'department_2025', 'district_2024', 'quarterly_update', 'web_portal_transparency_quarterly']);
+    expect(l.out.map((x) => x.split('\t')[1]).sort()).toEqual([
+      'commune_2025',
+      'department_2025',
+      'district_2024',
+      'quarterly_update',
+      'web_portal_transparency_quarterly',
+    ]);
     const p = capture();
     expect(await runCli(['period', 'list'], env, p.io)).toBe(0);
     expect(p.out).toHaveLength(1);
@@ -128,7 +137,14 @@ describe.each(providers)('remind --dry-run on %s', (provider) => {
     const database = openDatabase(db.url);
     const people = createPeopleRepository(database.prisma);
     const unit = await createUnitRepository(database.prisma).findByCode('X-HODO');
-    const acc = await people.ensureAccount({ channel: 'zalo', externalId: 'z-hodo', chatId: 'z-hodo', displayName: 'Nguyễn Thị Hoa', locale: 'vi', now: new Date() });
+    const acc = await people.ensureAccount({
+      channel: 'zalo',
+      externalId: 'z-hodo',
+      chatId: 'z-hodo',
+      displayName: 'Nguyễn Thị Hoa',
+      locale: 'vi',
+      now: new Date(),
+    });
     await people.grantMembership({ personId: acc.personId, unitId: unit!.id, role: 'reporter' });
     const period = (await createPeriodRepository(database.prisma).list())[0]!;
     await database.close();

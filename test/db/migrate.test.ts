@@ -15,14 +15,18 @@ const ledger = async (url: string): Promise<{ migration_name: string; checksum: 
   if (url.startsWith('file:')) {
     const db = new Sqlite(sqlitePath(url));
     const rows = db.prepare('SELECT migration_name, checksum, finished_at IS NOT NULL AS finished FROM "_prisma_migrations" ORDER BY migration_name').all() as {
-      migration_name: string; checksum: string; finished: number;
+      migration_name: string;
+      checksum: string;
+      finished: number;
     }[];
     db.close();
     return rows.map((r) => ({ ...r, finished: r.finished === 1 }));
   }
   const client = new pg.Client({ connectionString: postgresConnectionString(url) });
   await client.connect();
-  const res = await client.query(`SELECT migration_name, checksum, finished_at IS NOT NULL AS finished FROM "${postgresSchema(url)}"."_prisma_migrations" ORDER BY migration_name`);
+  const res = await client.query(
+    `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished FROM "${postgresSchema(url)}"."_prisma_migrations" ORDER BY migration_name`,
+  );
   await client.end();
   return res.rows as { migration_name: string; checksum: string; finished: boolean }[];
 };

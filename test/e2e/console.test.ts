@@ -33,7 +33,10 @@ describe('console channel (npm start without a token)', () => {
 
   it('the real process migrates, seeds the demo data and answers through stdin', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'egov-console-'));
-    const bot = startBotProcess({ DATABASE_URL: `file:${path.join(dir, 'console.db')}`, CONSOLE: 'on' }, ['20', 'mười hai', '12', '/review', '/lang en', '/score', ''].join('\n'));
+    const bot = startBotProcess(
+      { DATABASE_URL: `file:${path.join(dir, 'console.db')}`, CONSOLE: 'on' },
+      ['20', 'mười hai', '12', '/review', '/lang en', '/score', ''].join('\n'),
+    );
     const code = await bot.exited;
     const out = bot.output();
     expect(code, out.slice(-1500)).toBe(0);
@@ -71,7 +74,16 @@ describe('console channel (npm start without a token)', () => {
       return chunks.slice(before).join('');
     };
     const first = new Promise<void>((resolve) => (notify = resolve));
-    const running = runConsole({ dialogue: app.dialogue, translator: createTranslator('vi'), input, output, prompt: false, sessionId: 't', now: () => new Date(), filesDir: path.join(dir, 'exports') });
+    const running = runConsole({
+      dialogue: app.dialogue,
+      translator: createTranslator('vi'),
+      input,
+      output,
+      prompt: false,
+      sessionId: 't',
+      now: () => new Date(),
+      filesDir: path.join(dir, 'exports'),
+    });
     await first;
 
     const state = async () => parseChatState(await app.deps.chats.getState('console', 'console'));

@@ -42,8 +42,11 @@ describe.each(providers)('Telegram long polling against an emulated Bot API on %
     const database = await createTestDatabaseUrl(provider);
     dropDatabase = database.cleanup;
     env = {
-      DATABASE_URL: database.url, TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
-      PORT: String(port + 1), EVIDENCE_DIR: path.join(dir, 'evidence'),
+      DATABASE_URL: database.url,
+      TELEGRAM_BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+      PORT: String(port + 1),
+      EVIDENCE_DIR: path.join(dir, 'evidence'),
     };
     const io = { out: () => undefined, error: () => undefined };
     expect(await runCli(['demo', 'seed'], env, io)).toBe(0);
@@ -62,15 +65,20 @@ describe.each(providers)('Telegram long polling against an emulated Bot API on %
   const exchange = async (what: { text: string } | { callback: string }): Promise<BotMessage[]> => {
     if ('text' in what) await client.sendMessage(client.makeMessage(what.text));
     else await client.sendCallback(client.makeCallbackQuery(`c:${what.callback}`, { message: { chat: { id: userId, type: 'private' } } } as never));
-    const got = await waitFor(async () => {
-      const r = (await client.getUpdates().catch(() => ({ result: [] }))) as unknown as { result: BotMessage[] };
-      return r.result.length > 0 ? r.result : null;
-    }, 20_000, `reply to ${JSON.stringify(what)}`);
+    const got = await waitFor(
+      async () => {
+        const r = (await client.getUpdates().catch(() => ({ result: [] }))) as unknown as { result: BotMessage[] };
+        return r.result.length > 0 ? r.result : null;
+      },
+      20_000,
+      `reply to ${JSON.stringify(what)}`,
+    );
     received.push(...got);
     return got;
   };
   const lastText = (msgs: BotMessage[]) => msgs.map((m) => m.message.text).join('\n');
-  const chatState = async () => parseChatState((await db.prisma.chatState.findUnique({ where: { channel_chatId: { channel: 'telegram', chatId: String(userId) } } }))?.state);
+  const chatState = async () =>
+    parseChatState((await db.prisma.chatState.findUnique({ where: { channel_chatId: { channel: 'telegram', chatId: String(userId) } } }))?.state);
 
   const step = async (): Promise<boolean> => {
     const s = await chatState();
@@ -97,7 +105,7 @@ describe.each(providers)('Telegram long polling against an emulated Bot API on %
     for (let i = 0; i < 12; i += 1) await step();
     const before = await chatState();
     const answersBefore = await db.prisma.answer.count();
-    expect(before.session?.cursor.kind, JSON.stringify(received.slice(-3).map((m) => m.message.text)) + bot.output()).toBe("criterion");
+    expect(before.session?.cursor.kind, JSON.stringify(received.slice(-3).map((m) => m.message.text)) + bot.output()).toBe('criterion');
 
     await bot.kill9();
     bot = startBotProcess(env);

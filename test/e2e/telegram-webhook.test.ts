@@ -24,13 +24,25 @@ describe('Telegram webhook mode', () => {
     await server.start();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'egov-wh-'));
     const env = {
-      DATABASE_URL: `file:${path.join(dir, 'wh.db')}`, TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: `http://127.0.0.1:${apiPort}`,
-      PORT: String(port), TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/webhook`, TELEGRAM_WEBHOOK_SECRET: secret,
+      DATABASE_URL: `file:${path.join(dir, 'wh.db')}`,
+      TELEGRAM_BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${apiPort}`,
+      PORT: String(port),
+      TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/webhook`,
+      TELEGRAM_WEBHOOK_SECRET: secret,
     };
     expect(await runCli(['demo', 'seed'], env, { out: () => undefined, error: () => undefined })).toBe(0);
     db = openDatabase(env.DATABASE_URL);
     bot = startBotProcess(env);
-    await waitFor(async () => fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false), 20_000, 'health');
+    await waitFor(
+      async () =>
+        fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      20_000,
+      'health',
+    );
   });
   afterAll(async () => {
     if (bot?.proc.exitCode === null) await bot.stop();
@@ -39,9 +51,14 @@ describe('Telegram webhook mode', () => {
   });
 
   const post = (update: unknown, headers: Record<string, string>) =>
-    fetch(`http://127.0.0.1:${port}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(update) });
+    fetch(`http://127.0.0.1:${port}/telegram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(update),
+    });
   const update = (id: number, text: string) => ({
-    update_id: id, message: { message_id: id, date: 0, chat: { id: 77, type: 'private' }, from: { id: 77, is_bot: false, first_name: 'Hà' }, text },
+    update_id: id,
+    message: { message_id: id, date: 0, chat: { id: 77, type: 'private' }, from: { id: 77, is_bot: false, first_name: 'Hà' }, text },
   });
 
   it('rejects a wrong or missing secret and processes nothing', async () => {

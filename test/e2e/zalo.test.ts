@@ -32,7 +32,11 @@ describe.each(['polling', 'webhook'] as const)('Zalo channel in %s mode', (mode)
     const dir = mkdtempSync(path.join(os.tmpdir(), 'egov-zalo-'));
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     env = {
-      DATABASE_URL: `file:${path.join(dir, 'zalo.db')}`, ZALO_BOT_TOKEN: emu.token, ZALO_API_ROOT: emu.url, ZALO_MODE: mode, PORT: String(port),
+      DATABASE_URL: `file:${path.join(dir, 'zalo.db')}`,
+      ZALO_BOT_TOKEN: emu.token,
+      ZALO_API_ROOT: emu.url,
+      ZALO_MODE: mode,
+      PORT: String(port),
       EVIDENCE_DIR: path.join(dir, 'evidence'),
       ...(mode === 'webhook' ? { ZALO_WEBHOOK_SECRET: 'zalo-secret-123', ZALO_WEBHOOK_URL: `http://127.0.0.1:${port}/zalo/webhook` } : {}),
     };
@@ -92,7 +96,7 @@ describe.each(['polling', 'webhook'] as const)('Zalo channel in %s mode', (mode)
       }
       const value = action.kind === 'photo' ? 'e:done' : action.value;
       const index = s.offered?.values.indexOf(value) ?? -1;
-      await say(index < 0 ? (value === 'e:done' ? 'xong' : value) : s.offered?.exclusive ? String(index + 1) : LETTERS[index] ?? '');
+      await say(index < 0 ? (value === 'e:done' ? 'xong' : value) : s.offered?.exclusive ? String(index + 1) : (LETTERS[index] ?? ''));
     }
     expect(ratioError && photoSent).toBe(true);
     // A 429 from sendMessage is retried after the back-off, and the officer gets one message.
@@ -114,7 +118,13 @@ describe.each(['polling', 'webhook'] as const)('Zalo channel in %s mode', (mode)
 
   it.runIf(mode === 'webhook')('rejects a wrong or missing webhook secret and processes nothing', async () => {
     const url = `http://127.0.0.1:${env['PORT']}/zalo/webhook`;
-    const body = JSON.stringify({ ok: true, result: { event_name: 'message.text.received', message: { message_id: 'forged-1', date: 0, text: '/help', from: { id: 'intruder' }, chat: { id: 'intruder' } } } });
+    const body = JSON.stringify({
+      ok: true,
+      result: {
+        event_name: 'message.text.received',
+        message: { message_id: 'forged-1', date: 0, text: '/help', from: { id: 'intruder' }, chat: { id: 'intruder' } },
+      },
+    });
     const missing = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const wrong = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': 'not-the-secret' }, body });
     expect([401, 403]).toContain(missing.status);

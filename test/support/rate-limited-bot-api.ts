@@ -51,7 +51,10 @@ export const startRateLimitedBotApi = async (options: { perSecond: number; perCh
       window.push(now);
       lastByChat.set(chatId, now);
       state.accepted.push({ chatId, text: String(payload['text']), at: now });
-      return send(200, { ok: true, result: { message_id: state.accepted.length, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: 'private' }, text: payload['text'] } });
+      return send(200, {
+        ok: true,
+        result: { message_id: state.accepted.length, date: Math.floor(now / 1000), chat: { id: Number(chatId), type: 'private' }, text: payload['text'] },
+      });
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

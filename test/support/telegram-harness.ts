@@ -14,11 +14,33 @@ export const pngBytes = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000
 export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, options: { fetchFile?: FileFetcher } = {}) => {
   const sent: SentMessage[] = [];
   const calls: { method: string; payload: Record<string, unknown> }[] = [];
-  const fetchFile: FileFetcher = options.fetchFile ?? (async (content, max) =>
-    (content.size ?? 0) > max ? { ok: false, error: { code: 'too_large' } } : { ok: true, value: { buffer: pngBytes, mime: 'image/png', size: pngBytes.length } });
+  const fetchFile: FileFetcher =
+    options.fetchFile ??
+    (async (content, max) =>
+      (content.size ?? 0) > max
+        ? { ok: false, error: { code: 'too_large' } }
+        : { ok: true, value: { buffer: pngBytes, mime: 'image/png', size: pngBytes.length } });
   const bot: Bot = createTelegramBot({
-    token: '123456:TEST-token', apiRoot: 'http://127.0.0.1:9', dialogue, translator: createTranslator('vi'), logger: silentLogger(), now, fetchFile,
-    botInfo: { id: 42, is_bot: true, first_name: 'eGov', username: 'egov_report_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false } as never,
+    token: '123456:TEST-token',
+    apiRoot: 'http://127.0.0.1:9',
+    dialogue,
+    translator: createTranslator('vi'),
+    logger: silentLogger(),
+    now,
+    fetchFile,
+    botInfo: {
+      id: 42,
+      is_bot: true,
+      first_name: 'eGov',
+      username: 'egov_report_bot',
+      can_join_groups: false,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+    } as never,
   });
   let messageId = 1;
   bot.api.config.use(async (_prev, method, payload) => {
@@ -26,7 +48,11 @@ export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, optio
     calls.push({ method, payload: p });
     if (method === 'sendMessage') {
       const markup = p['reply_markup'] as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined;
-      sent.push({ chatId: String(p['chat_id']), text: String(p['text']), buttons: (markup?.inline_keyboard ?? []).flat().map((b) => ({ text: b.text, data: b.callback_data })) });
+      sent.push({
+        chatId: String(p['chat_id']),
+        text: String(p['text']),
+        buttons: (markup?.inline_keyboard ?? []).flat().map((b) => ({ text: b.text, data: b.callback_data })),
+      });
       return { ok: true, result: { message_id: messageId++, date: 0, chat: { id: Number(p['chat_id']), type: 'private' }, text: String(p['text']) } } as never;
     }
     return { ok: true, result: true } as never;
@@ -48,8 +74,26 @@ export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, optio
     text: (userId: number, text: string, id = ++updateId) =>
       deliver({ update_id: id, message: { message_id: id, date: Math.floor(now().getTime() / 1000), chat: chat(userId), from: from(userId), text } } as Update),
     click: (userId: number, value: string, id = ++updateId) =>
-      deliver({ update_id: id, callback_query: { id: String(id), from: from(userId), chat_instance: 'x', data: value.startsWith('raw:') ? value.slice(4) : `c:${value}`, message: { message_id: 1, date: 0, chat: chat(userId) } } } as Update),
+      deliver({
+        update_id: id,
+        callback_query: {
+          id: String(id),
+          from: from(userId),
+          chat_instance: 'x',
+          data: value.startsWith('raw:') ? value.slice(4) : `c:${value}`,
+          message: { message_id: 1, date: 0, chat: chat(userId) },
+        },
+      } as Update),
     photo: (userId: number, size = pngBytes.length, id = ++updateId) =>
-      deliver({ update_id: id, message: { message_id: id, date: 0, chat: chat(userId), from: from(userId), photo: [{ file_id: `photo-${id}`, file_unique_id: `u${id}`, width: 10, height: 10, file_size: size }] } } as Update),
+      deliver({
+        update_id: id,
+        message: {
+          message_id: id,
+          date: 0,
+          chat: chat(userId),
+          from: from(userId),
+          photo: [{ file_id: `photo-${id}`, file_unique_id: `u${id}`, width: 10, height: 10, file_size: size }],
+        },
+      } as Update),
   };
 };

@@ -67,11 +67,7 @@ export class ZaloEmulator {
     return this.push({ event_name: 'message.text.received', message: { ...this.base(userId, extra), text } });
   }
 
-  pushUserImage(
-    userId: string,
-    photoUrl: string,
-    extra: { caption?: string; field?: 'photo_url' | 'photo'; displayName?: string } = {},
-  ): EmulatedUpdate {
+  pushUserImage(userId: string, photoUrl: string, extra: { caption?: string; field?: 'photo_url' | 'photo'; displayName?: string } = {}): EmulatedUpdate {
     const message = { ...this.base(userId, extra), [extra.field ?? 'photo_url']: photoUrl, message_type: 'CHAT_PHOTO' };
     if (extra.caption !== undefined) Object.assign(message, { caption: extra.caption });
     return this.push({ event_name: 'message.image.received', message });

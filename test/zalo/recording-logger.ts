@@ -17,9 +17,7 @@ export function recordingLogger(): ZaloLogger & { entries: LogEntry[]; text(): s
     text: () =>
       entries
         .map((e) => {
-          const obj = Object.fromEntries(
-            Object.entries(e.obj).map(([k, v]) => [k, v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v]),
-          );
+          const obj = Object.fromEntries(Object.entries(e.obj).map(([k, v]) => [k, v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v]));
           return `${e.level} ${e.msg ?? ''} ${JSON.stringify(obj)}`;
         })
         .join('\n'),

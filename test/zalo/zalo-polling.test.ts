@@ -69,7 +69,9 @@ describe('startZaloPolling over the emulator', () => {
   it('refuses to start while a webhook is set, unless allowed to delete it', async () => {
     await api.setWebhook({ url: 'https://bot.example.gov.vn/zalo/webhook', secret_token: 'secret-123' });
     await expect(startZaloPolling({ api, onEvent, persist, signal: controller.signal })).rejects.toBeInstanceOf(ZaloWebhookActiveError);
-    await expect(startZaloPolling({ api, onEvent, persist, signal: controller.signal })).rejects.toThrow(/webhook is registered \(host bot\.example\.gov\.vn\)/);
+    await expect(startZaloPolling({ api, onEvent, persist, signal: controller.signal })).rejects.toThrow(
+      /webhook is registered \(host bot\.example\.gov\.vn\)/,
+    );
     expect(emu.callCount('getUpdates')).toBe(0);
 
     const handle = await startZaloPolling({ api, onEvent, persist, signal: controller.signal, deleteWebhookIfSet: true, pollTimeoutSeconds: 1 });

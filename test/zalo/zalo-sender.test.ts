@@ -48,7 +48,14 @@ describe('splitZaloText', () => {
 
 describe('retryDelayMs', () => {
   const quota = (retryAfter?: number) =>
-    new ZaloApiError({ method: 'sendMessage', status: 429, description: 'q', notAccepted: true, transient: true, ...(retryAfter === undefined ? {} : { retryAfter }) });
+    new ZaloApiError({
+      method: 'sendMessage',
+      status: 429,
+      description: 'q',
+      notAccepted: true,
+      transient: true,
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+    });
   it('doubles from the base, honours Retry-After, and caps', () => {
     expect([1, 2, 3].map((n) => retryDelayMs(quota(), n, { baseDelayMs: 100 }))).toEqual([100, 200, 400]);
     expect(retryDelayMs(quota(5), 1, { baseDelayMs: 100 })).toBe(5000);

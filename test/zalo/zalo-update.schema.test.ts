@@ -50,7 +50,15 @@ describe('normaliseZaloUpdate', () => {
     );
     expect(withUrl).toMatchObject({
       ok: true,
-      event: { content: { kind: 'file', fileKind: 'photo', fileRef: 'https://photo-stal-1.zdn.vn/a.jpg', url: 'https://photo-stal-1.zdn.vn/a.jpg', caption: 'Biên bản' } },
+      event: {
+        content: {
+          kind: 'file',
+          fileKind: 'photo',
+          fileRef: 'https://photo-stal-1.zdn.vn/a.jpg',
+          url: 'https://photo-stal-1.zdn.vn/a.jpg',
+          caption: 'Biên bản',
+        },
+      },
     });
     const legacy = normaliseZaloUpdate(bare('message.image.received', { photo: 'https://x/legacy.jpg' }), at);
     expect(legacy).toMatchObject({ ok: true, event: { content: { kind: 'file', fileRef: 'https://x/legacy.jpg' } } });
@@ -78,14 +86,21 @@ describe('normaliseZaloUpdate', () => {
     expect(normaliseZaloUpdate(raw, at)).toEqual({ ok: false, reason: 'from_bot' });
   });
 
-  it.each([null, 42, 'text', [], {}, { ok: true }, { ok: false, result: bare('message.text.received') }, { event_name: 'x' }, { event_name: 'x', message: { from: { id: 'u' } } }])(
-    'rejects %j with a reason',
-    (raw) => {
-      const result = normaliseZaloUpdate(raw, at);
-      expect(result.ok).toBe(false);
-      expect(!result.ok && result.reason).toMatch(/invalid_update/);
-    },
-  );
+  it.each([
+    null,
+    42,
+    'text',
+    [],
+    {},
+    { ok: true },
+    { ok: false, result: bare('message.text.received') },
+    { event_name: 'x' },
+    { event_name: 'x', message: { from: { id: 'u' } } },
+  ])('rejects %j with a reason', (raw) => {
+    const result = normaliseZaloUpdate(raw, at);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/invalid_update/);
+  });
 
   it('never throws on arbitrary JSON', () => {
     fc.assert(

@@ -13,6 +13,7 @@ export const assess = async (deps: DialogueDeps, turn: Turn, code: string | unde
   if (!unit) return result(turn.state, [reply('dialogue:assess.unknown_unit', { code })]);
   if (!(await coordinatesUnit(deps.units, turn.memberships, unit))) return result(turn.state, [reply('dialogue:assess.out_of_scope', { code: unit.code })]);
   const started = await startReport(deps, { ...turn, state: { v: 1, mode: 'idle', assess: true, unitId: unit.id } }, { unitId: unit.id });
-  if (started.state.mode === 'idle' && !started.state.submissionId) return result({ v: 1, mode: 'idle' }, [reply('dialogue:assess.no_set', { unit: unit.name })]);
+  if (started.state.mode === 'idle' && !started.state.submissionId)
+    return result({ v: 1, mode: 'idle' }, [reply('dialogue:assess.no_set', { unit: unit.name })]);
   return started;
 };

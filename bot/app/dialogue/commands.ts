@@ -28,12 +28,24 @@ export const help = (turn: Turn): TurnResult => {
   return result(turn.state, lines);
 };
 
-export const runRegistryCommand = async (deps: DialogueDeps, turn: Turn, name: string, args: readonly string[], rawArgs: string): Promise<TurnResult | null> => {
+export const runRegistryCommand = async (
+  deps: DialogueDeps,
+  turn: Turn,
+  name: string,
+  args: readonly string[],
+  rawArgs: string,
+): Promise<TurnResult | null> => {
   const handler = deps.commands[name];
   if (!handler) return null;
   const ctx: CommandContext = {
-    personId: turn.person.id, accountId: turn.account.id, channel: turn.event.channel, locale: turn.locale, now: turn.now,
-    memberships: turn.memberships, args, rawArgs,
+    personId: turn.person.id,
+    accountId: turn.account.id,
+    channel: turn.event.channel,
+    locale: turn.locale,
+    now: turn.now,
+    memberships: turn.memberships,
+    args,
+    rawArgs,
   };
   const out = await handler(ctx);
   return result(turn.state, out.replies, out.attachments ? { attachments: out.attachments } : {});
@@ -66,7 +78,9 @@ export const runCommand = async (deps: DialogueDeps, turn: Turn, name: string, a
     case 'skip':
       return turn.state.mode === 'report' ? answer(deps, turn, { kind: 'skip' }) : startReport(deps, turn);
     case 'cancel':
-      return turn.state.mode === 'confirm_submit' ? startReport(deps, { ...turn, state: { ...turn.state, mode: 'report' } }) : result(turn.state, [reply('dialogue:nothing_to_cancel')]);
+      return turn.state.mode === 'confirm_submit'
+        ? startReport(deps, { ...turn, state: { ...turn.state, mode: 'report' } })
+        : result(turn.state, [reply('dialogue:nothing_to_cancel')]);
     case 'as':
       if (turn.event.channel === 'console') return switchIdentity(deps, turn, args);
       break;

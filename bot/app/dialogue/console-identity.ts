@@ -11,7 +11,9 @@ export const switchIdentity = async (deps: DialogueDeps, turn: Turn, args: reado
   if (!unit) return result(turn.state, [reply('dialogue:console.as_usage')]);
   for (const m of turn.memberships) await deps.people.revokeMembership(m.id, turn.now);
   await deps.people.grantMembership({ personId: turn.person.id, unitId: unit.id, role });
-  return result({ v: 1, mode: 'idle', ...(role === 'reporter' ? { unitId: unit.id } : {}) }, [
-    reply(role === 'reporter' ? 'dialogue:console.as_reporter' : 'dialogue:console.as_coordinator', { unit: unit.name, code: unit.code }),
-  ], { refreshIdentity: true });
+  return result(
+    { v: 1, mode: 'idle', ...(role === 'reporter' ? { unitId: unit.id } : {}) },
+    [reply(role === 'reporter' ? 'dialogue:console.as_reporter' : 'dialogue:console.as_coordinator', { unit: unit.name, code: unit.code })],
+    { refreshIdentity: true },
+  );
 };

@@ -19,8 +19,12 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
   const identify = (event: InboundEvent, now: Date) =>
     identities.get(`${event.channel}:${event.externalUserId}`, async () => {
       const account = await deps.people.ensureAccount({
-        channel: event.channel, externalId: event.externalUserId, chatId: event.chatId,
-        displayName: event.displayName ?? event.externalUserId, locale: deps.defaultLocale, now,
+        channel: event.channel,
+        externalId: event.externalUserId,
+        chatId: event.chatId,
+        displayName: event.displayName ?? event.externalUserId,
+        locale: deps.defaultLocale,
+        now,
       });
       if (account.unreachable) await deps.people.markReachable(account.id, now);
       const [person, memberships] = await Promise.all([deps.people.findPerson(account.personId), deps.people.listMemberships(account.personId)]);
@@ -28,30 +32,30 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
       return { account, person, memberships };
     });
   return {
-  async handle(event: InboundEvent, fetchFile: FileFetcher): Promise<DialogueOutput | null> {
-    const now = deps.clock();
-    if (!(await deps.chats.claimUpdate(event.dedupeKey, now))) return null;
-    let locale: Locale = deps.defaultLocale;
-    try {
-      const [{ account, person, memberships }, rawState] = await Promise.all([identify(event, now), deps.chats.getState(event.channel, event.chatId)]);
-      locale = isLocale(person.locale) ? person.locale : deps.defaultLocale;
-      const turn: Turn = { event, now, account, person, locale, memberships, state: parseChatState(rawState), fetchFile };
-      const out = await route(deps, turn);
-      if (out.refreshIdentity) identities.delete(`${event.channel}:${event.externalUserId}`);
-      await deps.chats.saveState(event.channel, event.chatId, { accountId: account.id, submissionId: out.state.submissionId ?? null, state: out.state });
-      return {
-        locale: out.locale ?? locale,
-        replies: out.replies,
-        exclusiveChoices: out.state.offered?.exclusive ?? true,
-        ...(out.attachments ? { attachments: out.attachments } : {}),
-      };
-    } catch (error) {
-      // Let a redelivery of this update try again; the person is told something went wrong.
-      await deps.chats.releaseUpdate(event.dedupeKey).catch(() => undefined);
-      deps.logger.error({ err: error, channel: event.channel, chat: event.chatId }, 'dialogue turn failed');
-      identities.delete(`${event.channel}:${event.externalUserId}`);
-      return { locale, replies: [reply('dialogue:error.internal')], exclusiveChoices: true };
-    }
-  },
+    async handle(event: InboundEvent, fetchFile: FileFetcher): Promise<DialogueOutput | null> {
+      const now = deps.clock();
+      if (!(await deps.chats.claimUpdate(event.dedupeKey, now))) return null;
+      let locale: Locale = deps.defaultLocale;
+      try {
+        const [{ account, person, memberships }, rawState] = await Promise.all([identify(event, now), deps.chats.getState(event.channel, event.chatId)]);
+        locale = isLocale(person.locale) ? person.locale : deps.defaultLocale;
+        const turn: Turn = { event, now, account, person, locale, memberships, state: parseChatState(rawState), fetchFile };
+        const out = await route(deps, turn);
+        if (out.refreshIdentity) identities.delete(`${event.channel}:${event.externalUserId}`);
+        await deps.chats.saveState(event.channel, event.chatId, { accountId: account.id, submissionId: out.state.submissionId ?? null, state: out.state });
+        return {
+          locale: out.locale ?? locale,
+          replies: out.replies,
+          exclusiveChoices: out.state.offered?.exclusive ?? true,
+          ...(out.attachments ? { attachments: out.attachments } : {}),
+        };
+      } catch (error) {
+        // Let a redelivery of this update try again; the person is told something went wrong.
+        await deps.chats.releaseUpdate(event.dedupeKey).catch(() => undefined);
+        deps.logger.error({ err: error, channel: event.channel, chat: event.chatId }, 'dialogue turn failed');
+        identities.delete(`${event.channel}:${event.externalUserId}`);
+        return { locale, replies: [reply('dialogue:error.internal')], exclusiveChoices: true };
+      }
+    },
   };
 };

@@ -5,14 +5,25 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export type StoredEvidence = { readonly sha256: string; readonly storedPath: string; readonly size: number };
-export type EvidenceStore = { readonly save: (submissionId: string, criterionCode: string, data: Buffer, mime: string | null, fileName?: string) => Promise<StoredEvidence> };
+export type EvidenceStore = {
+  readonly save: (submissionId: string, criterionCode: string, data: Buffer, mime: string | null, fileName?: string) => Promise<StoredEvidence>;
+};
 
 const extensionOf = (mime: string | null, fileName?: string): string => {
-  const fromName = fileName ? path.extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '') : '';
+  const fromName = fileName
+    ? path
+        .extname(fileName)
+        .toLowerCase()
+        .replace(/[^.a-z0-9]/g, '')
+    : '';
   if (fromName && fromName.length <= 6) return fromName;
   const map: Record<string, string> = {
-    'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'application/pdf': '.pdf',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx', 'application/msword': '.doc',
+    'image/jpeg': '.jpg',
+    'image/png': '.png',
+    'image/webp': '.webp',
+    'application/pdf': '.pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+    'application/msword': '.doc',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
   };
   return (mime && map[mime]) ?? '.bin';

@@ -20,9 +20,18 @@ export const receiveEvidence = async (deps: DialogueDeps, turn: Turn, content: E
     const file = fetched.value;
     const stored = await deps.evidence.save(ctx.submission.id, code, file.buffer, file.mime, content.fileName);
     await deps.submissions.addEvidence({
-      submissionId: ctx.submission.id, criterionCode: code, kind: content.fileKind, channel: turn.event.channel, fileRef: content.fileRef,
-      sha256: stored.sha256, size: stored.size, mime: file.mime, fileName: content.fileName ?? null, storedPath: stored.storedPath,
-      uploadedById: turn.person.id, now: turn.now,
+      submissionId: ctx.submission.id,
+      criterionCode: code,
+      kind: content.fileKind,
+      channel: turn.event.channel,
+      fileRef: content.fileRef,
+      sha256: stored.sha256,
+      size: stored.size,
+      mime: file.mime,
+      fileName: content.fileName ?? null,
+      storedPath: stored.storedPath,
+      uploadedById: turn.person.id,
+      now: turn.now,
     });
     return null;
   });

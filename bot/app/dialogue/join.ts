@@ -11,7 +11,12 @@ export const welcome = (turn: Turn): TurnResult => {
   if (turn.memberships.length === 0) return result(turn.state, [reply('dialogue:start.no_membership')]);
   const reporter = turn.memberships.some((m) => m.role === 'reporter');
   const choices = reporter ? [{ value: 'cmd:report', key: 'dialogue:choice.report' }] : [];
-  return withOffered(result(turn.state, [reply(reporter ? 'dialogue:start.welcome_reporter' : 'dialogue:start.welcome_coordinator', { name: turn.person.displayName }, choices)]), true);
+  return withOffered(
+    result(turn.state, [
+      reply(reporter ? 'dialogue:start.welcome_reporter' : 'dialogue:start.welcome_coordinator', { name: turn.person.displayName }, choices),
+    ]),
+    true,
+  );
 };
 
 export const join = async (deps: DialogueDeps, turn: Turn, typed: string): Promise<TurnResult> => {
@@ -33,8 +38,15 @@ export const join = async (deps: DialogueDeps, turn: Turn, typed: string): Promi
   await deps.people.resetInviteFailures(turn.account.id);
   const unit = await deps.units.findById(invite.unitId);
   const choices = invite.role === 'reporter' ? [{ value: 'cmd:report', key: 'dialogue:choice.report' }] : [];
-  const joined = withOffered(result({ ...turn.state, ...(invite.role === 'reporter' ? { unitId: invite.unitId } : {}) }, [
-    reply(invite.role === 'reporter' ? 'dialogue:join.joined_reporter' : 'dialogue:join.joined_coordinator', { unit: unit?.name ?? '', code: unit?.code ?? '' }, choices),
-  ]), true);
+  const joined = withOffered(
+    result({ ...turn.state, ...(invite.role === 'reporter' ? { unitId: invite.unitId } : {}) }, [
+      reply(
+        invite.role === 'reporter' ? 'dialogue:join.joined_reporter' : 'dialogue:join.joined_coordinator',
+        { unit: unit?.name ?? '', code: unit?.code ?? '' },
+        choices,
+      ),
+    ]),
+    true,
+  );
   return { ...joined, refreshIdentity: true };
 };

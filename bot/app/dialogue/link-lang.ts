@@ -14,10 +14,15 @@ export const LINK_CODE_MINUTES = 15;
 export const setLanguage = async (deps: DialogueDeps, turn: Turn, wanted: string | undefined): Promise<TurnResult> => {
   const lang = wanted?.trim().toLowerCase();
   if (!lang || !isLocale(lang)) {
-    return withOffered(result(turn.state, [reply('dialogue:lang.choose', {}, [
-      { value: 'lang:vi', key: 'dialogue:choice.lang_vi' },
-      { value: 'lang:en', key: 'dialogue:choice.lang_en' },
-    ])]), true);
+    return withOffered(
+      result(turn.state, [
+        reply('dialogue:lang.choose', {}, [
+          { value: 'lang:vi', key: 'dialogue:choice.lang_vi' },
+          { value: 'lang:en', key: 'dialogue:choice.lang_en' },
+        ]),
+      ]),
+      true,
+    );
   }
   await deps.people.setPersonLocale(turn.person.id, lang);
   return result(turn.state, [reply('dialogue:lang.set')], { locale: lang as Locale, refreshIdentity: true });
@@ -26,7 +31,12 @@ export const setLanguage = async (deps: DialogueDeps, turn: Turn, wanted: string
 export const link = async (deps: DialogueDeps, turn: Turn, typed: string | undefined): Promise<TurnResult> => {
   if (!typed) {
     const code = deps.newCode();
-    await deps.linkCodes.create({ codeHash: hashCode(`link:${code}`), personId: turn.person.id, expiresAt: new Date(turn.now.getTime() + LINK_CODE_MINUTES * 60_000), now: turn.now });
+    await deps.linkCodes.create({
+      codeHash: hashCode(`link:${code}`),
+      personId: turn.person.id,
+      expiresAt: new Date(turn.now.getTime() + LINK_CODE_MINUTES * 60_000),
+      now: turn.now,
+    });
     return result(turn.state, [reply('dialogue:link.code', { code, minutes: LINK_CODE_MINUTES })]);
   }
   const code = normaliseInviteCode(typed);
@@ -34,5 +44,8 @@ export const link = async (deps: DialogueDeps, turn: Turn, typed: string | undef
   if (!personId) return result(turn.state, [reply('dialogue:link.invalid')]);
   if (personId === turn.person.id) return result(turn.state, [reply('dialogue:link.same')]);
   await deps.linkCodes.mergeAccountInto(turn.account.id, turn.person.id, personId);
-  return { ...withOffered(result({ v: 1, mode: 'idle' }, [reply('dialogue:link.done', {}, [{ value: 'cmd:report', key: 'dialogue:choice.report' }])]), true), refreshIdentity: true };
+  return {
+    ...withOffered(result({ v: 1, mode: 'idle' }, [reply('dialogue:link.done', {}, [{ value: 'cmd:report', key: 'dialogue:choice.report' }])]), true),
+    refreshIdentity: true,
+  };
 };

@@ -10,7 +10,7 @@ export const withOffered = (r: TurnResult, exclusive: boolean): TurnResult => {
 };
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-export const choiceLabelPrefix = (index: number, exclusive: boolean): string => (exclusive ? `${index + 1}` : LETTERS[index] ?? `${index + 1}`);
+export const choiceLabelPrefix = (index: number, exclusive: boolean): string => (exclusive ? `${index + 1}` : (LETTERS[index] ?? `${index + 1}`));
 
 /** A typed "2" (exclusive choices) or "b" (optional extras) → the offered value, if any. */
 export const typedChoice = (text: string, offered: { values: readonly string[]; exclusive: boolean } | undefined): string | null => {

@@ -37,10 +37,19 @@ export type AnsweredBy = 'unit' | 'assessor';
 export const periodsForUnit = async (deps: DialogueDeps, unit: Unit, by: AnsweredBy = 'unit'): Promise<StoredPeriod[]> => {
   if (!isAssessedLevel(unit.level)) return [];
   const open = await deps.periods.listOpen();
-  return open.filter((p) => (by === 'assessor' || p.deadlines[unit.level as 'commune'] !== undefined) && p.sets.some((s) => s.level === unit.level && s.answeredBy === by));
+  return open.filter(
+    (p) => (by === 'assessor' || p.deadlines[unit.level as 'commune'] !== undefined) && p.sets.some((s) => s.level === unit.level && s.answeredBy === by),
+  );
 };
 
-export const loadReportContext = async (deps: DialogueDeps, unit: Unit, period: StoredPeriod, now: Date, by: AnsweredBy = 'unit', trustCache = false): Promise<ReportContext | null> => {
+export const loadReportContext = async (
+  deps: DialogueDeps,
+  unit: Unit,
+  period: StoredPeriod,
+  now: Date,
+  by: AnsweredBy = 'unit',
+  trustCache = false,
+): Promise<ReportContext | null> => {
   const link = period.sets.find((s) => s.level === unit.level && s.answeredBy === by);
   if (!link) return null;
   const stored = await deps.criteriaSets.findById(link.criteriaSetId);
@@ -55,7 +64,11 @@ const assessedUnits = async (deps: DialogueDeps, turn: Turn, unitId: string | un
   return unit && (await coordinatesUnit(deps.units, turn.memberships, unit)) ? [unit] : [];
 };
 
-export const resolveReport = async (deps: DialogueDeps, turn: Turn, wanted: { unitId?: string; periodId?: string; forWrite?: boolean }): Promise<Resolution> => {
+export const resolveReport = async (
+  deps: DialogueDeps,
+  turn: Turn,
+  wanted: { unitId?: string; periodId?: string; forWrite?: boolean },
+): Promise<Resolution> => {
   const by: AnsweredBy = turn.state.assess ? 'assessor' : 'unit';
   const units = by === 'assessor' ? await assessedUnits(deps, turn, wanted.unitId ?? turn.state.unitId) : await reporterUnits(deps, turn);
   if (units.length === 0) return { kind: 'no_membership' };

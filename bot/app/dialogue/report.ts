@@ -36,8 +36,12 @@ const withSkip = (q: QuestionDescriptor): readonly Reply[] => {
   const has = (value: string) => (last.choices ?? []).some((c) => c.value === value);
   const extra =
     q.step === 'evidence'
-      ? has(CHOICE.evidenceDone) ? null : { value: CHOICE.evidenceDone, key: 'criteria:choice.evidence_done' }
-      : q.allowsSkip ? { value: CHOICE.skip, key: 'dialogue:choice.skip' } : null;
+      ? has(CHOICE.evidenceDone)
+        ? null
+        : { value: CHOICE.evidenceDone, key: 'criteria:choice.evidence_done' }
+      : q.allowsSkip
+        ? { value: CHOICE.skip, key: 'dialogue:choice.skip' }
+        : null;
   if (!extra || q.step === 'denominator') return q.replies;
   return [...q.replies.slice(0, -1), { ...last, choices: [...(last.choices ?? []), extra] }];
 };
@@ -54,7 +58,12 @@ export const navChoices = () => [
 ];
 
 const reportState = (turn: Turn, ctx: ReportContext, session: SessionState): ChatState => ({
-  v: 1, mode: 'report', unitId: ctx.unit.id, periodId: ctx.period.id, submissionId: ctx.submission.id, session,
+  v: 1,
+  mode: 'report',
+  unitId: ctx.unit.id,
+  periodId: ctx.period.id,
+  submissionId: ctx.submission.id,
+  session,
   ...(turn.state.assess ? { assess: true } : {}),
 });
 
@@ -66,13 +75,27 @@ export const unresolved = (turn: Turn, r: Exclude<Resolution, { kind: 'ready' }>
     case 'no_period':
       return result({ v: 1, mode: 'idle', unitId: r.unit.id }, [reply('dialogue:report.no_period', { unit: r.unit.name })]);
     case 'choose_unit':
-      return withOffered(result({ v: 1, mode: 'choose_unit' }, [
-        reply('dialogue:report.choose_unit', {}, r.units.map((u) => ({ value: `unit:${u.id}`, key: 'dialogue:choice.plain', params: { label: `${u.code} · ${u.name}` } }))),
-      ]), true);
+      return withOffered(
+        result({ v: 1, mode: 'choose_unit' }, [
+          reply(
+            'dialogue:report.choose_unit',
+            {},
+            r.units.map((u) => ({ value: `unit:${u.id}`, key: 'dialogue:choice.plain', params: { label: `${u.code} · ${u.name}` } })),
+          ),
+        ]),
+        true,
+      );
     case 'choose_period':
-      return withOffered(result({ v: 1, mode: 'choose_period', unitId: r.unit.id }, [
-        reply('dialogue:report.choose_period', {}, r.periods.map((p) => ({ value: `period:${p.id}`, key: 'dialogue:choice.plain', params: { label: p.name } }))),
-      ]), true);
+      return withOffered(
+        result({ v: 1, mode: 'choose_period', unitId: r.unit.id }, [
+          reply(
+            'dialogue:report.choose_period',
+            {},
+            r.periods.map((p) => ({ value: `period:${p.id}`, key: 'dialogue:choice.plain', params: { label: p.name } })),
+          ),
+        ]),
+        true,
+      );
   }
 };
 
@@ -84,15 +107,26 @@ export const startReport = async (deps: DialogueDeps, turn: Turn, wanted: { unit
   const s = ctx.submission;
   const answered = Object.keys(s.answers).length;
   const intro = reply('dialogue:report.intro', {
-    unit: ctx.unit.name, period: ctx.period.name, deadline: formatDateVi(ctx.period.deadlines[ctx.unit.level as 'commune'] ?? ''),
-    answered, total: ctx.set.criteria.length,
+    unit: ctx.unit.name,
+    period: ctx.period.name,
+    deadline: formatDateVi(ctx.period.deadlines[ctx.unit.level as 'commune'] ?? ''),
+    answered,
+    total: ctx.set.criteria.length,
   });
-  if (isLocked(s.status)) return withOffered(result({ v: 1, mode: 'idle', unitId: ctx.unit.id, periodId: ctx.period.id, submissionId: s.id }, [...lockedReplies(ctx), reply('dialogue:report.locked_hint', {}, [{ value: 'cmd:review', key: 'dialogue:choice.review' }])]), true);
+  if (isLocked(s.status))
+    return withOffered(
+      result({ v: 1, mode: 'idle', unitId: ctx.unit.id, periodId: ctx.period.id, submissionId: s.id }, [
+        ...lockedReplies(ctx),
+        reply('dialogue:report.locked_hint', {}, [{ value: 'cmd:review', key: 'dialogue:choice.review' }]),
+      ]),
+      true,
+    );
   const returned = s.status === 'returned' ? [reply('dialogue:report.returned', { note: s.returnNote ?? '' })] : [];
   const resumable = turn.state.submissionId === s.id && turn.state.session ? SessionStateSchema.safeParse(turn.state.session) : null;
-  const session = resumable?.success && resumable.data.cursor.kind !== 'done'
-    ? resumable.data
-    : startSession(ctx.set, s.answers, s.profile, { window: ctx.period.dataWindow });
+  const session =
+    resumable?.success && resumable.data.cursor.kind !== 'done'
+      ? resumable.data
+      : startSession(ctx.set, s.answers, s.profile, { window: ctx.period.dataWindow });
   const q = describeQuestion(ctx.set, session, s.answers, s.profile, optsOf(ctx, turn));
   return withOffered(result(reportState(turn, ctx, session), [intro, ...returned, ...questionReplies(q, ctx, turn, session)]), q?.choicesExclusive ?? true);
 };
@@ -115,7 +149,12 @@ export const errorAndRepeat = (ctx: ReportContext, turn: Turn, session: SessionS
   sameQuestion(ctx, turn, session, [inputErrorReply(error)]);
 
 /** Applies one input to the question on screen, stores it, and replies with the next question. */
-export const answer = async (deps: DialogueDeps, turn: Turn, input: QuestionnaireInput, beforeStore?: (ctx: ReportContext) => Promise<Reply | null>): Promise<TurnResult> => {
+export const answer = async (
+  deps: DialogueDeps,
+  turn: Turn,
+  input: QuestionnaireInput,
+  beforeStore?: (ctx: ReportContext) => Promise<Reply | null>,
+): Promise<TurnResult> => {
   const trusted = await currentReport(deps, turn, true);
   if (!trusted) return startReport(deps, turn);
   // A cached snapshot may predate a coordinator's /return: look again before refusing.
@@ -132,13 +171,24 @@ export const answer = async (deps: DialogueDeps, turn: Turn, input: Questionnair
     const problem = await beforeStore(ctx);
     if (problem) return sameQuestion(ctx, turn, session, [problem]);
   }
-  const stored = await persistWithRetry(deps, ctx.set, ctx.submission, apply, { personId: turn.person.id, channel: turn.event.channel }, turn.now, ctx.period.dataWindow);
-  if (!stored.ok) return stored.error.code === 'locked' ? result(turn.state, lockedReplies(ctx)) : errorAndRepeat(ctx, turn, session, stored.error as InputError);
+  const stored = await persistWithRetry(
+    deps,
+    ctx.set,
+    ctx.submission,
+    apply,
+    { personId: turn.person.id, channel: turn.event.channel },
+    turn.now,
+    ctx.period.dataWindow,
+  );
+  if (!stored.ok)
+    return stored.error.code === 'locked' ? result(turn.state, lockedReplies(ctx)) : errorAndRepeat(ctx, turn, session, stored.error as InputError);
   const r = stored.value;
   const next = { ...ctx, submission: stored.snapshot };
   const q = describeQuestion(ctx.set, r.state, r.answers, r.profile, optsOf(ctx, turn));
   // The engine's replies end with the next prompt; swap it for the same prompt plus "skip".
-  const replies = q ? [...r.replies.slice(0, r.replies.length - q.replies.length), ...withSkip(q)] : [...r.replies, reply('dialogue:report.next_steps', {}, navChoices())];
+  const replies = q
+    ? [...r.replies.slice(0, r.replies.length - q.replies.length), ...withSkip(q)]
+    : [...r.replies, reply('dialogue:report.next_steps', {}, navChoices())];
   return withOffered(result(reportState(turn, next, r.state), replies), q?.choicesExclusive ?? true);
 };
 

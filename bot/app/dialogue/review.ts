@@ -16,8 +16,11 @@ import { result, type Turn, type TurnResult } from './turn.ts';
 const MAX_EDIT_BUTTONS = 6;
 const MAX_PROBLEM_LINES = 8;
 const PROBLEM_KEYS = new Set([
-  'criteria:review.blocker_missing', 'criteria:review.blocker_explanation', 'criteria:review.blocker_evidence',
-  'criteria:review.blocker_profile', 'criteria:review.warning_evidence',
+  'criteria:review.blocker_missing',
+  'criteria:review.blocker_explanation',
+  'criteria:review.blocker_evidence',
+  'criteria:review.blocker_profile',
+  'criteria:review.warning_evidence',
 ]);
 
 /** Keeps the review readable on a phone: the first problems, then "and N more". */
@@ -54,12 +57,18 @@ export const review = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =>
     const summary = summaryOf(ctx);
     const lines = capProblems(reviewReplies(ctx.set, summary, turn.locale));
     const edits: Choice[] = [...summary.blockers, ...summary.warnings].slice(0, MAX_EDIT_BUTTONS).map((b) => ({
-      value: `edit:${b.code}`, key: 'dialogue:choice.edit', params: { code: b.code },
+      value: `edit:${b.code}`,
+      key: 'dialogue:choice.edit',
+      params: { code: b.code },
     }));
     const locked = isLocked(ctx.submission.status);
     const choices: Choice[] = locked
       ? []
-      : [...edits, { value: 'cmd:continue', key: 'dialogue:choice.continue' }, ...(summary.canSubmit ? [{ value: 'cmd:submit', key: 'dialogue:choice.submit' }] : [])];
+      : [
+          ...edits,
+          { value: 'cmd:continue', key: 'dialogue:choice.continue' },
+          ...(summary.canSubmit ? [{ value: 'cmd:submit', key: 'dialogue:choice.submit' }] : []),
+        ];
     const head = reply('dialogue:review.title', { unit: ctx.unit.name, period: ctx.period.name });
     const status = locked ? lockedReplies(ctx) : [];
     return withOffered(result(turn.state, [head, ...lines, ...status, reply('dialogue:review.actions', {}, choices)]), true);
@@ -68,11 +77,21 @@ export const review = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =>
 export const score = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =>
   withContext(deps, turn, (ctx) => {
     const s = summaryOf(ctx).score;
-    const groups: Reply[] = s.groups.map((g) => reply('criteria:review.group', {
-      group: g.code, title: pickText(ctx.set.groups.find((x) => x.code === g.code)?.title, turn.locale), points: g.points, applicableMax: g.applicableMax,
-    }));
+    const groups: Reply[] = s.groups.map((g) =>
+      reply('criteria:review.group', {
+        group: g.code,
+        title: pickText(ctx.set.groups.find((x) => x.code === g.code)?.title, turn.locale),
+        points: g.points,
+        applicableMax: g.applicableMax,
+      }),
+    );
     return result(turn.state, [
-      reply('dialogue:score.total', { points: s.points, applicableMax: s.applicableMax, percent: s.percent, tier: s.tier ? pickText(s.tier.label, turn.locale) || s.tier.key : '-' }),
+      reply('dialogue:score.total', {
+        points: s.points,
+        applicableMax: s.applicableMax,
+        percent: s.percent,
+        tier: s.tier ? pickText(s.tier.label, turn.locale) || s.tier.key : '-',
+      }),
       ...groups,
     ]);
   });
@@ -83,28 +102,45 @@ export const askSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =
     const summary = summaryOf(ctx);
     if (!summary.canSubmit) {
       const lines = capProblems(reviewReplies(ctx.set, summary, turn.locale).slice(1));
-      const edits: Choice[] = summary.blockers.slice(0, MAX_EDIT_BUTTONS).map((b) => ({ value: `edit:${b.code}`, key: 'dialogue:choice.edit', params: { code: b.code } }));
-      return withOffered(result(turn.state, [reply('dialogue:submit.blocked', { count: summary.blockers.length }), ...lines, reply('dialogue:review.actions', {}, edits)]), true);
+      const edits: Choice[] = summary.blockers
+        .slice(0, MAX_EDIT_BUTTONS)
+        .map((b) => ({ value: `edit:${b.code}`, key: 'dialogue:choice.edit', params: { code: b.code } }));
+      return withOffered(
+        result(turn.state, [reply('dialogue:submit.blocked', { count: summary.blockers.length }), ...lines, reply('dialogue:review.actions', {}, edits)]),
+        true,
+      );
     }
     const level = ctx.unit.level as AssessedLevel;
     const late = lateness(ctx.period, level, turn.now, deps.calendar);
     const s = summary.score;
-    const lateLine = late.ok && late.value.late
-      ? [reply(late.value.beyondTolerance ? 'dialogue:submit.late_not_ranked' : 'dialogue:submit.late', { days: late.value.workingDaysLate, tolerance: ctx.period.lateToleranceWorkingDays })]
-      : [];
+    const lateLine =
+      late.ok && late.value.late
+        ? [
+            reply(late.value.beyondTolerance ? 'dialogue:submit.late_not_ranked' : 'dialogue:submit.late', {
+              days: late.value.workingDaysLate,
+              tolerance: ctx.period.lateToleranceWorkingDays,
+            }),
+          ]
+        : [];
     const warnings = summary.warnings.length > 0 ? [reply('dialogue:submit.evidence_warning', { count: summary.warnings.length })] : [];
-    return withOffered(result({ ...turn.state, mode: 'confirm_submit' }, [
-      reply('dialogue:submit.confirm', {
-        unit: ctx.unit.name, points: s.points, applicableMax: s.applicableMax, percent: s.percent,
-        tier: s.tier ? pickText(s.tier.label, turn.locale) || s.tier.key : '-',
-      }),
-      ...warnings,
-      ...lateLine,
-      reply('dialogue:submit.confirm_question', {}, [
-        { value: 'confirm:submit', key: 'dialogue:choice.confirm_submit' },
-        { value: 'confirm:cancel', key: 'dialogue:choice.cancel' },
+    return withOffered(
+      result({ ...turn.state, mode: 'confirm_submit' }, [
+        reply('dialogue:submit.confirm', {
+          unit: ctx.unit.name,
+          points: s.points,
+          applicableMax: s.applicableMax,
+          percent: s.percent,
+          tier: s.tier ? pickText(s.tier.label, turn.locale) || s.tier.key : '-',
+        }),
+        ...warnings,
+        ...lateLine,
+        reply('dialogue:submit.confirm_question', {}, [
+          { value: 'confirm:submit', key: 'dialogue:choice.confirm_submit' },
+          { value: 'confirm:cancel', key: 'dialogue:choice.cancel' },
+        ]),
       ]),
-    ]), true);
+      true,
+    );
   });
 
 export const confirmSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =>
@@ -127,8 +163,12 @@ export const confirmSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResul
     const s = summary.score;
     return result({ v: 1, mode: 'idle', unitId: ctx.unit.id, periodId: ctx.period.id, submissionId: ctx.submission.id }, [
       reply('dialogue:submit.done', {
-        unit: ctx.unit.name, points: s.points, applicableMax: s.applicableMax, percent: s.percent,
-        tier: s.tier ? pickText(s.tier.label, turn.locale) || s.tier.key : '-', at: formatDateVi(turn.now.toISOString().slice(0, 10)),
+        unit: ctx.unit.name,
+        points: s.points,
+        applicableMax: s.applicableMax,
+        percent: s.percent,
+        tier: s.tier ? pickText(s.tier.label, turn.locale) || s.tier.key : '-',
+        at: formatDateVi(turn.now.toISOString().slice(0, 10)),
       }),
       ...(lateInfo.late ? [reply('dialogue:submit.recorded_late', { days: lateInfo.workingDaysLate })] : []),
     ]);

@@ -14,7 +14,8 @@ import { result, type Turn, type TurnResult } from './turn.ts';
 
 /** Buttons that stay valid outside the message that offered them (menus, reminders). */
 const navigate = async (deps: DialogueDeps, turn: Turn, value: string): Promise<TurnResult | null> => {
-  if (value === 'cmd:report' || value === 'cmd:continue') return startReport(deps, { ...turn, state: { ...turn.state, mode: turn.state.mode === 'confirm_submit' ? 'report' : turn.state.mode } });
+  if (value === 'cmd:report' || value === 'cmd:continue')
+    return startReport(deps, { ...turn, state: { ...turn.state, mode: turn.state.mode === 'confirm_submit' ? 'report' : turn.state.mode } });
   if (value === 'cmd:review') return review(deps, turn);
   if (value === 'cmd:submit') return askSubmit(deps, turn);
   if (value === 'lang:vi' || value === 'lang:en') return setLanguage(deps, turn, value.slice(5));

@@ -20,10 +20,20 @@ export const exportCommandCli: CliCommand = async (ctx) => {
   if (!period) throw new CliUsageError(`export: unknown period ${periodId} (see: npm run cli -- period list)`);
   const all = await createUnitRepository(db).list();
   const scope: Scope = {
-    all, byId: new Map(all.map((u) => [u.id, u])), byCode: new Map(all.map((u) => [u.code, u])), visible: new Set(all.map((u) => u.id)),
+    all,
+    byId: new Map(all.map((u) => [u.id, u])),
+    byCode: new Map(all.map((u) => [u.code, u])),
+    visible: new Set(all.map((u) => u.id)),
     roots: all.filter((u) => u.level === 'province'),
   };
-  const deps = { db, calendar: VIETNAM_CALENDAR, botUsername: ctx.config.TELEGRAM_BOT_USERNAME, remind: async () => ({ queued: 0 }), notify: async () => undefined, translate: ctx.translator.t };
+  const deps = {
+    db,
+    calendar: VIETNAM_CALENDAR,
+    botUsername: ctx.config.TELEGRAM_BOT_USERNAME,
+    remind: async () => ({ queued: 0 }),
+    notify: async () => undefined,
+    translate: ctx.translator.t,
+  };
   const levels = await levelExports(deps, scope, period);
   const label = (key: string) => ctx.translator.t(ctx.locale, `coord:${key}`);
   await writeFile(out, await buildWorkbook(period.name, levels, label));

@@ -16,14 +16,22 @@ const optionsSchema = z.object({
 
 export const inviteCreate: CliCommand = async (ctx) => {
   const parsed = optionsSchema.safeParse({
-    unit: stringFlag(ctx.args, 'unit') ?? '', role: stringFlag(ctx.args, 'role'), uses: stringFlag(ctx.args, 'uses'), days: stringFlag(ctx.args, 'days'),
+    unit: stringFlag(ctx.args, 'unit') ?? '',
+    role: stringFlag(ctx.args, 'role'),
+    uses: stringFlag(ctx.args, 'uses'),
+    days: stringFlag(ctx.args, 'days'),
   });
   if (!parsed.success) throw new CliUsageError(`invite create: ${parsed.error.issues[0]?.message ?? 'invalid options'}`);
   const db = (await ctx.db()).prisma;
   const unit = await createUnitRepository(db).findByCode(parsed.data.unit);
   if (!unit) throw new CliUsageError(`invite create: unknown unit ${parsed.data.unit}`);
   const { code, expiresAt } = await createInvite(createInviteRepository(db), {
-    unitId: unit.id, role: parsed.data.role, uses: parsed.data.uses, days: parsed.data.days, createdById: null, now: ctx.now(),
+    unitId: unit.id,
+    role: parsed.data.role,
+    uses: parsed.data.uses,
+    days: parsed.data.days,
+    createdById: null,
+    now: ctx.now(),
   });
   ctx.io.out(`${parsed.data.role} invite for ${unit.code} ${unit.name}: ${parsed.data.uses} use(s), expires ${expiresAt.toISOString()}`);
   ctx.io.out(`Telegram: ${telegramDeepLink(ctx.config.TELEGRAM_BOT_USERNAME, code)}`);

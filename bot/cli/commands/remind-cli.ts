@@ -42,14 +42,21 @@ export const remindRun: CliCommand = async (ctx) => {
     bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
     senders['telegram'] = telegramRowSender(bot.api, translator);
   }
-  if (ctx.config.ZALO_BOT_TOKEN) senders['zalo'] = zaloRowSender(createZaloApi({ token: ctx.config.ZALO_BOT_TOKEN, apiRoot: ctx.config.ZALO_API_ROOT }), translator);
+  if (ctx.config.ZALO_BOT_TOKEN)
+    senders['zalo'] = zaloRowSender(createZaloApi({ token: ctx.config.ZALO_BOT_TOKEN, apiRoot: ctx.config.ZALO_API_ROOT }), translator);
   const people = createPeopleRepository(db);
   const sender = createOutboxSender({
-    outbox, senders, markUnreachable: (id, at) => people.markUnreachable(id, at), ratePerSecond: ctx.config.SEND_RATE_PER_SECOND,
-    holder: ctx.config.INSTANCE_ID ?? `cli-${os.hostname()}-${process.pid}`, logger: silentLogger(),
+    outbox,
+    senders,
+    markUnreachable: (id, at) => people.markUnreachable(id, at),
+    ratePerSecond: ctx.config.SEND_RATE_PER_SECOND,
+    holder: ctx.config.INSTANCE_ID ?? `cli-${os.hostname()}-${process.pid}`,
+    logger: silentLogger(),
   });
   const stats = Object.keys(senders).length > 0 ? await sender.drain() : { sent: 0, rateLimited: 0, failed: 0, dead: 0, deferred: 0 };
-  ctx.io.out(`queued ${queued}, sent ${stats.sent}, rate-limited ${stats.rateLimited}, failed ${stats.failed}, undeliverable ${stats.dead}, deferred ${stats.deferred}`);
+  ctx.io.out(
+    `queued ${queued}, sent ${stats.sent}, rate-limited ${stats.rateLimited}, failed ${stats.failed}, undeliverable ${stats.dead}, deferred ${stats.deferred}`,
+  );
   if (Object.keys(senders).length === 0) ctx.io.out('no channel token configured: queued reminders stay pending until the bot runs');
   return 0;
 };

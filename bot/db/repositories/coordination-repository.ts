@@ -38,9 +38,24 @@ export const createCoordinationRepository = (db: Db) => ({
     return db.submission.findMany({
       where: { periodId, criteriaSetId: { in: [...criteriaSetIds] } },
       select: {
-        id: true, unitId: true, criteriaSetId: true, status: true, version: true, answeredCount: true, selfPoints: true, selfPercent: true,
-        applicableMax: true, verifiedPoints: true, verifiedPercent: true, appraisalStarted: true, tier: true, groupPoints: true,
-        submittedAt: true, workingDaysLate: true, lateBeyondTolerance: true, lastActivityAt: true,
+        id: true,
+        unitId: true,
+        criteriaSetId: true,
+        status: true,
+        version: true,
+        answeredCount: true,
+        selfPoints: true,
+        selfPercent: true,
+        applicableMax: true,
+        verifiedPoints: true,
+        verifiedPercent: true,
+        appraisalStarted: true,
+        tier: true,
+        groupPoints: true,
+        submittedAt: true,
+        workingDaysLate: true,
+        lateBeyondTolerance: true,
+        lastActivityAt: true,
       },
     });
   },
@@ -79,16 +94,37 @@ export const createCoordinationRepository = (db: Db) => ({
    * Records the appraisal score of one criterion, appends it to the history, starts appraisal
    * and recomputes the verified total (verified points where set, self points elsewhere).
    */
-  async verify(input: { submissionId: string; criterionCode: string; points: number; note: string; personId: string; channel: string; now: Date; applicableMax: number }): Promise<{ verifiedPoints: number; verifiedPercent: number } | null> {
+  async verify(input: {
+    submissionId: string;
+    criterionCode: string;
+    points: number;
+    note: string;
+    personId: string;
+    channel: string;
+    now: Date;
+    applicableMax: number;
+  }): Promise<{ verifiedPoints: number; verifiedPercent: number } | null> {
     return db.$transaction(async (tx) => {
-      const answer = await tx.answer.findUnique({ where: { submissionId_criterionCode: { submissionId: input.submissionId, criterionCode: input.criterionCode } }, select: { id: true } });
+      const answer = await tx.answer.findUnique({
+        where: { submissionId_criterionCode: { submissionId: input.submissionId, criterionCode: input.criterionCode } },
+        select: { id: true },
+      });
       if (!answer) return null;
       await tx.answer.update({
         where: { id: answer.id },
         data: { verifiedPoints: input.points, verifiedNote: input.note, verifiedById: input.personId, verifiedAt: input.now },
       });
       await tx.answerRevision.create({
-        data: { submissionId: input.submissionId, criterionCode: input.criterionCode, kind: 'verify', points: input.points, note: input.note, personId: input.personId, channel: input.channel, createdAt: input.now },
+        data: {
+          submissionId: input.submissionId,
+          criterionCode: input.criterionCode,
+          kind: 'verify',
+          points: input.points,
+          note: input.note,
+          personId: input.personId,
+          channel: input.channel,
+          createdAt: input.now,
+        },
       });
       const all = await tx.answer.findMany({ where: { submissionId: input.submissionId }, select: { points: true, verifiedPoints: true } });
       const verifiedPoints = Math.round(all.reduce((n, a) => n + (a.verifiedPoints ?? a.points ?? 0), 0) * 100) / 100;
@@ -97,7 +133,15 @@ export const createCoordinationRepository = (db: Db) => ({
         where: { id: input.submissionId },
         data: { verifiedPoints, verifiedPercent, appraisalStarted: true, version: { increment: 1 } },
       });
-      await tx.submissionEvent.create({ data: { submissionId: input.submissionId, kind: 'verified_score', personId: input.personId, note: `${input.criterionCode}: ${input.points}. ${input.note}`, createdAt: input.now } });
+      await tx.submissionEvent.create({
+        data: {
+          submissionId: input.submissionId,
+          kind: 'verified_score',
+          personId: input.personId,
+          note: `${input.criterionCode}: ${input.points}. ${input.note}`,
+          createdAt: input.now,
+        },
+      });
       return { verifiedPoints, verifiedPercent };
     });
   },

@@ -13,12 +13,21 @@ export const createCriteriaSetRepository = (db: Db) => {
   const cache = new Map<string, StoredCriteriaSet>();
   return {
     async importSet(set: CriteriaSet, checksum: string): Promise<ImportOutcome> {
-      const existing = await db.criteriaSet.findUnique({ where: { key_version: { key: set.key, version: set.version } }, select: { id: true, checksum: true } });
+      const existing = await db.criteriaSet.findUnique({
+        where: { key_version: { key: set.key, version: set.version } },
+        select: { id: true, checksum: true },
+      });
       if (existing) return { kind: existing.checksum === checksum ? 'unchanged' : 'conflict', id: existing.id };
       const row = await db.criteriaSet.create({
         data: {
-          key: set.key, version: set.version, level: set.level, title: set.title.vi, answeredBy: set.answeredBy, scored: set.scored,
-          definition: set as unknown as object, checksum,
+          key: set.key,
+          version: set.version,
+          level: set.level,
+          title: set.title.vi,
+          answeredBy: set.answeredBy,
+          scored: set.scored,
+          definition: set as unknown as object,
+          checksum,
         },
         select: { id: true },
       });

@@ -4,14 +4,27 @@ import type { Db } from '../database.ts';
 import type { Role } from './people-repository.ts';
 
 export type Invite = {
-  readonly id: string; readonly role: Role; readonly unitId: string; readonly expiresAt: Date;
-  readonly maxUses: number; readonly uses: number; readonly revokedAt: Date | null;
+  readonly id: string;
+  readonly role: Role;
+  readonly unitId: string;
+  readonly expiresAt: Date;
+  readonly maxUses: number;
+  readonly uses: number;
+  readonly revokedAt: Date | null;
 };
 
 const select = { id: true, role: true, unitId: true, expiresAt: true, maxUses: true, uses: true, revokedAt: true } as const;
 
 export const createInviteRepository = (db: Db) => ({
-  async create(input: { codeHash: string; role: Role; unitId: string; expiresAt: Date; maxUses: number; createdById: string | null; now: Date }): Promise<Invite> {
+  async create(input: {
+    codeHash: string;
+    role: Role;
+    unitId: string;
+    expiresAt: Date;
+    maxUses: number;
+    createdById: string | null;
+    now: Date;
+  }): Promise<Invite> {
     const { now, ...data } = input;
     const row = await db.invite.create({ data: { ...data, createdAt: now }, select });
     return { ...row, role: row.role as Role };

@@ -50,13 +50,20 @@ export const createMessageOutboxRepository = (db: Db) => ({
    * left 'sending' by a sender whose claim expired (it crashed mid-wave).
    */
   async claim(holder: string, now: Date, limit: number, claimMs: number): Promise<OutboxRow[]> {
-    const due = { OR: [{ status: 'pending', nextAttemptAt: { lte: now } }, { status: 'sending', claimedUntil: { lt: now } }] };
+    const due = {
+      OR: [
+        { status: 'pending', nextAttemptAt: { lte: now } },
+        { status: 'sending', claimedUntil: { lt: now } },
+      ],
+    };
     const lost: string[] = [];
     // Another instance may win the same candidates; then look past them instead of stopping.
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const candidates = await db.outbox.findMany({
         where: { ...due, ...(lost.length > 0 ? { id: { notIn: lost } } : {}) },
-        select: { id: true }, orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }], take: limit,
+        select: { id: true },
+        orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }],
+        take: limit,
       });
       if (candidates.length === 0) return [];
       const token = `${holder}:${randomUUID()}`;
@@ -64,7 +71,11 @@ export const createMessageOutboxRepository = (db: Db) => ({
         where: { id: { in: candidates.map((c) => c.id) }, ...due },
         data: { status: 'sending', claimedBy: token, claimedUntil: new Date(now.getTime() + claimMs) },
       });
-      const rows = await db.outbox.findMany({ where: { claimedBy: token, status: 'sending' }, select: rowSelect, orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }] });
+      const rows = await db.outbox.findMany({
+        where: { claimedBy: token, status: 'sending' },
+        select: rowSelect,
+        orderBy: [{ nextAttemptAt: 'asc' }, { createdAt: 'asc' }],
+      });
       if (rows.length > 0) return rows.map((r) => ({ ...r, payload: r.payload as unknown as OutboxPayload }));
       lost.push(...candidates.map((c) => c.id));
     }
@@ -78,7 +89,14 @@ export const createMessageOutboxRepository = (db: Db) => ({
   async reschedule(id: string, nextAttemptAt: Date, error: string | null, countAttempt: boolean): Promise<void> {
     await db.outbox.update({
       where: { id },
-      data: { status: 'pending', nextAttemptAt, lastError: error, claimedBy: null, claimedUntil: null, ...(countAttempt ? { attempts: { increment: 1 } } : {}) },
+      data: {
+        status: 'pending',
+        nextAttemptAt,
+        lastError: error,
+        claimedBy: null,
+        claimedUntil: null,
+        ...(countAttempt ? { attempts: { increment: 1 } } : {}),
+      },
     });
   },
 

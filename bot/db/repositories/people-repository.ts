@@ -21,13 +21,27 @@ export type ChannelAccount = {
 export type Membership = { readonly id: string; readonly personId: string; readonly unitId: string; readonly role: Role };
 
 const accountSelect = {
-  id: true, personId: true, channel: true, externalId: true, chatId: true, locale: true, unreachable: true,
-  failedInviteAttempts: true, inviteLockedUntil: true,
+  id: true,
+  personId: true,
+  channel: true,
+  externalId: true,
+  chatId: true,
+  locale: true,
+  unreachable: true,
+  failedInviteAttempts: true,
+  inviteLockedUntil: true,
 } as const;
 
 const toAccount = (row: {
-  id: string; personId: string; channel: string; externalId: string; chatId: string; locale: string | null;
-  unreachable: boolean; failedInviteAttempts: number; inviteLockedUntil: Date | null;
+  id: string;
+  personId: string;
+  channel: string;
+  externalId: string;
+  chatId: string;
+  locale: string | null;
+  unreachable: boolean;
+  failedInviteAttempts: number;
+  inviteLockedUntil: Date | null;
 }): ChannelAccount => ({ ...row, channel: row.channel as ChannelKind });
 
 export const createPeopleRepository = (db: Db) => ({
@@ -58,9 +72,17 @@ export const createPeopleRepository = (db: Db) => ({
 
   /** Finds the account or creates it together with a new person (first contact). */
   async ensureAccount(input: {
-    channel: ChannelKind; externalId: string; chatId: string; displayName: string; locale: string; now: Date;
+    channel: ChannelKind;
+    externalId: string;
+    chatId: string;
+    displayName: string;
+    locale: string;
+    now: Date;
   }): Promise<ChannelAccount> {
-    const existing = await db.channelAccount.findUnique({ where: { channel_externalId: { channel: input.channel, externalId: input.externalId } }, select: accountSelect });
+    const existing = await db.channelAccount.findUnique({
+      where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
+      select: accountSelect,
+    });
     if (existing) return toAccount(existing);
     try {
       const row = await db.channelAccount.create({
@@ -78,7 +100,10 @@ export const createPeopleRepository = (db: Db) => ({
       return toAccount(row);
     } catch (error) {
       // Two first updates of one user racing: the unique key lets only one create win.
-      const again = await db.channelAccount.findUnique({ where: { channel_externalId: { channel: input.channel, externalId: input.externalId } }, select: accountSelect });
+      const again = await db.channelAccount.findUnique({
+        where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
+        select: accountSelect,
+      });
       if (again) return toAccount(again);
       throw error;
     }

@@ -9,7 +9,10 @@ export type StoredPeriod = Period & { readonly sets: readonly PeriodSet[] };
 const utcDate = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
 
 const toStored = (row: {
-  id: string; name: string; status: string; settings: unknown;
+  id: string;
+  name: string;
+  status: string;
+  settings: unknown;
   criteriaSets: { level: string; criteriaSetId: string; criteriaSet: { answeredBy: string; key: string } }[];
 }): StoredPeriod => ({
   ...periodSchema.parse({ ...(row.settings as object), id: row.id, name: row.name, status: row.status }),
@@ -17,7 +20,10 @@ const toStored = (row: {
 });
 
 const periodSelect = {
-  id: true, name: true, status: true, settings: true,
+  id: true,
+  name: true,
+  status: true,
+  settings: true,
   criteriaSets: { select: { level: true, criteriaSetId: true, criteriaSet: { select: { answeredBy: true, key: true } } } },
 } as const;
 
@@ -27,7 +33,10 @@ export const createPeriodRepository = (db: Db) => ({
     const { id: _placeholder, ...period } = periodSchema.parse({ ...input, id: 'new' });
     const { name, status, kind, scored, lateToleranceWorkingDays } = period;
     const data = {
-      name, status, kind, scored,
+      name,
+      status,
+      kind,
+      scored,
       dataFrom: utcDate(period.dataWindow.from),
       dataTo: utcDate(period.dataWindow.to),
       opensAt: utcDate(period.opensAt),

@@ -42,21 +42,45 @@ export type Change = {
   readonly cleared?: readonly string[];
   readonly profile?: ProfileValues;
   readonly totals?: Totals;
-  readonly status?: { readonly to: SubmissionStatus; readonly workingDaysLate?: number; readonly beyondTolerance?: boolean; readonly note?: string; readonly event: string };
+  readonly status?: {
+    readonly to: SubmissionStatus;
+    readonly workingDaysLate?: number;
+    readonly beyondTolerance?: boolean;
+    readonly note?: string;
+    readonly event: string;
+  };
 };
 
 export type ChangeOutcome = { readonly ok: true; readonly version: number } | { readonly ok: false; readonly reason: 'conflict' };
 
 const snapshotSelect = {
-  id: true, periodId: true, unitId: true, criteriaSetId: true, status: true, version: true, profile: true, submittedAt: true,
-  returnNote: true, selfPoints: true, selfPercent: true,
+  id: true,
+  periodId: true,
+  unitId: true,
+  criteriaSetId: true,
+  status: true,
+  version: true,
+  profile: true,
+  submittedAt: true,
+  returnNote: true,
+  selfPoints: true,
+  selfPercent: true,
   answers: { select: { criterionCode: true, value: true, explanation: true } },
   evidence: { select: { criterionCode: true } },
 } as const;
 
 type SnapshotRow = {
-  id: string; periodId: string; unitId: string; criteriaSetId: string; status: string; version: number; profile: unknown;
-  submittedAt: Date | null; returnNote: string | null; selfPoints: number; selfPercent: number;
+  id: string;
+  periodId: string;
+  unitId: string;
+  criteriaSetId: string;
+  status: string;
+  version: number;
+  profile: unknown;
+  submittedAt: Date | null;
+  returnNote: string | null;
+  selfPoints: number;
+  selfPercent: number;
   answers: { criterionCode: string; value: unknown; explanation: string | null }[];
   evidence: { criterionCode: string }[];
 };
@@ -76,10 +100,18 @@ const toSnapshot = (row: SnapshotRow): SubmissionSnapshot => {
   }
   // Evidence sent before the answer itself still counts once the answer arrives.
   return {
-    id: row.id, periodId: row.periodId, unitId: row.unitId, criteriaSetId: row.criteriaSetId,
-    status: row.status as SubmissionStatus, version: row.version,
+    id: row.id,
+    periodId: row.periodId,
+    unitId: row.unitId,
+    criteriaSetId: row.criteriaSetId,
+    status: row.status as SubmissionStatus,
+    version: row.version,
     profile: (row.profile && typeof row.profile === 'object' ? row.profile : {}) as ProfileValues,
-    answers, submittedAt: row.submittedAt, returnNote: row.returnNote, selfPoints: row.selfPoints, selfPercent: row.selfPercent,
+    answers,
+    submittedAt: row.submittedAt,
+    returnNote: row.returnNote,
+    selfPoints: row.selfPoints,
+    selfPercent: row.selfPercent,
   };
 };
 
@@ -90,13 +122,27 @@ export const evidenceCountsOf = (row: { evidence: { criterionCode: string }[] })
 };
 
 export const createSubmissionRepository = (db: Db) => ({
-  async getOrCreate(input: { periodId: string; unitId: string; criteriaSetId: string; profile: ProfileValues; now: Date; trustCache?: boolean }): Promise<SubmissionSnapshot> {
+  async getOrCreate(input: {
+    periodId: string;
+    unitId: string;
+    criteriaSetId: string;
+    profile: ProfileValues;
+    now: Date;
+    trustCache?: boolean;
+  }): Promise<SubmissionSnapshot> {
     const where = { periodId_unitId_criteriaSetId: { periodId: input.periodId, unitId: input.unitId, criteriaSetId: input.criteriaSetId } };
     const found = await db.submission.findUnique({ where, select: snapshotSelect });
     if (found) return toSnapshot(found);
     try {
       const created = await db.submission.create({
-        data: { periodId: input.periodId, unitId: input.unitId, criteriaSetId: input.criteriaSetId, profile: input.profile, startedAt: input.now, lastActivityAt: input.now },
+        data: {
+          periodId: input.periodId,
+          unitId: input.unitId,
+          criteriaSetId: input.criteriaSetId,
+          profile: input.profile,
+          startedAt: input.now,
+          lastActivityAt: input.now,
+        },
         select: snapshotSelect,
       });
       return toSnapshot(created);
@@ -132,8 +178,14 @@ export const createSubmissionRepository = (db: Db) => ({
     const cleared = change.cleared ?? [];
     const revisions = [
       ...answers.map((a) => ({
-        criterionCode: a.code, kind: 'answer', value: a.value, points: a.points, explanation: a.explanation ?? null,
-        personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now,
+        criterionCode: a.code,
+        kind: 'answer',
+        value: a.value,
+        points: a.points,
+        explanation: a.explanation ?? null,
+        personId: change.actor.personId,
+        channel: change.actor.channel,
+        createdAt: change.now,
       })),
       ...cleared.map((code) => ({ criterionCode: code, kind: 'clear', personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now })),
     ];
@@ -146,15 +198,24 @@ export const createSubmissionRepository = (db: Db) => ({
           ...(change.profile ? { profile: change.profile } : {}),
           ...(change.totals
             ? {
-                answeredCount: change.totals.answeredCount, selfPoints: change.totals.selfPoints, selfPercent: change.totals.selfPercent,
-                applicableMax: change.totals.applicableMax, tier: change.totals.tier, groupPoints: change.totals.groupPoints,
+                answeredCount: change.totals.answeredCount,
+                selfPoints: change.totals.selfPoints,
+                selfPercent: change.totals.selfPercent,
+                applicableMax: change.totals.applicableMax,
+                tier: change.totals.tier,
+                groupPoints: change.totals.groupPoints,
               }
             : {}),
           ...(change.status
             ? {
                 status: change.status.to,
                 ...(change.status.to === 'submitted'
-                  ? { submittedAt: change.now, submittedById: change.actor.personId, workingDaysLate: change.status.workingDaysLate ?? 0, lateBeyondTolerance: change.status.beyondTolerance ?? false }
+                  ? {
+                      submittedAt: change.now,
+                      submittedById: change.actor.personId,
+                      workingDaysLate: change.status.workingDaysLate ?? 0,
+                      lateBeyondTolerance: change.status.beyondTolerance ?? false,
+                    }
                   : {}),
                 ...(change.status.to === 'returned' ? { returnedAt: change.now, returnNote: change.status.note ?? null } : {}),
                 events: { create: { kind: change.status.event, personId: change.actor.personId, note: change.status.note ?? null, createdAt: change.now } },
@@ -168,7 +229,11 @@ export const createSubmissionRepository = (db: Db) => ({
                     ? {
                         upsert: answers.map((a) => {
                           const data = { value: a.value, points: a.points, explanation: a.explanation ?? null, ...actor };
-                          return { where: { submissionId_criterionCode: { submissionId, criterionCode: a.code } }, create: { criterionCode: a.code, ...data }, update: data };
+                          return {
+                            where: { submissionId_criterionCode: { submissionId, criterionCode: a.code } },
+                            create: { criterionCode: a.code, ...data },
+                            update: data,
+                          };
                         }),
                       }
                     : {}),
@@ -181,21 +246,46 @@ export const createSubmissionRepository = (db: Db) => ({
       });
       return { ok: true, version: row.version };
     } catch (error) {
-      if (typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2025') return { ok: false, reason: 'conflict' };
+      if (typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2025')
+        return { ok: false, reason: 'conflict' };
       throw error;
     }
   },
 
   async addEvidence(input: {
-    submissionId: string; criterionCode: string; kind: 'photo' | 'document'; channel: ChannelKind; fileRef: string;
-    sha256: string | null; size: number | null; mime: string | null; fileName: string | null; storedPath: string | null; uploadedById: string; now: Date;
+    submissionId: string;
+    criterionCode: string;
+    kind: 'photo' | 'document';
+    channel: ChannelKind;
+    fileRef: string;
+    sha256: string | null;
+    size: number | null;
+    mime: string | null;
+    fileName: string | null;
+    storedPath: string | null;
+    uploadedById: string;
+    now: Date;
   }): Promise<number> {
     const { now, ...data } = input;
     await db.evidence.create({ data: { ...data, createdAt: now } });
     return db.evidence.count({ where: { submissionId: input.submissionId, criterionCode: input.criterionCode } });
   },
 
-  async history(submissionId: string, criterionCode: string): Promise<{ kind: string; value: unknown; points: number | null; explanation: string | null; note: string | null; personId: string | null; channel: string | null; createdAt: Date }[]> {
+  async history(
+    submissionId: string,
+    criterionCode: string,
+  ): Promise<
+    {
+      kind: string;
+      value: unknown;
+      points: number | null;
+      explanation: string | null;
+      note: string | null;
+      personId: string | null;
+      channel: string | null;
+      createdAt: Date;
+    }[]
+  > {
     return db.answerRevision.findMany({
       where: { submissionId, criterionCode },
       select: { kind: true, value: true, points: true, explanation: true, note: true, personId: true, channel: true, createdAt: true },

@@ -15,7 +15,15 @@ type UnitRow = {
 };
 
 const unitSelect = {
-  id: true, code: true, name: true, level: true, parentId: true, excluded: true, effectiveFrom: true, effectiveTo: true, profile: true,
+  id: true,
+  code: true,
+  name: true,
+  level: true,
+  parentId: true,
+  excluded: true,
+  effectiveFrom: true,
+  effectiveTo: true,
+  profile: true,
 } as const;
 
 const toUnit = (row: UnitRow): Unit => ({

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 
 const coreDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../core');
 const files = ['calendar', 'periods', 'ranking', 'reminders'].flatMap((dir) =>
-  readdirSync(path.join(coreDir, dir)).filter((f) => f.endsWith('.ts')).map((f) => path.join(coreDir, dir, f)),
+  readdirSync(path.join(coreDir, dir))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(coreDir, dir, f)),
 );
 
 describe.each(files.map((f) => [path.relative(coreDir, f), f]))('%s', (_name, file) => {

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  addMonths,
-  formatDateVi,
-  localDateTimeToInstant,
-  toLocalDate,
-} from '../../../core/calendar/local-date.ts';
+import { addDays, addMonths, formatDateVi, localDateTimeToInstant, toLocalDate } from '../../../core/calendar/local-date.ts';
 import { VIETNAM_CALENDAR as CAL, addWorkingDays, isWorkingDay, workingDaysBetween } from '../../../core/calendar/working-days.ts';
 
 describe('Asia/Ho_Chi_Minh is a fixed UTC+7', () => {
@@ -59,9 +53,7 @@ describe('addWorkingDays / workingDaysBetween', () => {
     expect(workingDaysBetween(from, to, CAL)).toBe(expected);
   });
 
-  const dateInRange = fc
-    .integer({ min: 0, max: 365 * 8 })
-    .map((offset) => addDays('2019-03-01', offset));
+  const dateInRange = fc.integer({ min: 0, max: 365 * 8 }).map((offset) => addDays('2019-03-01', offset));
 
   it('workingDaysBetween(a, addWorkingDays(a, n)) = n', () => {
     fc.assert(

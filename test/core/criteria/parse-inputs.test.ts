@@ -60,12 +60,15 @@ describe('parseYesNo', () => {
   it.each(['không', 'Không', 'khong', 'k', 'ko', 'no', 'N', '0', 'chưa', 'không ạ', 'chưa có'])('%j → no', (t) => {
     expect(out(parseYesNo(t))).toBe(false);
   });
-  it.each([['', 'input.empty'], ['  ', 'input.empty'], ['maybe', 'yesno.invalid'], ['😀', 'yesno.invalid'], ['có không', 'yesno.invalid']])(
-    '%j → %s',
-    (t, code) => {
-      expect(out(parseYesNo(t))).toBe(code);
-    },
-  );
+  it.each([
+    ['', 'input.empty'],
+    ['  ', 'input.empty'],
+    ['maybe', 'yesno.invalid'],
+    ['😀', 'yesno.invalid'],
+    ['có không', 'yesno.invalid'],
+  ])('%j → %s', (t, code) => {
+    expect(out(parseYesNo(t))).toBe(code);
+  });
 });
 
 describe('parseDate', () => {
@@ -149,8 +152,15 @@ describe('parseChoice', () => {
 });
 
 describe('parsers never throw', () => {
-  const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 80 }), fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e309', '\u0000', '%%', '//', 'trên'));
-  const opts = [{ value: 'a', label: { vi: 'Có', en: 'Yes' } }, { value: 'b', label: { vi: 'Không', en: 'No' } }];
+  const anyText = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.string({ unit: 'binary', maxLength: 80 }),
+    fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e309', '\u0000', '%%', '//', 'trên'),
+  );
+  const opts = [
+    { value: 'a', label: { vi: 'Có', en: 'Yes' } },
+    { value: 'b', label: { vi: 'Không', en: 'No' } },
+  ];
   it('on arbitrary text', () => {
     fc.assert(
       fc.property(anyText, (s) => {
@@ -168,11 +178,23 @@ describe('parsers never throw', () => {
     const huge = '1/'.repeat(200_000);
     const plain = 'a'.repeat(500_000);
     const started = performance.now();
-    for (const f of [() => parseRatio(plain), () => parseYesNo(plain), () => parseDate(plain), () => parseChoice(plain, opts), () => parseMultiChoice(plain, opts)]) {
+    for (const f of [
+      () => parseRatio(plain),
+      () => parseYesNo(plain),
+      () => parseDate(plain),
+      () => parseChoice(plain, opts),
+      () => parseMultiChoice(plain, opts),
+    ]) {
       expect(f).not.toThrow();
     }
     expect(performance.now() - started).toBeLessThan(1000);
-    for (const f of [() => parseRatio(huge), () => parseYesNo(huge), () => parseDate(huge), () => parseChoice(huge, opts), () => parseMultiChoice(huge, opts)]) {
+    for (const f of [
+      () => parseRatio(huge),
+      () => parseYesNo(huge),
+      () => parseDate(huge),
+      () => parseChoice(huge, opts),
+      () => parseMultiChoice(huge, opts),
+    ]) {
       expect(f).not.toThrow();
     }
   });

@@ -76,12 +76,18 @@ describe('parseNumber', () => {
       }),
       { numRuns: 2000 },
     );
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (s) => void parseNumber(s)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (s) => void parseNumber(s)),
+      { numRuns: 500 },
+    );
     const numberish = fc.array(fc.constantFrom('0', '1', '5', '9', '.', ',', ' ', '-', '+', '%', '\u00a0'), { maxLength: 40 }).map((a) => a.join(''));
-    fc.assert(fc.property(numberish, fc.boolean(), (s, integer) => {
-      const r = parseNumber(s, { integer, min: 0, max: 1e9 });
-      if (r.ok) expect(r.value).toBeGreaterThanOrEqual(0);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(numberish, fc.boolean(), (s, integer) => {
+        const r = parseNumber(s, { integer, min: 0, max: 1e9 });
+        if (r.ok) expect(r.value).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 3000 },
+    );
     expect(() => parseNumber(undefined as unknown as string)).not.toThrow();
     expect(() => parseNumber('1'.repeat(1_000_000))).not.toThrow();
   });

@@ -7,21 +7,48 @@ import { DEFAULT_TIERS } from '../../../core/criteria/criteria-set.schema.ts';
 import { label, makeSet, ratioLabels } from './fixtures.ts';
 
 const opt = (value: string, points: number) => ({ value, label: label(value), points });
-const bands = [{ minPercent: 80, points: 50 }, { minPercent: 60, points: 38 }, { minPercent: 40, points: 25 }, { minPercent: 20, points: 12 }, { minPercent: 0, points: 0 }];
+const bands = [
+  { minPercent: 80, points: 50 },
+  { minPercent: 60, points: 38 },
+  { minPercent: 40, points: 25 },
+  { minPercent: 20, points: 12 },
+  { minPercent: 0, points: 0 },
+];
 
 const SPECS = {
   boolean: { maxPoints: 20, answer: { type: 'boolean' } },
   choice: { maxPoints: 20, answer: { type: 'choice', options: [opt('head', 20), opt('deputy', 10), opt('none', 0)] } },
   multi: { maxPoints: 40, answer: { type: 'multi_check', items: [opt('a', 15), opt('b', 10), opt('c', 15)] } },
   multiCapped: { maxPoints: 20, answer: { type: 'multi_check', items: [opt('a', 15), opt('b', 10)], cap: 20 } },
-  tiers: { maxPoints: 20, answer: { type: 'count', tiers: [{ min: 0, points: 0 }, { min: 1, points: 5 }, { min: 2, points: 10 }, { min: 3, points: 15 }, { min: 4, points: 20 }] } },
+  tiers: {
+    maxPoints: 20,
+    answer: {
+      type: 'count',
+      tiers: [
+        { min: 0, points: 0 },
+        { min: 1, points: 5 },
+        { min: 2, points: 10 },
+        { min: 3, points: 15 },
+        { min: 4, points: 20 },
+      ],
+    },
+  },
   capped: { maxPoints: 30, answer: { type: 'count', perItem: 10, cap: 30 } },
   ratio: { maxPoints: 50, answer: { type: 'ratio', ...ratioLabels } },
   ratioFull: { maxPoints: 40, answer: { type: 'ratio', ...ratioLabels, zeroDenominator: 'full' } },
   ratioZero: { maxPoints: 20, answer: { type: 'ratio', ...ratioLabels, zeroDenominator: 'zero' } },
   threshold: { maxPoints: 50, answer: { type: 'ratio_threshold', ...ratioLabels, bands } },
   percent: { maxPoints: 10, answer: { type: 'percent' } },
-  percentBands: { maxPoints: 5, answer: { type: 'percent', bands: [{ minPercent: 99.5, points: 5 }, { minPercent: 98, points: 3 }] } },
+  percentBands: {
+    maxPoints: 5,
+    answer: {
+      type: 'percent',
+      bands: [
+        { minPercent: 99.5, points: 5 },
+        { minPercent: 98, points: 3 },
+      ],
+    },
+  },
   date: { maxPoints: 40, answer: { type: 'date', byDate: [{ onOrBefore: '03-31', points: 40 }], otherwisePoints: 20, allowNone: true } },
   imported: { maxPoints: 20, answer: { type: 'imported_score', scale: 100 } },
   text: { maxPoints: 5, answer: { type: 'text', points: 5 } },
@@ -108,7 +135,10 @@ describe('scoreAnswer, every answer type', () => {
 
   it('never exceeds max and never goes below 0', () => {
     for (const c of set.criteria) {
-      for (const value of [{ type: 'count', count: 1e12 }, { type: 'ratio', numerator: 3, denominator: 3 }] as AnswerValue[]) {
+      for (const value of [
+        { type: 'count', count: 1e12 },
+        { type: 'ratio', numerator: 3, denominator: 3 },
+      ] as AnswerValue[]) {
         const r = scoreAnswer(c, stored(value, 1));
         if (r.kind === 'points') {
           expect(r.points).toBeLessThanOrEqual(c.maxPoints);
@@ -120,7 +150,15 @@ describe('scoreAnswer, every answer type', () => {
 });
 
 describe('rounding', () => {
-  it.each([[1.005, 1.01], [2.675, 2.68], [16.666666, 16.67], [0.004, 0], [0.005, 0.01], [NaN, 0], [Infinity, 0]])('%d → %d', (x, y) => {
+  it.each([
+    [1.005, 1.01],
+    [2.675, 2.68],
+    [16.666666, 16.67],
+    [0.004, 0],
+    [0.005, 0.01],
+    [NaN, 0],
+    [Infinity, 0],
+  ])('%d → %d', (x, y) => {
     expect(roundHalfUp2(x)).toBe(y);
   });
 });
@@ -197,7 +235,14 @@ describe('scoreSet', () => {
 
   it('tiers follow the Kon Tum thresholds', () => {
     expect([100, 90, 89.99, 70, 69.99, 50, 49.99, 0].map((p) => tierFor(DEFAULT_TIERS, p)?.key)).toEqual([
-      'tot', 'tot', 'kha', 'kha', 'trung_binh', 'trung_binh', 'yeu', 'yeu',
+      'tot',
+      'tot',
+      'kha',
+      'kha',
+      'trung_binh',
+      'trung_binh',
+      'yeu',
+      'yeu',
     ]);
   });
 

@@ -45,7 +45,14 @@ describe('shipped criteria sets', () => {
     const r = await loadCriteriaFile(listShippedSets().find((f) => f.endsWith('commune-2025.yaml')) ?? '');
     if (!r.ok) throw new Error(r.error.message);
     const codes = r.value.criteria.map((c) => c.code);
-    const want = [[1, 6], [2, 4], [3, 4], [4, 4], [5, 4], [6, 9]].flatMap(([g, n]) => Array.from({ length: n ?? 0 }, (_, i) => `X-${g}.${i + 1}`));
+    const want = [
+      [1, 6],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+      [5, 4],
+      [6, 9],
+    ].flatMap(([g, n]) => Array.from({ length: n ?? 0 }, (_, i) => `X-${g}.${i + 1}`));
     expect(codes).toEqual(want);
     expect(r.value.groups.map((g) => g.maxPoints)).toEqual([150, 150, 150, 100, 150, 300]);
     expect(r.value.profile.map((p) => p.key)).toEqual(expect.arrayContaining(['officials', 'villages', 'population', 'enterprises']));
@@ -59,22 +66,121 @@ describe('shipped criteria sets', () => {
 
 describe('broken criteria sets are rejected with the path of the bad field', () => {
   it.each<[string, (s: Record<string, any>) => void, string]>([
-    ['negative option points', (s) => { s.criteria[0].answer.options[1].points = -5; }, 'set.schema criteria[0].answer.options[1].points'],
-    ['option above max', (s) => { s.criteria[0].answer.options[1].points = 25; }, 'set.rule_exceeds_max criteria[0].answer.options[1].points'],
-    ['unknown answer type', (s) => { s.criteria[3].answer.type = 'slider'; }, 'set.schema criteria[3].answer.type'],
-    ['misspelt field', (s) => { s.criteria[2].maxPoint = 20; }, 'set.schema criteria[2]'],
-    ['missing text.en', (s) => { delete s.criteria[4].text.en; }, 'set.schema criteria[4].text.en'],
-    ['duplicate code', (s) => { s.criteria[5].code = 'X-1.1'; }, 'set.duplicate_code criteria[5].code'],
-    ['unknown group', (s) => { s.criteria[6].group = '9'; }, 'set.unknown_group criteria[6].group'],
-    ['unknown default denominator', (s) => { s.criteria[7].answer.defaultDenominator = 'staff'; }, 'set.unknown_profile_key criteria[7].answer.defaultDenominator'],
-    ['count with both rules', (s) => { s.criteria[1].answer.perItem = 5; }, 'set.count_rule criteria[1].answer'],
-    ['bad by-date rule', (s) => { s.criteria[3].answer.byDate[0].onOrBefore = '02-30'; }, 'set.rule_date criteria[3].answer.byDate[0].onOrBefore'],
-    ['forward relevance', (s) => { s.criteria[0].relevantWhen = { criterion: 'X-2.3', answered: true }; }, 'set.relevance_forward criteria[0].relevantWhen.criterion'],
-    ['unknown relevance target', (s) => { s.criteria[9].relevantWhen = { criterion: 'X-9.9', answered: true }; }, 'set.relevance_unknown criteria[9].relevantWhen.criterion'],
-    ['rule cannot reach max', (s) => { s.criteria[0].answer.options[0].points = 15; }, 'set.rule_below_max criteria[0].maxPoints'],
-    ['free tier without label', (s) => { s.tiers = [{ key: 'xuat_sac', minPercent: 95 }, { key: 'tot', minPercent: 0 }]; }, 'set.tier_label_missing tiers[0].label'],
-    ['level misspelt', (s) => { s.level = 'village'; }, 'set.schema level'],
-    ['version not an integer', (s) => { s.version = 1.5; }, 'set.schema version'],
+    [
+      'negative option points',
+      (s) => {
+        s.criteria[0].answer.options[1].points = -5;
+      },
+      'set.schema criteria[0].answer.options[1].points',
+    ],
+    [
+      'option above max',
+      (s) => {
+        s.criteria[0].answer.options[1].points = 25;
+      },
+      'set.rule_exceeds_max criteria[0].answer.options[1].points',
+    ],
+    [
+      'unknown answer type',
+      (s) => {
+        s.criteria[3].answer.type = 'slider';
+      },
+      'set.schema criteria[3].answer.type',
+    ],
+    [
+      'misspelt field',
+      (s) => {
+        s.criteria[2].maxPoint = 20;
+      },
+      'set.schema criteria[2]',
+    ],
+    [
+      'missing text.en',
+      (s) => {
+        delete s.criteria[4].text.en;
+      },
+      'set.schema criteria[4].text.en',
+    ],
+    [
+      'duplicate code',
+      (s) => {
+        s.criteria[5].code = 'X-1.1';
+      },
+      'set.duplicate_code criteria[5].code',
+    ],
+    [
+      'unknown group',
+      (s) => {
+        s.criteria[6].group = '9';
+      },
+      'set.unknown_group criteria[6].group',
+    ],
+    [
+      'unknown default denominator',
+      (s) => {
+        s.criteria[7].answer.defaultDenominator = 'staff';
+      },
+      'set.unknown_profile_key criteria[7].answer.defaultDenominator',
+    ],
+    [
+      'count with both rules',
+      (s) => {
+        s.criteria[1].answer.perItem = 5;
+      },
+      'set.count_rule criteria[1].answer',
+    ],
+    [
+      'bad by-date rule',
+      (s) => {
+        s.criteria[3].answer.byDate[0].onOrBefore = '02-30';
+      },
+      'set.rule_date criteria[3].answer.byDate[0].onOrBefore',
+    ],
+    [
+      'forward relevance',
+      (s) => {
+        s.criteria[0].relevantWhen = { criterion: 'X-2.3', answered: true };
+      },
+      'set.relevance_forward criteria[0].relevantWhen.criterion',
+    ],
+    [
+      'unknown relevance target',
+      (s) => {
+        s.criteria[9].relevantWhen = { criterion: 'X-9.9', answered: true };
+      },
+      'set.relevance_unknown criteria[9].relevantWhen.criterion',
+    ],
+    [
+      'rule cannot reach max',
+      (s) => {
+        s.criteria[0].answer.options[0].points = 15;
+      },
+      'set.rule_below_max criteria[0].maxPoints',
+    ],
+    [
+      'free tier without label',
+      (s) => {
+        s.tiers = [
+          { key: 'xuat_sac', minPercent: 95 },
+          { key: 'tot', minPercent: 0 },
+        ];
+      },
+      'set.tier_label_missing tiers[0].label',
+    ],
+    [
+      'level misspelt',
+      (s) => {
+        s.level = 'village';
+      },
+      'set.schema level',
+    ],
+    [
+      'version not an integer',
+      (s) => {
+        s.version = 1.5;
+      },
+      'set.schema version',
+    ],
   ])('%s', (_name, mutate, want) => {
     const s = base();
     mutate(s);

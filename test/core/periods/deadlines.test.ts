@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDateTimeToInstant } from '../../../core/calendar/local-date.ts';
 import { VIETNAM_CALENDAR as CAL } from '../../../core/calendar/working-days.ts';
-import {
-  deadlineFor,
-  isOpenForLevel,
-  lateness,
-  quarterlyCheckpoints,
-  workingDaysRemaining,
-} from '../../../core/periods/deadlines.ts';
+import { deadlineFor, isOpenForLevel, lateness, quarterlyCheckpoints, workingDaysRemaining } from '../../../core/periods/deadlines.ts';
 import { parsePeriod } from '../../../core/periods/parse-period.ts';
 import type { Period, PeriodInput } from '../../../core/periods/period.schema.ts';
 
@@ -32,8 +26,13 @@ const at = (date: string, time: string) => localDateTimeToInstant(date, time);
 describe('parsePeriod', () => {
   it('applies defaults: tolerance 5 working days, status draft', () => {
     const p = parsePeriod({
-      id: 'x', name: 'x', kind: 'quarterly', scored: false,
-      dataWindow: { from: '2020-11-15', to: '2021-11-15' }, opensAt: '2020-11-15', deadlines: {},
+      id: 'x',
+      name: 'x',
+      kind: 'quarterly',
+      scored: false,
+      dataWindow: { from: '2020-11-15', to: '2021-11-15' },
+      opensAt: '2020-11-15',
+      deadlines: {},
     });
     expect(p.ok && p.value.lateToleranceWorkingDays).toBe(5);
     expect(p.ok && p.value.status).toBe('draft');
@@ -41,8 +40,13 @@ describe('parsePeriod', () => {
 
   it('returns the path of every bad field', () => {
     const p = parsePeriod({
-      id: 'x', name: 'x', kind: 'annual', scored: true,
-      dataWindow: { from: '2021-11-15', to: '2020-11-15' }, opensAt: '2021-02-30', deadlines: { commune: '2021-11-10' },
+      id: 'x',
+      name: 'x',
+      kind: 'annual',
+      scored: true,
+      dataWindow: { from: '2021-11-15', to: '2020-11-15' },
+      opensAt: '2021-02-30',
+      deadlines: { commune: '2021-11-10' },
     });
     expect(p.ok).toBe(false);
     if (!p.ok) expect(p.error.issues.map((i) => i.path)).toContain('opensAt');
@@ -129,7 +133,15 @@ describe('quarterlyCheckpoints', () => {
     expect(quarterlyCheckpoints(p).map((c) => c.date)).toEqual(['2021-02-10', '2021-05-10', '2021-08-10']);
   });
   it('explicit checkpoints win', () => {
-    const p = mk({ checkpoints: [{ month: 6, date: '2021-06-30' }, { month: 3, date: '2021-03-31' }] });
-    expect(quarterlyCheckpoints(p)).toEqual([{ month: 3, date: '2021-03-31' }, { month: 6, date: '2021-06-30' }]);
+    const p = mk({
+      checkpoints: [
+        { month: 6, date: '2021-06-30' },
+        { month: 3, date: '2021-03-31' },
+      ],
+    });
+    expect(quarterlyCheckpoints(p)).toEqual([
+      { month: 3, date: '2021-03-31' },
+      { month: 6, date: '2021-06-30' },
+    ]);
   });
 });

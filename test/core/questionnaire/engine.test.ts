@@ -28,10 +28,9 @@ describe('startSession', () => {
 });
 
 describe('ratio questions', () => {
-  const set = makeSet(
-    [{ code: 'R', maxPoints: 50, answer: { type: 'ratio', ...ratioLabels, defaultDenominator: 'officials' } }],
-    { profile: [{ key: 'officials', label: label('Officials') }] },
-  );
+  const set = makeSet([{ code: 'R', maxPoints: 50, answer: { type: 'ratio', ...ratioLabels, defaultDenominator: 'officials' } }], {
+    profile: [{ key: 'officials', label: label('Officials') }],
+  });
 
   it('accept a/b in one go, even at the denominator step', () => {
     const d = new Driver(set, {}, {}, { officials: 20 });
@@ -135,7 +134,19 @@ describe('explanations and evidence', () => {
 });
 
 describe('editing with gotoCriterion', () => {
-  const set = makeSet([{ code: 'A' }, { code: 'B', answer: { type: 'count', tiers: [{ min: 0, points: 0 }, { min: 2, points: 10 }] } }]);
+  const set = makeSet([
+    { code: 'A' },
+    {
+      code: 'B',
+      answer: {
+        type: 'count',
+        tiers: [
+          { min: 0, points: 0 },
+          { min: 2, points: 10 },
+        ],
+      },
+    },
+  ]);
   it('jumps to an answered criterion, keeps the explanation only when the value is unchanged', () => {
     const d = new Driver(set);
     d.text('không');
@@ -168,7 +179,9 @@ describe('other answer types through the engine', () => {
   it('department: explicit "not applicable" and a relevance condition on points', () => {
     const set = loadSet('department-2025.yaml');
     const answers = Object.fromEntries(
-      set.criteria.filter((c) => !['S-4.1', 'S-6.3', 'S-6.5'].includes(c.code)).map((c) => [c.code, { value: { type: 'not_applicable' as const }, evidenceCount: 0 }]),
+      set.criteria
+        .filter((c) => !['S-4.1', 'S-6.3', 'S-6.5'].includes(c.code))
+        .map((c) => [c.code, { value: { type: 'not_applicable' as const }, evidenceCount: 0 }]),
     );
     const d = new Driver(set, { lang: 'en' }, answers, { staff: 40, computers: 40, info_systems: 2 });
     expect(d.where()).toBe('S-4.1/value');
@@ -235,13 +248,10 @@ describe('other answer types through the engine', () => {
 });
 
 describe('review and submission blockers', () => {
-  const set = makeSet(
-    [
-      { code: 'A', evidence: 'required' },
-      { code: 'B' },
-    ],
-    { profile: [{ key: 'officials', label: label('Officials'), required: true }], evidenceBlocksSubmission: true },
-  );
+  const set = makeSet([{ code: 'A', evidence: 'required' }, { code: 'B' }], {
+    profile: [{ key: 'officials', label: label('Officials'), required: true }],
+    evidenceBlocksSubmission: true,
+  });
   it('lists missing profile numbers, answers and (when the set says so) evidence as blockers', () => {
     const answers = { A: { value: { type: 'boolean', value: true }, evidenceCount: 0 } } as const;
     expect(submissionBlockers(set, answers, {})).toEqual([
@@ -254,7 +264,19 @@ describe('review and submission blockers', () => {
 
 describe('describeQuestion', () => {
   it('describes a checklist with its ticks and a localised header', () => {
-    const set = makeSet([{ code: 'M', maxPoints: 20, answer: { type: 'multi_check', items: [{ value: 'a', label: { vi: 'Mục A', en: 'Item A' }, points: 10 }, { value: 'b', label: label('B'), points: 10 }] } }]);
+    const set = makeSet([
+      {
+        code: 'M',
+        maxPoints: 20,
+        answer: {
+          type: 'multi_check',
+          items: [
+            { value: 'a', label: { vi: 'Mục A', en: 'Item A' }, points: 10 },
+            { value: 'b', label: label('B'), points: 10 },
+          ],
+        },
+      },
+    ]);
     const state = { ...startSession(set, {}, {}), draft: { items: ['a'] } };
     const q = describeQuestion(set, state, {}, {}, { lang: 'en' });
     expect(q?.choices).toEqual([
@@ -272,8 +294,12 @@ describe('applyInput never throws and keeps a valid state', () => {
   const set = loadSet('commune-2025.yaml');
   const input: fc.Arbitrary<QuestionnaireInput> = fc.oneof(
     fc.string({ maxLength: 30 }).map((text) => ({ kind: 'text', text }) as const),
-    fc.constantFrom('1', '2', '0', '45/50', '5', '10', 'có', 'không', '15/3/2025', '85%', 'Giải trình đủ dài ở đây', 'xong', 'n/a', '0/0').map((text) => ({ kind: 'text', text }) as const),
-    fc.constantFrom('y', 'n', 'c:head', 'c:none', 'm:lan', 'm:done', 'd:default', 'e:done', 'na', 'none', 'skip', 'bogus').map((value) => ({ kind: 'choice', value }) as const),
+    fc
+      .constantFrom('1', '2', '0', '45/50', '5', '10', 'có', 'không', '15/3/2025', '85%', 'Giải trình đủ dài ở đây', 'xong', 'n/a', '0/0')
+      .map((text) => ({ kind: 'text', text }) as const),
+    fc
+      .constantFrom('y', 'n', 'c:head', 'c:none', 'm:lan', 'm:done', 'd:default', 'e:done', 'na', 'none', 'skip', 'bogus')
+      .map((value) => ({ kind: 'choice', value }) as const),
     fc.constant({ kind: 'skip' } as const),
     fc.integer({ min: -3, max: 3 }).map((count) => ({ kind: 'evidence', count }) as const),
   );

@@ -40,7 +40,12 @@ export class Driver {
   answers: Answers;
   profile: ProfileValues;
   log: string[] = [];
-  constructor(readonly set: CriteriaSet, readonly opts: QuestionOptions = {}, answers: Answers = {}, profile: ProfileValues = {}) {
+  constructor(
+    readonly set: CriteriaSet,
+    readonly opts: QuestionOptions = {},
+    answers: Answers = {},
+    profile: ProfileValues = {},
+  ) {
     this.answers = answers;
     this.profile = profile;
     this.state = startSession(set, answers, profile, opts);

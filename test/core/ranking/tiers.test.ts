@@ -3,8 +3,15 @@ import { DEFAULT_TIER_THRESHOLDS, tierFor, tierThresholdsSchema } from '../../..
 
 describe('tierFor', () => {
   it.each([
-    [100, 'tot'], [90, 'tot'], [89.996, 'tot'], [89.99, 'kha'], [70, 'kha'], [69.99, 'trung_binh'],
-    [50, 'trung_binh'], [49.99, 'yeu'], [0, 'yeu'],
+    [100, 'tot'],
+    [90, 'tot'],
+    [89.996, 'tot'],
+    [89.99, 'kha'],
+    [70, 'kha'],
+    [69.99, 'trung_binh'],
+    [50, 'trung_binh'],
+    [49.99, 'yeu'],
+    [0, 'yeu'],
   ])('%d %% → %s', (percent, tier) => {
     expect(tierFor(percent)).toBe(tier);
   });
@@ -17,6 +24,14 @@ describe('tierFor', () => {
   });
 
   it('rejects thresholds out of order', () => {
-    expect(tierThresholdsSchema.safeParse({ tiers: [{ code: 'a', minPercent: 50 }, { code: 'b', minPercent: 70 }], fallback: 'c' }).success).toBe(false);
+    expect(
+      tierThresholdsSchema.safeParse({
+        tiers: [
+          { code: 'a', minPercent: 50 },
+          { code: 'b', minPercent: 70 },
+        ],
+        fallback: 'c',
+      }).success,
+    ).toBe(false);
   });
 });

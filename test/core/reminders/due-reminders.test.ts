@@ -20,7 +20,7 @@ const base = (now: Date, over: Partial<DueRemindersInput> = {}): DueRemindersInp
 const kinds = (input: DueRemindersInput) => dueReminders(input).map((r) => `${r.recipientAccountId}:${r.kind}`);
 
 describe('catch-up after missed ticks', () => {
-  it('a reminder not sent by the end of its day is dropped once the next one\'s day starts', () => {
+  it("a reminder not sent by the end of its day is dropped once the next one's day starts", () => {
     // before_3 (23/4) was never sent; on 25/4 at 07:30 before_1 (08:00) is not due yet.
     expect(kinds(base(at('2024-04-24', '10:00')))).toEqual(['r1:before_3']);
     expect(kinds(base(at('2024-04-25', '07:45')))).toEqual([]);
@@ -83,14 +83,26 @@ describe('quiet hours and status', () => {
 
 describe('quarterly updates for non-scored periods (Hà Tĩnh: months 3, 6, 9)', () => {
   const period = makePeriod({
-    kind: 'quarterly', scored: false, dataWindow: { from: '2020-11-15', to: '2021-11-15' }, opensAt: '2020-11-15', deadlines: {},
+    kind: 'quarterly',
+    scored: false,
+    dataWindow: { from: '2020-11-15', to: '2021-11-15' },
+    opensAt: '2020-11-15',
+    deadlines: {},
   });
   const walkQuarterly = (updated: (3 | 6 | 9)[]) => {
     const sent: string[] = [];
     const keys = new Set<string>();
     const u = { ...unit('S1', 'department', 'draft'), updatedCheckpoints: updated };
     for (let t = at('2020-11-15', '00:00').getTime(); t <= at('2021-11-16', '00:00').getTime(); t += 30 * 60_000) {
-      for (const r of dueReminders({ period, units: [u], recipients: [reporter('r1', 'S1')], alreadySent: keys, now: new Date(t), calendar: CAL, policy: DEFAULT_REMINDER_POLICY })) {
+      for (const r of dueReminders({
+        period,
+        units: [u],
+        recipients: [reporter('r1', 'S1')],
+        alreadySent: keys,
+        now: new Date(t),
+        calendar: CAL,
+        policy: DEFAULT_REMINDER_POLICY,
+      })) {
         keys.add(r.idempotencyKey);
         sent.push(`${local(new Date(t))} ${r.kind} ${String(r.reply.params?.checkpointDate)}`);
       }

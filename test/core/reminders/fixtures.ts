@@ -34,11 +34,23 @@ export const unit = (unitId: string, level: ReminderUnit['level'], status: Remin
 });
 
 export const reporter = (accountId: string, unitId: string, unreachable = false): ReminderRecipient => ({
-  personId: `person-${accountId}`, accountId, unitId, role: 'reporter', scopeUnitId: unitId, locale: 'vi', unreachable,
+  personId: `person-${accountId}`,
+  accountId,
+  unitId,
+  role: 'reporter',
+  scopeUnitId: unitId,
+  locale: 'vi',
+  unreachable,
 });
 
 export const coordinator = (accountId: string, scopeUnitId: string): ReminderRecipient => ({
-  personId: `person-${accountId}`, accountId, unitId: scopeUnitId, role: 'coordinator', scopeUnitId, locale: 'en', unreachable: false,
+  personId: `person-${accountId}`,
+  accountId,
+  unitId: scopeUnitId,
+  role: 'coordinator',
+  scopeUnitId,
+  locale: 'en',
+  unreachable: false,
 });
 
 /** 'dd/mm HH:MM' local, for readable expectations. */

@@ -9,7 +9,14 @@ import { coordinator, local, makePeriod, reporter, unit } from './fixtures.ts';
 
 type Sent = DueReminder & { at: Date };
 
-const walk = (period: Period, units: ReminderUnit[], recipients: Parameters<typeof dueReminders>[0]['recipients'], from: Date, to: Date, submitAt: Record<string, Date> = {}) => {
+const walk = (
+  period: Period,
+  units: ReminderUnit[],
+  recipients: Parameters<typeof dueReminders>[0]['recipients'],
+  from: Date,
+  to: Date,
+  submitAt: Record<string, Date> = {},
+) => {
   const sent: Sent[] = [];
   const keys = new Set<string>();
   for (let t = from.getTime(); t <= to.getTime(); t += 15 * 60_000) {
@@ -78,10 +85,7 @@ describe('reminders over a whole period (15-minute ticks)', () => {
   it('nothing to submitted units, nothing after a unit submits, nothing to unreachable accounts', () => {
     expect(lines(sent, 'r-c2')).toEqual([]);
     expect(lines(sent, 'r-c1-blocked')).toEqual([]);
-    expect(lines(sent, 'r-c3')).toEqual([
-      '19/04 08:00 C3 before_7 reminders:before_deadline',
-      '23/04 08:00 C3 before_3 reminders:before_deadline',
-    ]);
+    expect(lines(sent, 'r-c3')).toEqual(['19/04 08:00 C3 before_7 reminders:before_deadline', '23/04 08:00 C3 before_3 reminders:before_deadline']);
   });
 
   it('department S1: "7 days before" on Giỗ Tổ (18/4) is deferred to the next morning', () => {
@@ -126,8 +130,15 @@ describe('reminders over a whole period (15-minute ticks)', () => {
     expect(late3?.reply).toEqual({
       key: 'reminders:late',
       params: {
-        unitName: 'Đơn vị C1', deadline: '26/04/2024', tolerance: 5, answered: 12, total: 31, points: 402.5, percent: 40.25,
-        workingDaysLate: 3, workingDaysLeftToBeRanked: 2,
+        unitName: 'Đơn vị C1',
+        deadline: '26/04/2024',
+        tolerance: 5,
+        answered: 12,
+        total: 31,
+        points: 402.5,
+        percent: 40.25,
+        workingDaysLate: 3,
+        workingDaysLeftToBeRanked: 2,
       },
       choices: [{ value: 'report:continue:P', key: 'reminders:action.continue' }],
     });

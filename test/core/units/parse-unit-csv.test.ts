@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseUnitCsv, splitCsvLine } from '../../../core/units/parse-unit-csv.ts';
 
-const existing = new Map([['HATINH', 'province' as const], ['H-TH', 'district' as const]]);
+const existing = new Map([
+  ['HATINH', 'province' as const],
+  ['H-TH', 'district' as const],
+]);
 const header = 'code,name,level,parent_code\n';
 
 describe('parseUnitCsv', () => {
@@ -31,7 +34,10 @@ describe('parseUnitCsv', () => {
   });
 
   it('accepts communes directly under the province (two-level installations), quotes, BOM and CRLF', () => {
-    const r = parseUnitCsv(`\uFEFF${header.replace('\n', '\r\n')}X-1,"Xã ""Một"", mới",commune,HATINH\r\nH-2,Huyện 2,district,HATINH\r\nX-2,Xã 2,COMMUNE,H-2\r\n`, existing);
+    const r = parseUnitCsv(
+      `\uFEFF${header.replace('\n', '\r\n')}X-1,"Xã ""Một"", mới",commune,HATINH\r\nH-2,Huyện 2,district,HATINH\r\nX-2,Xã 2,COMMUNE,H-2\r\n`,
+      existing,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toEqual([
@@ -42,9 +48,11 @@ describe('parseUnitCsv', () => {
   });
 
   it('never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
-      parseUnitCsv(header + text, existing);
-      splitCsvLine(text);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        parseUnitCsv(header + text, existing);
+        splitCsvLine(text);
+      }),
+    );
   });
 });

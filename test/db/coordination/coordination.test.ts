@@ -25,16 +25,27 @@ const noFiles: FileFetcher = async () => ({ ok: false, error: { code: 'download_
 const valueFor = (c: CriteriaSet['criteria'][number], q: number, year: number): AnswerValue => {
   const spec = c.answer;
   switch (spec.type) {
-    case 'boolean': return { type: 'boolean', value: q >= 0.5 };
-    case 'choice': return { type: 'choice', option: [...spec.options].sort((a, b) => b.points - a.points)[q >= 0.7 ? 0 : 1]!.value };
-    case 'multi_check': return { type: 'multi_check', items: spec.items.map((i) => i.value) };
-    case 'count': return { type: 'count', count: 12 };
-    case 'ratio': case 'ratio_threshold': return { type: 'ratio', numerator: Math.round(20 * q), denominator: 20 };
-    case 'percent': return { type: 'percent', percent: 100 * q };
-    case 'date': return { type: 'date', date: `${year}-01-15` };
-    case 'imported_score': return { type: 'imported_score', score: spec.scale * q };
-    case 'text': return { type: 'text', text: 'Nội dung.' };
-    case 'evidence_only': return { type: 'evidence_only' };
+    case 'boolean':
+      return { type: 'boolean', value: q >= 0.5 };
+    case 'choice':
+      return { type: 'choice', option: [...spec.options].sort((a, b) => b.points - a.points)[q >= 0.7 ? 0 : 1]!.value };
+    case 'multi_check':
+      return { type: 'multi_check', items: spec.items.map((i) => i.value) };
+    case 'count':
+      return { type: 'count', count: 12 };
+    case 'ratio':
+    case 'ratio_threshold':
+      return { type: 'ratio', numerator: Math.round(20 * q), denominator: 20 };
+    case 'percent':
+      return { type: 'percent', percent: 100 * q };
+    case 'date':
+      return { type: 'date', date: `${year}-01-15` };
+    case 'imported_score':
+      return { type: 'imported_score', score: spec.scale * q };
+    case 'text':
+      return { type: 'text', text: 'Nội dung.' };
+    case 'evidence_only':
+      return { type: 'evidence_only' };
   }
 };
 
@@ -49,9 +60,17 @@ describe.each(providers)('coordinators on %s', (provider) => {
   let nextUpdate = 1;
 
   const send = async (userId: number, text: string): Promise<{ text: string; attachments: readonly Attachment[] }> => {
-    const out = await (app.dialogue as Dialogue).handle({
-      channel: 'telegram', dedupeKey: `tg:${nextUpdate++}`, externalUserId: String(userId), chatId: String(userId), receivedAt: now, content: { kind: 'text', text },
-    }, noFiles);
+    const out = await (app.dialogue as Dialogue).handle(
+      {
+        channel: 'telegram',
+        dedupeKey: `tg:${nextUpdate++}`,
+        externalUserId: String(userId),
+        chatId: String(userId),
+        receivedAt: now,
+        content: { kind: 'text', text },
+      },
+      noFiles,
+    );
     return { text: out ? renderReplies(translator, out.locale, out.replies, 'plain').text : '', attachments: out?.attachments ?? [] };
   };
   const join = async (userId: number, unitCode: string, role: 'reporter' | 'coordinator') => {
@@ -69,16 +88,35 @@ describe.each(providers)('coordinators on %s', (provider) => {
     const score = scoreSet(set, answers, { window: seed.period.dataWindow });
     const actor = { personId: 'seed', channel: 'telegram' as const };
     const totals = {
-      answeredCount: set.criteria.length, selfPoints: score.points, selfPercent: score.percent, applicableMax: score.applicableMax,
-      tier: score.tier?.key ?? null, groupPoints: Object.fromEntries(score.groups.map((g) => [g.code, g.points])),
+      answeredCount: set.criteria.length,
+      selfPoints: score.points,
+      selfPercent: score.percent,
+      applicableMax: score.applicableMax,
+      tier: score.tier?.key ?? null,
+      groupPoints: Object.fromEntries(score.groups.map((g) => [g.code, g.points])),
     };
     const first = await app.deps.submissions.applyChange(snap.id, {
-      expectedVersion: snap.version, actor, now, totals,
-      answers: set.criteria.map((c) => ({ code: c.code, value: answers[c.code]!.value, points: score.byCode[c.code]?.points ?? 0, explanation: 'Giải trình của đơn vị.' })),
+      expectedVersion: snap.version,
+      actor,
+      now,
+      totals,
+      answers: set.criteria.map((c) => ({
+        code: c.code,
+        value: answers[c.code]!.value,
+        points: score.byCode[c.code]?.points ?? 0,
+        explanation: 'Giải trình của đơn vị.',
+      })),
     });
     if (!first.ok) throw new Error('conflict');
-    await db.prisma.evidence.createMany({ data: set.criteria.map((c) => ({ submissionId: snap.id, criterionCode: c.code, kind: 'photo', channel: 'telegram', fileRef: 'f', uploadedById: 'seed' })) });
-    await app.deps.submissions.applyChange(snap.id, { expectedVersion: first.version, actor, now: submittedAt, status: { to: 'submitted', workingDaysLate: late, beyondTolerance: late > tolerance, event: 'submitted' } });
+    await db.prisma.evidence.createMany({
+      data: set.criteria.map((c) => ({ submissionId: snap.id, criterionCode: c.code, kind: 'photo', channel: 'telegram', fileRef: 'f', uploadedById: 'seed' })),
+    });
+    await app.deps.submissions.applyChange(snap.id, {
+      expectedVersion: first.version,
+      actor,
+      now: submittedAt,
+      status: { to: 'submitted', workingDaysLate: late, beyondTolerance: late > tolerance, event: 'submitted' },
+    });
     return score.percent;
   };
 
@@ -86,11 +124,24 @@ describe.each(providers)('coordinators on %s', (provider) => {
     db = await createTestDatabase(provider);
     seed = await seedDemo(db.prisma, now);
     app = createApp({
-      db: db.prisma, logger: silentLogger(), clock: () => now, evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-co-')), evidenceMaxBytes: 1 << 20, botUsername: 'egov_bot',
-      commands: (deps) => createCoordinationCommands({
-        db: deps.db, calendar: deps.calendar, botUsername: 'egov_bot', translate: translator.t,
-        notify: async (n) => void notices.push(...n), remind: async (r) => { reminded.push(r); return { queued: r.unitIds.length }; },
-      }),
+      db: db.prisma,
+      logger: silentLogger(),
+      clock: () => now,
+      evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-co-')),
+      evidenceMaxBytes: 1 << 20,
+      botUsername: 'egov_bot',
+      commands: (deps) =>
+        createCoordinationCommands({
+          db: deps.db,
+          calendar: deps.calendar,
+          botUsername: 'egov_bot',
+          translate: translator.t,
+          notify: async (n) => void notices.push(...n),
+          remind: async (r) => {
+            reminded.push(r);
+            return { queued: r.unitIds.length };
+          },
+        }),
     });
     const stored = await app.deps.criteriaSets.findById(seed.period.sets.find((s) => s.level === 'commune' && s.answeredBy === 'unit')!.criteriaSetId);
     set = stored!.set;
@@ -112,8 +163,14 @@ describe.each(providers)('coordinators on %s', (provider) => {
 
   it('a district coordinator can neither see nor act on another district, for every command', async () => {
     const refusals = [
-      '/unit X-THIENLOC', '/return X-THIENLOC thiếu minh chứng', '/verify X-THIENLOC X-1.1 10 thiếu quyết định', '/remind X-THIENLOC',
-      '/invite X-THIENLOC reporter', '/status H-CANLOC', '/missing H-CANLOC', '/ranking commune H-CANLOC',
+      '/unit X-THIENLOC',
+      '/return X-THIENLOC thiếu minh chứng',
+      '/verify X-THIENLOC X-1.1 10 thiếu quyết định',
+      '/remind X-THIENLOC',
+      '/invite X-THIENLOC reporter',
+      '/status H-CANLOC',
+      '/missing H-CANLOC',
+      '/ranking commune H-CANLOC',
     ];
     for (const text of refusals) expect((await send(1, text)).text, text).toContain('không thuộc phạm vi');
     const status = (await send(1, '/status')).text;

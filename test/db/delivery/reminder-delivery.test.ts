@@ -33,8 +33,20 @@ const apiFor = (url: string) => {
 
 const waveRows = (n: number, prefix: string): NewOutboxRow[] =>
   Array.from({ length: n }, (_, i) => ({
-    idempotencyKey: `${prefix}:${i}`, kind: 'reminder:test', channel: 'telegram', accountId: null, chatId: String(100_000 + i),
-    payload: { locale: i % 2 ? 'vi' : 'en', replies: [{ key: 'reminders:before_deadline', params: { unitName: `Xã ${i}`, deadline: '15/12/2026', workingDaysRemaining: 3, answered: 5, total: 31, points: 120, percent: 12 } }] },
+    idempotencyKey: `${prefix}:${i}`,
+    kind: 'reminder:test',
+    channel: 'telegram',
+    accountId: null,
+    chatId: String(100_000 + i),
+    payload: {
+      locale: i % 2 ? 'vi' : 'en',
+      replies: [
+        {
+          key: 'reminders:before_deadline',
+          params: { unitName: `Xã ${i}`, deadline: '15/12/2026', workingDaysRemaining: 3, answered: 5, total: 31, points: 120, percent: 12 },
+        },
+      ],
+    },
     nextAttemptAt: new Date(Date.now() - 1000),
   }));
 
@@ -65,7 +77,9 @@ describe.each(providers)('reminder delivery on %s', (provider) => {
     const coord = await join('c-thachha', 'H-THACHHA', 'coordinator');
     // X-THACHKHE submits on the first day.
     const setId = summary.period.sets.find((s) => s.level === 'commune' && s.answeredBy === 'unit')!.criteriaSetId;
-    await db.prisma.submission.create({ data: { periodId: summary.period.id, unitId: (await units.findByCode('X-THACHKHE'))!.id, criteriaSetId: setId, status: 'submitted', submittedAt: opened } });
+    await db.prisma.submission.create({
+      data: { periodId: summary.period.id, unitId: (await units.findByCode('X-THACHKHE'))!.id, criteriaSetId: setId, status: 'submitted', submittedAt: opened },
+    });
 
     const deadline = summary.period.deadlines.commune!;
     const end = new Date(`${deadline}T00:00:00Z`).getTime() + 14 * 86_400_000;
@@ -74,7 +88,9 @@ describe.each(providers)('reminder delivery on %s', (provider) => {
     const to = (accountId: string) => rows.filter((r) => r.accountId === accountId);
     expect(to(done.id)).toEqual([]);
     const thachDai = (await units.findByCode('X-THACHDAI'))!.id;
-    const kinds = to(late.id).filter((r) => r.idempotencyKey.includes(thachDai)).map((r) => r.kind.replace('reminder:', ''));
+    const kinds = to(late.id)
+      .filter((r) => r.idempotencyKey.includes(thachDai))
+      .map((r) => r.kind.replace('reminder:', ''));
     // A reminder falling on a Sunday or holiday moves to the next allowed morning; when that is
     // the deadline morning, only the deadline reminder goes out.
     const dayBefore = new Date(new Date(`${deadline}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10);
@@ -115,11 +131,23 @@ describe.each(providers)('reminder delivery on %s', (provider) => {
     // Instance A stops answering after 700 messages, holding claimed rows (a crash).
     let sentByA = 0;
     const crashed = createOutboxSender({
-      outbox, markUnreachable, ratePerSecond: 30, holder: 'A', logger: silentLogger(), batchSize: 60,
+      outbox,
+      markUnreachable,
+      ratePerSecond: 30,
+      holder: 'A',
+      logger: silentLogger(),
+      batchSize: 60,
       senders: { telegram: async (row) => (sentByA++ < 700 ? send(row) : new Promise(() => undefined)) },
     });
     void crashed.drain();
-    await new Promise<void>((resolve) => { const t = setInterval(() => { if (api.accepted.length >= 700) { clearInterval(t); resolve(); } }, 20); });
+    await new Promise<void>((resolve) => {
+      const t = setInterval(() => {
+        if (api.accepted.length >= 700) {
+          clearInterval(t);
+          resolve();
+        }
+      }, 20);
+    });
     // A is now stuck with its next batch claimed.
     for (let i = 0; i < 200 && (await db.prisma.outbox.count({ where: { status: 'sending' } })) === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
     expect(await db.prisma.outbox.count({ where: { status: 'sending' } })).toBeGreaterThan(0);
@@ -147,7 +175,14 @@ describe.each(providers)('reminder delivery on %s', (provider) => {
     rows.push(...[1, 2].map((i) => ({ ...rows[0]!, idempotencyKey: `paced:same:${i}` })));
     await outbox.enqueue(rows, new Date());
     const people = createPeopleRepository(db.prisma);
-    const sender = createOutboxSender({ outbox, markUnreachable: (id, at) => people.markUnreachable(id, at), ratePerSecond: 30, holder: 'P', logger: silentLogger(), senders: { telegram: telegramRowSender(apiFor(api.url), translator) } });
+    const sender = createOutboxSender({
+      outbox,
+      markUnreachable: (id, at) => people.markUnreachable(id, at),
+      ratePerSecond: 30,
+      holder: 'P',
+      logger: silentLogger(),
+      senders: { telegram: telegramRowSender(apiFor(api.url), translator) },
+    });
     const started = Date.now();
     while ((await db.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } })) > 0 && Date.now() - started < 30_000) {
       await sender.drain();
@@ -167,18 +202,36 @@ describe.each(providers)('reminder delivery on %s', (provider) => {
   it('a 403 marks the account unreachable and stops; a 500 is retried with backoff', async () => {
     api = await startRateLimitedBotApi({ perSecond: 100 });
     const people = createPeopleRepository(db.prisma);
-    const blocked = await people.ensureAccount({ channel: 'telegram', externalId: '777001', chatId: '777001', displayName: 'B', locale: 'vi', now: new Date() });
+    const blocked = await people.ensureAccount({
+      channel: 'telegram',
+      externalId: '777001',
+      chatId: '777001',
+      displayName: 'B',
+      locale: 'vi',
+      now: new Date(),
+    });
     const flaky = await people.ensureAccount({ channel: 'telegram', externalId: '777002', chatId: '777002', displayName: 'F', locale: 'vi', now: new Date() });
     api.failChats.set('777001', 403);
     api.failChats.set('777002', 500);
     const outbox = createMessageOutboxRepository(db.prisma);
     const base = waveRows(1, 'x')[0]!;
-    await outbox.enqueue([
-      { ...base, idempotencyKey: 'storm:403', accountId: blocked.id, chatId: '777001' },
-      { ...base, idempotencyKey: 'storm:500', accountId: flaky.id, chatId: '777002' },
-    ], new Date());
+    await outbox.enqueue(
+      [
+        { ...base, idempotencyKey: 'storm:403', accountId: blocked.id, chatId: '777001' },
+        { ...base, idempotencyKey: 'storm:500', accountId: flaky.id, chatId: '777002' },
+      ],
+      new Date(),
+    );
     let clock = Date.now();
-    const sender = createOutboxSender({ outbox, markUnreachable: (id, at) => people.markUnreachable(id, at), ratePerSecond: 50, holder: 'S', logger: silentLogger(), now: () => new Date(clock), senders: { telegram: telegramRowSender(apiFor(api.url), translator) } });
+    const sender = createOutboxSender({
+      outbox,
+      markUnreachable: (id, at) => people.markUnreachable(id, at),
+      ratePerSecond: 50,
+      holder: 'S',
+      logger: silentLogger(),
+      now: () => new Date(clock),
+      senders: { telegram: telegramRowSender(apiFor(api.url), translator) },
+    });
     const first = await sender.drain();
     expect(first.dead).toBe(1);
     expect((await people.findAccountById(blocked.id))?.unreachable).toBe(true);
@@ -196,9 +249,19 @@ describe.each(providers)('reminder delivery on %s', (provider) => {
     const outbox = createMessageOutboxRepository(db.prisma);
     await outbox.enqueue(waveRows(120, 'storm429'), new Date());
     const people = createPeopleRepository(db.prisma);
-    const sender = createOutboxSender({ outbox, markUnreachable: (id, at) => people.markUnreachable(id, at), ratePerSecond: 90, holder: 'T', logger: silentLogger(), senders: { telegram: telegramRowSender(apiFor(api.url), translator) } });
+    const sender = createOutboxSender({
+      outbox,
+      markUnreachable: (id, at) => people.markUnreachable(id, at),
+      ratePerSecond: 90,
+      holder: 'T',
+      logger: silentLogger(),
+      senders: { telegram: telegramRowSender(apiFor(api.url), translator) },
+    });
     const started = Date.now();
-    while ((await db.prisma.outbox.count({ where: { idempotencyKey: { startsWith: 'storm429' }, status: { not: 'sent' } } })) > 0 && Date.now() - started < 60_000) {
+    while (
+      (await db.prisma.outbox.count({ where: { idempotencyKey: { startsWith: 'storm429' }, status: { not: 'sent' } } })) > 0 &&
+      Date.now() - started < 60_000
+    ) {
       await sender.drain();
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -218,25 +281,35 @@ describe.each(providers)('reminder delivery on %s', (provider) => {
     expect(await leases.holderOf('reminders-test', new Date(t0.getTime() + 61_000))).toBe('B');
   });
 
-  it.runIf(provider === 'postgresql')('two instances on one database drain one wave with no duplicate', async () => {
-    api = await startRateLimitedBotApi({ perSecond: 1000, perChatMs: 0 });
-    const second = openDatabase(db.url);
-    try {
-      const outboxA = createMessageOutboxRepository(db.prisma);
-      const outboxB = createMessageOutboxRepository(second.prisma);
-      await outboxA.enqueue(waveRows(600, 'twin'), new Date());
-      const mk = (holder: string, outbox: typeof outboxA) => createOutboxSender({
-        outbox, markUnreachable: async () => undefined, ratePerSecond: 400, holder, logger: silentLogger(), batchSize: 25,
-        senders: { telegram: telegramRowSender(apiFor(api.url), translator) },
-      });
-      const [a, b] = await Promise.all([mk('A', outboxA).drain(), mk('B', outboxB).drain()]);
-      expect(a.sent + b.sent).toBe(600);
-      expect(a.sent).toBeGreaterThan(0);
-      expect(b.sent).toBeGreaterThan(0);
-      expect(new Set(api.accepted.map((m) => m.chatId)).size).toBe(600);
-      expect(api.accepted).toHaveLength(600);
-    } finally {
-      await second.close();
-    }
-  }, 60_000);
+  it.runIf(provider === 'postgresql')(
+    'two instances on one database drain one wave with no duplicate',
+    async () => {
+      api = await startRateLimitedBotApi({ perSecond: 1000, perChatMs: 0 });
+      const second = openDatabase(db.url);
+      try {
+        const outboxA = createMessageOutboxRepository(db.prisma);
+        const outboxB = createMessageOutboxRepository(second.prisma);
+        await outboxA.enqueue(waveRows(600, 'twin'), new Date());
+        const mk = (holder: string, outbox: typeof outboxA) =>
+          createOutboxSender({
+            outbox,
+            markUnreachable: async () => undefined,
+            ratePerSecond: 400,
+            holder,
+            logger: silentLogger(),
+            batchSize: 25,
+            senders: { telegram: telegramRowSender(apiFor(api.url), translator) },
+          });
+        const [a, b] = await Promise.all([mk('A', outboxA).drain(), mk('B', outboxB).drain()]);
+        expect(a.sent + b.sent).toBe(600);
+        expect(a.sent).toBeGreaterThan(0);
+        expect(b.sent).toBeGreaterThan(0);
+        expect(new Set(api.accepted.map((m) => m.chatId)).size).toBe(600);
+        expect(api.accepted).toHaveLength(600);
+      } finally {
+        await second.close();
+      }
+    },
+    60_000,
+  );
 });

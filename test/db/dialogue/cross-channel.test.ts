@@ -30,21 +30,41 @@ describe.each(providers)('Telegram → Zalo continuation on %s', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma, now);
-    app = createApp({ db: db.prisma, logger: silentLogger(), clock: () => now, evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-x-')), evidenceMaxBytes: 1 << 20, botUsername: 'b', newCode: () => 'LINK2345' });
+    app = createApp({
+      db: db.prisma,
+      logger: silentLogger(),
+      clock: () => now,
+      evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-x-')),
+      evidenceMaxBytes: 1 << 20,
+      botUsername: 'b',
+      newCode: () => 'LINK2345',
+    });
   });
   afterAll(async () => db.dispose());
 
   let zaloId = 0;
   const zalo = async (text: string): Promise<string> => {
     zaloId += 1;
-    const ev = normaliseZaloUpdate({ ok: true, result: { event_name: 'message.text.received', message: { message_id: `m${zaloId}`, date: now.getTime(), text, from: { id: 'z-officer', display_name: 'Lan' }, chat: { id: 'z-officer' } } } }, now);
+    const ev = normaliseZaloUpdate(
+      {
+        ok: true,
+        result: {
+          event_name: 'message.text.received',
+          message: { message_id: `m${zaloId}`, date: now.getTime(), text, from: { id: 'z-officer', display_name: 'Lan' }, chat: { id: 'z-officer' } },
+        },
+      },
+      now,
+    );
     if (!ev.ok) throw new Error(ev.reason);
     const out = await app.dialogue.handle(ev.event, noFiles);
     return out ? renderPlain(createTranslator('vi'), out) : '';
   };
 
   it('answers an unsupported Zalo event (a sticker) with a hint', async () => {
-    const ev = normaliseZaloUpdate({ event_name: 'message.sticker.received', message: { message_id: 'st1', date: 0, sticker: 'abc', from: { id: 'z-sticker' }, chat: { id: 'z-sticker' } } }, now);
+    const ev = normaliseZaloUpdate(
+      { event_name: 'message.sticker.received', message: { message_id: 'st1', date: 0, sticker: 'abc', from: { id: 'z-sticker' }, chat: { id: 'z-sticker' } } },
+      now,
+    );
     if (!ev.ok) throw new Error(ev.reason);
     const out = await app.dialogue.handle(ev.event, noFiles);
     expect(renderPlain(createTranslator('vi'), out!)).toContain('chỉ nhận tin nhắn chữ, ảnh và tệp');
@@ -73,7 +93,7 @@ describe.each(providers)('Telegram → Zalo continuation on %s', (provider) => {
         const st = s as { offered?: { values: string[]; exclusive: boolean } };
         const value = action.kind === 'photo' ? 'e:done' : action.value;
         const index = st.offered?.values.indexOf(value) ?? -1;
-        await zalo(index < 0 ? 'xong' : st.offered?.exclusive ? String(index + 1) : LETTERS[index] ?? '');
+        await zalo(index < 0 ? 'xong' : st.offered?.exclusive ? String(index + 1) : (LETTERS[index] ?? ''));
       }
     }
     await zalo('/submit');

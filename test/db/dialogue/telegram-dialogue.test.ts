@@ -48,8 +48,13 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma, clock);
     app = createApp({
-      db: db.prisma, logger: silentLogger(), clock: () => clock, evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-ev-')),
-      evidenceMaxBytes: 1024 * 1024, botUsername: 'egov_report_bot', newCode: () => 'LINKCODE',
+      db: db.prisma,
+      logger: silentLogger(),
+      clock: () => clock,
+      evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-ev-')),
+      evidenceMaxBytes: 1024 * 1024,
+      botUsername: 'egov_report_bot',
+      newCode: () => 'LINKCODE',
     });
     tg = createTelegramHarness(app.dialogue, () => clock);
   });
@@ -69,7 +74,7 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     const code = await inviteFor('X-THACHKHE');
     const [locked] = await tg.text(502, `/start ${code}`);
     expect(locked?.text).toContain('quá nhiều lần');
-    expect((await app.deps.people.listMemberships((await app.deps.people.findAccount('telegram', '502'))!.personId))).toHaveLength(0);
+    expect(await app.deps.people.listMemberships((await app.deps.people.findAccount('telegram', '502'))!.personId)).toHaveLength(0);
   });
 
   it('refuses expired and used-up codes', async () => {
@@ -215,7 +220,7 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
       const state = (await stateOf(userId)) as { session?: { cursor: { kind: string; code?: string }; step: string } };
       if (state.session?.cursor.code === code && (state.session.step === 'value' || state.session.step === 'numerator')) return;
       const action = nextAction(communeSet, state, 2026, evidenceSent);
-      if (action.kind === "done") throw new Error(`never reached ${code}`);
+      if (action.kind === 'done') throw new Error(`never reached ${code}`);
       if (action.kind === 'photo') {
         evidenceSent.add(state.session?.cursor.code ?? '');
         await tg.photo(userId);

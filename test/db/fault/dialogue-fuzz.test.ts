@@ -21,14 +21,61 @@ const providers = await availableProviders();
 const total = Number(process.env['FUZZ_ANSWERS'] ?? 1500);
 
 const input = fc.oneof(
-  { weight: 5, arbitrary: fc.oneof(fc.integer({ min: -5, max: 200 }).map(String), fc.double({ noNaN: false }).map(String), fc.constantFrom('1.234', '1 234', '12,5', '85%', '45/50', '45 trên 50', '60/50', '0/0', 'có', 'không', 'k', 'x', '15/9/2021', '31/02/2026', 'xong', 'na')) },
+  {
+    weight: 5,
+    arbitrary: fc.oneof(
+      fc.integer({ min: -5, max: 200 }).map(String),
+      fc.double({ noNaN: false }).map(String),
+      fc.constantFrom('1.234', '1 234', '12,5', '85%', '45/50', '45 trên 50', '60/50', '0/0', 'có', 'không', 'k', 'x', '15/9/2021', '31/02/2026', 'xong', 'na'),
+    ),
+  },
   { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 60 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 5000 }) },
-  { weight: 2, arbitrary: fc.constantFrom('/review', '/score', '/skip', '/edit X-1.3', '/edit ZZZ', '/submit', '/cancel', '/report', '/help', '/lang', '/unknown', '/start', '/link XXXXXX') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '/review',
+      '/score',
+      '/skip',
+      '/edit X-1.3',
+      '/edit ZZZ',
+      '/submit',
+      '/cancel',
+      '/report',
+      '/help',
+      '/lang',
+      '/unknown',
+      '/start',
+      '/link XXXXXX',
+    ),
+  },
 );
 const action = fc.oneof(
   { weight: 8, arbitrary: input.map((text) => ({ kind: 'text' as const, text })) },
-  { weight: 3, arbitrary: fc.constantFrom('y', 'n', 'skip', 'e:done', 'm:done', 'd:default', 'c:head', 'c:none', 'cmd:review', 'cmd:submit', 'confirm:submit', 'confirm:cancel', 'edit:X-1.1', 'lang:en', 'lang:vi', 'period:nope', 'unit:nope').map((value) => ({ kind: 'click' as const, value })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .constantFrom(
+        'y',
+        'n',
+        'skip',
+        'e:done',
+        'm:done',
+        'd:default',
+        'c:head',
+        'c:none',
+        'cmd:review',
+        'cmd:submit',
+        'confirm:submit',
+        'confirm:cancel',
+        'edit:X-1.1',
+        'lang:en',
+        'lang:vi',
+        'period:nope',
+        'unit:nope',
+      )
+      .map((value) => ({ kind: 'click' as const, value })),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 70 }).map((raw) => ({ kind: 'forged' as const, raw })) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 3_000_000 }).map((size) => ({ kind: 'photo' as const, size })) },
 );
@@ -40,7 +87,14 @@ describe.each(providers)('dialogue under generated input on %s', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma, now);
-    app = createApp({ db: db.prisma, logger: silentLogger(), clock: () => now, evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-fuzz-')), evidenceMaxBytes: 1 << 20, botUsername: 'b' });
+    app = createApp({
+      db: db.prisma,
+      logger: silentLogger(),
+      clock: () => now,
+      evidenceDir: mkdtempSync(path.join(os.tmpdir(), 'egov-fuzz-')),
+      evidenceMaxBytes: 1 << 20,
+      botUsername: 'b',
+    });
   });
   afterAll(async () => db.dispose());
 
@@ -62,10 +116,13 @@ describe.each(providers)('dialogue under generated input on %s', (provider) => {
     let answered = 0;
     for (const [user, a] of chunks()) {
       const replies =
-        a.kind === 'text' ? await tg.text(user, a.text)
-        : a.kind === 'click' ? await tg.click(user, a.value)
-        : a.kind === 'forged' ? await tg.click(user, `raw:${a.raw}`)
-        : await tg.photo(user, a.size);
+        a.kind === 'text'
+          ? await tg.text(user, a.text)
+          : a.kind === 'click'
+            ? await tg.click(user, a.value)
+            : a.kind === 'forged'
+              ? await tg.click(user, `raw:${a.raw}`)
+              : await tg.photo(user, a.size);
       expect(replies.length, JSON.stringify(a)).toBeGreaterThanOrEqual(1);
       expect(replies.every((r) => r.text.length > 0 && r.text.length <= 4096)).toBe(true);
       expect(replies.some((r) => r.text.includes('đã có lỗi'))).toBe(false);
