@@ -19,6 +19,7 @@ import { ensureConsoleReporter } from './console/console-identity-setup.ts';
 import { startZalo } from './zalo/start-zalo.ts';
 import { createCommandRegistry } from './app/command-registry.ts';
 import { startBackground } from './app/background.ts';
+import { loadWorkingCalendar } from './platform/calendar-loader.ts';
 
 const configHelp = `egov-report-bot: no chat channel to run.
 Set TELEGRAM_BOT_TOKEN (and optionally TELEGRAM_WEBHOOK_URL) or ZALO_BOT_TOKEN in the environment or in .env
@@ -66,11 +67,13 @@ const main = async (): Promise<number> => {
   }
   const translator = createTranslator(config.DEFAULT_LOCALE);
   const instanceId = config.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`;
-  const background = startBackground({ config, database, logger, translator, instanceId, now });
+  const calendar = await loadWorkingCalendar(database.prisma);
+  const background = startBackground({ config, database, logger, translator, instanceId, now, calendar });
   const app = createApp({
     db: database.prisma,
     logger,
     clock: now,
+    calendar,
     defaultLocale: config.DEFAULT_LOCALE,
     evidenceDir: config.EVIDENCE_DIR,
     evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,

@@ -2,7 +2,7 @@
 // time through a database lease). Channels attach their APIs once they are started; messages to
 // other people (returns, manual nudges) go through the same outbox.
 import type { Api } from 'grammy';
-import { VIETNAM_CALENDAR } from '../../core/calendar/working-days.ts';
+import { VIETNAM_CALENDAR, type WorkingCalendar } from '../../core/calendar/working-days.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { createMessageOutboxRepository } from '../db/repositories/message-outbox-repository.ts';
@@ -34,6 +34,8 @@ export type BackgroundInput = {
   readonly translator: Translator;
   readonly instanceId: string;
   readonly now: () => Date;
+  /** Shipped + imported holiday years (bot/platform/calendar-loader.ts); the shipped ones alone when absent. */
+  readonly calendar?: WorkingCalendar;
 };
 
 export const startBackground = (input: BackgroundInput): Background => {
@@ -50,10 +52,11 @@ export const startBackground = (input: BackgroundInput): Background => {
     logger: input.logger,
     now: input.now,
   });
+  const calendar = input.calendar ?? VIETNAM_CALENDAR;
   let service: ReturnType<typeof startReminderService> | undefined;
   return {
     start: async () => {
-      service = startReminderService({ db, sender, holder: input.instanceId, calendar: VIETNAM_CALENDAR, logger: input.logger, now: input.now });
+      service = startReminderService({ db, sender, holder: input.instanceId, calendar, logger: input.logger, now: input.now });
     },
     stop: async () => {
       await service?.stop();
@@ -77,6 +80,6 @@ export const startBackground = (input: BackgroundInput): Background => {
       }
       await outbox.enqueue(rows, input.now());
     },
-    remind: async (r) => ({ queued: await enqueueManualReminders(db, r, VIETNAM_CALENDAR) }),
+    remind: async (r) => ({ queued: await enqueueManualReminders(db, r, calendar) }),
   };
 };

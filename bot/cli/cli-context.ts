@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Translator, Locale } from '../i18n.ts';
@@ -12,6 +13,8 @@ export type CliContext = {
   readonly locale: Locale;
   /** Opens the database, applying pending migrations first (idempotent). */
   readonly db: () => Promise<Database>;
+  /** The working calendar: shipped holiday years plus the ones imported into the database. */
+  readonly calendar: () => Promise<WorkingCalendar>;
   readonly now: () => Date;
 };
 

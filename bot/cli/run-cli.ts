@@ -13,6 +13,11 @@ import { remindDryRun, remindRun } from './commands/remind-cli.ts';
 import { exportCommandCli } from './commands/export-cli.ts';
 import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
 import { CliUsageError, type CliIo } from './output.ts';
+import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
+import { loadWorkingCalendar } from '../platform/calendar-loader.ts';
+import { calendarImport, calendarList } from './commands/calendar-commands.ts';
+import { periodCreate, periodShow, periodUpdate } from './commands/period-commands.ts';
+import { periodClose, periodCopy, periodOpen } from './commands/period-lifecycle-commands.ts';
 
 const commands: Record<string, CliCommand> = {
   'db migrate': dbMigrate,
@@ -24,6 +29,14 @@ const commands: Record<string, CliCommand> = {
   'criteria import': criteriaImport,
   'criteria list': criteriaList,
   'period list': periodList,
+  'period create': periodCreate,
+  'period show': periodShow,
+  'period update': periodUpdate,
+  'period open': periodOpen,
+  'period close': periodClose,
+  'period copy': periodCopy,
+  'calendar import': calendarImport,
+  'calendar list': calendarList,
   remind: remindDryRun,
   'remind run': remindRun,
   export: exportCommandCli,
@@ -35,7 +48,10 @@ const usage = `usage: npm run cli -- <command>
   unit list [--level province|department|district|commune]
   unit import <file.csv>
   criteria validate <file> | criteria import <file> | criteria list
-  period list
+  period list | period show <id>
+  period create <file.yaml> | period update <id> <file.yaml>
+  period open <id> | period close <id> | period copy <id> --year <YYYY>
+  calendar import <file.yaml|file.json> | calendar list
   invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]
   remind --dry-run [--at <ISO time>] | remind run
   export --period <id> --out <file.xlsx>`;
@@ -53,6 +69,14 @@ export const runCli = async (argv: readonly string[], env: Record<string, string
     return 2;
   }
   let database: Database | undefined;
+  let calendar: WorkingCalendar | undefined;
+  const db = async (): Promise<Database> => {
+    if (!database) {
+      await migrateDatabase(config.value.DATABASE_URL);
+      database = openDatabase(config.value.DATABASE_URL);
+    }
+    return database;
+  };
   const ctx: CliContext = {
     config: config.value,
     io,
@@ -60,13 +84,8 @@ export const runCli = async (argv: readonly string[], env: Record<string, string
     translator: createTranslator(config.value.DEFAULT_LOCALE),
     locale: config.value.DEFAULT_LOCALE,
     now: () => new Date(),
-    db: async () => {
-      if (!database) {
-        await migrateDatabase(config.value.DATABASE_URL);
-        database = openDatabase(config.value.DATABASE_URL);
-      }
-      return database;
-    },
+    db,
+    calendar: async () => (calendar ??= await loadWorkingCalendar((await db()).prisma)),
   };
   try {
     return await command(ctx);

@@ -1,7 +1,6 @@
 // `export --period <id> --out <file.xlsx>`: the appendix workbook for every unit of the
 // installation (an admin's view), with the same table as CSV next to it.
 import { writeFile } from 'node:fs/promises';
-import { VIETNAM_CALENDAR } from '../../../core/calendar/working-days.ts';
 import { levelExports } from '../../coordination/export-chart-commands.ts';
 import { buildCsv, buildWorkbook } from '../../coordination/export-workbook.ts';
 import type { Scope } from '../../coordination/coordination-context.ts';
@@ -28,7 +27,7 @@ export const exportCommandCli: CliCommand = async (ctx) => {
   };
   const deps = {
     db,
-    calendar: VIETNAM_CALENDAR,
+    calendar: await ctx.calendar(),
     botUsername: ctx.config.TELEGRAM_BOT_USERNAME,
     remind: async () => ({ queued: 0 }),
     notify: async () => undefined,

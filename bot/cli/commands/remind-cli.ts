@@ -3,7 +3,6 @@
 import os from 'node:os';
 import { Bot } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
-import { VIETNAM_CALENDAR } from '../../../core/calendar/working-days.ts';
 import { createMessageOutboxRepository } from '../../db/repositories/message-outbox-repository.ts';
 import { createPeopleRepository } from '../../db/repositories/people-repository.ts';
 import { telegramRowSender, zaloRowSender, type RowSender } from '../../delivery/channel-senders.ts';
@@ -22,7 +21,7 @@ export const remindDryRun: CliCommand = async (ctx) => {
   if (Number.isNaN(at.getTime())) throw new CliUsageError(`--at: not an ISO time: ${atFlag}`);
   const db = (await ctx.db()).prisma;
   const people = createPeopleRepository(db);
-  for (const p of await planReminders(db, at, VIETNAM_CALENDAR)) {
+  for (const p of await planReminders(db, at, await ctx.calendar())) {
     const account = await people.findAccountById(p.recipientAccountId);
     const person = account ? await people.findPerson(account.personId) : null;
     ctx.io.out([person?.displayName ?? p.recipientAccountId, p.unitName, p.kind, p.channel].join('\t'));
@@ -34,7 +33,7 @@ export const remindRun: CliCommand = async (ctx) => {
   const db = (await ctx.db()).prisma;
   const now = ctx.now();
   const outbox = createMessageOutboxRepository(db);
-  const queued = await outbox.enqueue(toOutboxRows(await planReminders(db, now, VIETNAM_CALENDAR)), now);
+  const queued = await outbox.enqueue(toOutboxRows(await planReminders(db, now, await ctx.calendar())), now);
   const translator = ctx.translator;
   const senders: Partial<Record<string, RowSender>> = {};
   if (ctx.config.TELEGRAM_BOT_TOKEN) {

@@ -3,7 +3,8 @@
 import type { Db } from '../database.ts';
 import { periodSchema, type Period, type PeriodInput, type AssessedLevel } from '../../../core/periods/period.schema.ts';
 
-export type PeriodSet = { readonly level: string; readonly criteriaSetId: string; readonly answeredBy: string; readonly key: string };
+export type PeriodSet = { readonly level: string; readonly criteriaSetId: string; readonly answeredBy: string; readonly key: string; readonly version: number };
+export type PeriodLink = { readonly level: AssessedLevel | 'province'; readonly criteriaSetId: string };
 export type StoredPeriod = Period & { readonly sets: readonly PeriodSet[] };
 
 const utcDate = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
@@ -13,10 +14,16 @@ const toStored = (row: {
   name: string;
   status: string;
   settings: unknown;
-  criteriaSets: { level: string; criteriaSetId: string; criteriaSet: { answeredBy: string; key: string } }[];
+  criteriaSets: { level: string; criteriaSetId: string; criteriaSet: { answeredBy: string; key: string; version: number } }[];
 }): StoredPeriod => ({
   ...periodSchema.parse({ ...(row.settings as object), id: row.id, name: row.name, status: row.status }),
-  sets: row.criteriaSets.map((s) => ({ level: s.level, criteriaSetId: s.criteriaSetId, answeredBy: s.criteriaSet.answeredBy, key: s.criteriaSet.key })),
+  sets: row.criteriaSets.map((s) => ({
+    level: s.level,
+    criteriaSetId: s.criteriaSetId,
+    answeredBy: s.criteriaSet.answeredBy,
+    key: s.criteriaSet.key,
+    version: s.criteriaSet.version,
+  })),
 });
 
 const periodSelect = {
@@ -24,27 +31,34 @@ const periodSelect = {
   name: true,
   status: true,
   settings: true,
-  criteriaSets: { select: { level: true, criteriaSetId: true, criteriaSet: { select: { answeredBy: true, key: true } } } },
+  criteriaSets: { select: { level: true, criteriaSetId: true, criteriaSet: { select: { answeredBy: true, key: true, version: true } } } },
 } as const;
+
+/** The columns mirror the settings; `settings` keeps the whole validated Period (without id). */
+const rowData = (input: Omit<PeriodInput, 'id'>) => {
+  const { id: _placeholder, ...period } = periodSchema.parse({ ...input, id: 'new' });
+  const { name, status, kind, scored, lateToleranceWorkingDays } = period;
+  return {
+    ...(period.key === undefined ? {} : { key: period.key }),
+    name,
+    status,
+    kind,
+    scored,
+    dataFrom: utcDate(period.dataWindow.from),
+    dataTo: utcDate(period.dataWindow.to),
+    opensAt: utcDate(period.opensAt),
+    deadlines: period.deadlines,
+    lateToleranceDays: lateToleranceWorkingDays,
+    appraisalDeadline: period.appraisalDeadline ? utcDate(period.appraisalDeadline) : null,
+    settings: period as unknown as object,
+  };
+};
 
 export const createPeriodRepository = (db: Db) => ({
   /** Creates or updates the period named `name` (idempotent for seeding). */
-  async upsert(input: Omit<PeriodInput, 'id'>, sets: readonly { level: AssessedLevel | 'province'; criteriaSetId: string }[]): Promise<StoredPeriod> {
-    const { id: _placeholder, ...period } = periodSchema.parse({ ...input, id: 'new' });
-    const { name, status, kind, scored, lateToleranceWorkingDays } = period;
-    const data = {
-      name,
-      status,
-      kind,
-      scored,
-      dataFrom: utcDate(period.dataWindow.from),
-      dataTo: utcDate(period.dataWindow.to),
-      opensAt: utcDate(period.opensAt),
-      deadlines: period.deadlines,
-      lateToleranceDays: lateToleranceWorkingDays,
-      appraisalDeadline: period.appraisalDeadline ? utcDate(period.appraisalDeadline) : null,
-      settings: period as unknown as object,
-    };
+  async upsert(input: Omit<PeriodInput, 'id'>, sets: readonly PeriodLink[]): Promise<StoredPeriod> {
+    const data = rowData(input);
+    const { name } = data;
     const id = await db.$transaction(async (tx) => {
       const existing = await tx.period.findFirst({ where: { name }, select: { id: true } });
       const row = existing
@@ -62,6 +76,36 @@ export const createPeriodRepository = (db: Db) => ({
     const stored = await this.findById(id);
     if (!stored) throw new Error('period vanished after upsert');
     return stored;
+  },
+
+  /** A new period (from a file or a copy) with its criteria sets; returns its id. */
+  async create(input: Omit<PeriodInput, 'id'>, sets: readonly PeriodLink[]): Promise<string> {
+    const data = rowData(input);
+    const row = await db.period.create({
+      data: { ...data, criteriaSets: { create: sets.map((s) => ({ level: s.level, criteriaSetId: s.criteriaSetId })) } },
+      select: { id: true },
+    });
+    return row.id;
+  },
+
+  /** Replaces the settings and the set links of a period, in one transaction. */
+  async replace(id: string, input: Omit<PeriodInput, 'id'>, sets: readonly PeriodLink[]): Promise<void> {
+    const data = rowData(input);
+    await db.$transaction(async (tx) => {
+      await tx.period.update({ where: { id }, data });
+      await tx.periodCriteriaSet.deleteMany({ where: { periodId: id } });
+      await tx.periodCriteriaSet.createMany({ data: sets.map((s) => ({ periodId: id, level: s.level, criteriaSetId: s.criteriaSetId })) });
+    });
+  },
+
+  async findByKey(key: string): Promise<StoredPeriod | null> {
+    const row = await db.period.findUnique({ where: { key }, select: periodSelect });
+    return row ? toStored(row) : null;
+  },
+
+  /** True once any submission of the period has an answer: its criteria sets are then frozen. */
+  async hasAnswers(id: string): Promise<boolean> {
+    return (await db.answer.findFirst({ where: { submission: { periodId: id } }, select: { id: true } })) !== null;
   },
 
   async findById(id: string): Promise<StoredPeriod | null> {
