@@ -13,7 +13,6 @@ import { seedDemo } from './app/admin/seed-demo.ts';
 import { rescoreStale } from './app/admin/rescore.ts';
 import { createRepositories } from './db/create-repositories.ts';
 import { createFileEvidenceStore } from './db/file-evidence-store.ts';
-import { VIETNAM_CALENDAR } from '../core/calendar/working-days.ts';
 import { telegramRowSender } from './channels/telegram/telegram-row-sender.ts';
 import { zaloRowSender } from './channels/zalo/zalo-row-sender.ts';
 import { createHttpServer } from './platform/http-server.ts';
@@ -24,6 +23,7 @@ import { ensureConsoleReporter } from './app/admin/ensure-console-reporter.ts';
 import { startZalo } from './channels/zalo/start-zalo.ts';
 import { createCommandRegistry } from './app/command-registry.ts';
 import { startBackground } from './app/delivery/background.ts';
+import { loadWorkingCalendar } from './app/admin/load-calendar.ts';
 
 const configHelp = `egov-report-bot: no chat channel to run.
 Set TELEGRAM_BOT_TOKEN (and optionally TELEGRAM_WEBHOOK_URL) or ZALO_BOT_TOKEN in the environment or in .env
@@ -66,7 +66,7 @@ const main = async (): Promise<number> => {
 
   const now = () => new Date();
   const repos = createRepositories(database.prisma);
-  const calendar = VIETNAM_CALENDAR;
+  const calendar = await loadWorkingCalendar(repos.calendar);
   if ((await repos.units.count()) === 0 && consoleMode) {
     await seedDemo(repos, now());
     logger.info('demo data seeded');

@@ -3,6 +3,7 @@
 // on a database client, so they run the same over SQLite, PostgreSQL or in-memory fakes.
 import type { Answers, AnswerValue, ProfileValues } from '../../core/criteria/answer-value.schema.ts';
 import type { CriteriaSet } from '../../core/criteria/criteria-set.schema.ts';
+import type { YearCalendar } from '../../core/calendar/calendar.schema.ts';
 import type { ScoreCache } from '../../core/criteria/submission-score.ts';
 import type { AssessedLevel, Period, PeriodInput } from '../../core/periods/period.schema.ts';
 import type { NewUnit, Unit, UnitLevel } from '../../core/units/unit.ts';
@@ -128,16 +129,33 @@ export type CriteriaSetRepository = {
   list(): Promise<CriteriaSetSummary[]>;
 };
 
-export type PeriodSet = { readonly level: string; readonly criteriaSetId: string; readonly answeredBy: string; readonly key: string };
+export type PeriodSet = { readonly level: string; readonly criteriaSetId: string; readonly answeredBy: string; readonly key: string; readonly version: number };
+export type PeriodLink = { readonly level: AssessedLevel | 'province'; readonly criteriaSetId: string };
 export type StoredPeriod = Period & { readonly sets: readonly PeriodSet[] };
 
 export type PeriodRepository = {
   /** Creates or updates the period named `name` (idempotent for seeding). */
-  upsert(input: Omit<PeriodInput, 'id'>, sets: readonly { level: AssessedLevel | 'province'; criteriaSetId: string }[]): Promise<StoredPeriod>;
+  upsert(input: Omit<PeriodInput, 'id'>, sets: readonly PeriodLink[]): Promise<StoredPeriod>;
+  /** A new period (from a file or a copy) with its criteria sets; returns its id. */
+  create(input: Omit<PeriodInput, 'id'>, sets: readonly PeriodLink[]): Promise<string>;
+  /** Replaces the settings and the set links of a period, in one transaction. */
+  replace(id: string, input: Omit<PeriodInput, 'id'>, sets: readonly PeriodLink[]): Promise<void>;
+  findByKey(key: string): Promise<StoredPeriod | null>;
+  /** True once any submission of the period has an answer: its criteria sets are then frozen. */
+  hasAnswers(id: string): Promise<boolean>;
   findById(id: string): Promise<StoredPeriod | null>;
   list(): Promise<StoredPeriod[]>;
   listOpen(): Promise<StoredPeriod[]>;
   setStatus(id: string, status: Period['status']): Promise<void>;
+};
+
+// ── Holiday calendar ─────────────────────────────────────────────────────────────────────
+export type YearImportOutcome = { readonly year: number; readonly kind: 'added' | 'replaced' | 'unchanged' };
+
+/** Holiday years imported by an admin (each a complete, validated core YearCalendar). */
+export type CalendarRepository = {
+  importYears(years: readonly YearCalendar[], now: Date): Promise<YearImportOutcome[]>;
+  listYears(): Promise<YearCalendar[]>;
 };
 
 // ── Submissions ──────────────────────────────────────────────────────────────────────────
@@ -321,6 +339,7 @@ export type Repositories = {
   readonly coordination: CoordinationRepository;
   readonly outbox: OutboxRepository;
   readonly leases: LeaseRepository;
+  readonly calendar: CalendarRepository;
 };
 
 // ── Services ─────────────────────────────────────────────────────────────────────────────

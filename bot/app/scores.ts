@@ -6,6 +6,7 @@ import type { CriteriaSet } from '../../core/criteria/criteria-set.schema.ts';
 import { scoreCacheOf, scoreSubmission, type AppraisalOverride, type ScoreCache, type SubmissionScore } from '../../core/criteria/submission-score.ts';
 import { lateness, type Lateness } from '../../core/periods/deadlines.ts';
 import type { AssessedLevel, Period } from '../../core/periods/period.schema.ts';
+import { dataWindowFor } from '../../core/periods/period-levels.ts';
 import type { StoredOverride, SubmissionSnapshot } from './ports.ts';
 
 export type ScoredSnapshot = Pick<SubmissionSnapshot, 'answers' | 'overrides'>;
@@ -13,17 +14,23 @@ export type ScoredSnapshot = Pick<SubmissionSnapshot, 'answers' | 'overrides'>;
 const toOverrides = (o: Readonly<Record<string, StoredOverride | AppraisalOverride>>): Record<string, AppraisalOverride> =>
   Object.fromEntries(Object.entries(o).map(([code, v]) => [code, { points: v.points }]));
 
-export const scoreOf = (set: CriteriaSet, period: Pick<Period, 'dataWindow' | 'tiers'>, s: ScoredSnapshot): SubmissionScore =>
+/** The period as scoring sees it: its windows (per level where they differ) and tiers. */
+export type ScoringPeriod = Pick<Period, 'dataWindow' | 'opensAt' | 'levels' | 'tiers'>;
+
+/** The data window of the set's level (Hà Tĩnh: communes 10/11 → 10/11, other levels 15/11 → 15/11). */
+export const windowOf = (period: ScoringPeriod, level: string): Period['dataWindow'] =>
+  level === 'commune' || level === 'district' || level === 'department' ? dataWindowFor(period, level) : period.dataWindow;
+
+export const scoreOf = (set: CriteriaSet, period: ScoringPeriod, s: ScoredSnapshot): SubmissionScore =>
   scoreSubmission({
     set,
     answers: s.answers,
-    window: period.dataWindow,
+    window: windowOf(period, set.level),
     ...(period.tiers ? { tiers: period.tiers } : {}),
     overrides: toOverrides(s.overrides),
   });
 
-export const scoreCache = (set: CriteriaSet, period: Pick<Period, 'dataWindow' | 'tiers'>, s: ScoredSnapshot): ScoreCache =>
-  scoreCacheOf(scoreOf(set, period, s));
+export const scoreCache = (set: CriteriaSet, period: ScoringPeriod, s: ScoredSnapshot): ScoreCache => scoreCacheOf(scoreOf(set, period, s));
 
 const ON_TIME: Lateness = { late: false, workingDaysLate: 0, beyondTolerance: false };
 

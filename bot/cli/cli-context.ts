@@ -16,7 +16,8 @@ export type CliContext = {
   readonly db: () => Promise<Database>;
   /** The repositories over that database, built once per run. */
   readonly repos: () => Promise<Repositories>;
-  readonly calendar: WorkingCalendar;
+  /** The working calendar: shipped holiday years plus the ones imported into the database. */
+  readonly calendar: () => Promise<WorkingCalendar>;
   readonly now: () => Date;
 };
 

@@ -3,7 +3,6 @@ import { parseConfig } from '../platform/config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { createTranslator } from '../platform/i18n.ts';
-import { VIETNAM_CALENDAR } from '../../core/calendar/working-days.ts';
 import type { Repositories } from '../app/ports.ts';
 import { createRepositories } from '../db/create-repositories.ts';
 import { parseArgs } from './args.ts';
@@ -16,6 +15,11 @@ import { remindDryRun, remindRun } from './commands/remind-cli.ts';
 import { exportCommandCli } from './commands/export-cli.ts';
 import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
 import { CliUsageError, type CliIo } from './output.ts';
+import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
+import { loadWorkingCalendar } from '../app/admin/load-calendar.ts';
+import { calendarImport, calendarList } from './commands/calendar-commands.ts';
+import { periodCreate, periodShow, periodUpdate } from './commands/period-commands.ts';
+import { periodClose, periodCopy, periodOpen } from './commands/period-lifecycle-commands.ts';
 
 const commands: Record<string, CliCommand> = {
   'db migrate': dbMigrate,
@@ -27,6 +31,14 @@ const commands: Record<string, CliCommand> = {
   'criteria import': criteriaImport,
   'criteria list': criteriaList,
   'period list': periodList,
+  'period create': periodCreate,
+  'period show': periodShow,
+  'period update': periodUpdate,
+  'period open': periodOpen,
+  'period close': periodClose,
+  'period copy': periodCopy,
+  'calendar import': calendarImport,
+  'calendar list': calendarList,
   remind: remindDryRun,
   'remind run': remindRun,
   export: exportCommandCli,
@@ -38,7 +50,10 @@ const usage = `usage: npm run cli -- <command>
   unit list [--level province|department|district|commune]
   unit import <file.csv>
   criteria validate <file> | criteria import <file> | criteria list
-  period list
+  period list | period show <id>
+  period create <file.yaml> | period update <id> <file.yaml>
+  period open <id> | period close <id> | period copy <id> --year <YYYY>
+  calendar import <file.yaml|file.json> | calendar list
   invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]
   remind --dry-run [--at <ISO time>] | remind run
   export --period <id> --out <file.xlsx>`;
@@ -57,6 +72,7 @@ export const runCli = async (argv: readonly string[], env: Record<string, string
   }
   let database: Database | undefined;
   let repos: Repositories | undefined;
+  let calendar: WorkingCalendar | undefined;
   const db = async (): Promise<Database> => {
     if (!database) {
       await migrateDatabase(config.value.DATABASE_URL);
@@ -73,7 +89,7 @@ export const runCli = async (argv: readonly string[], env: Record<string, string
     now: () => new Date(),
     db,
     repos: async () => (repos ??= createRepositories((await db()).prisma)),
-    calendar: VIETNAM_CALENDAR,
+    calendar: async () => (calendar ??= await loadWorkingCalendar((await ctx.repos()).calendar)),
   };
   try {
     return await command(ctx);

@@ -2,6 +2,7 @@
 // bot/cli) call this and hand the result to the use cases.
 import type { Repositories } from '../app/ports.ts';
 import type { Db } from './database.ts';
+import { createCalendarRepository } from './repositories/calendar-repository.ts';
 import { createChatRepository } from './repositories/chat-repository.ts';
 import { createCoordinationRepository } from './repositories/coordination-repository.ts';
 import { createCriteriaSetRepository } from './repositories/criteria-set-repository.ts';
@@ -28,4 +29,5 @@ export const createRepositories = (db: Db): Repositories => ({
   coordination: createCoordinationRepository(db),
   outbox: createMessageOutboxRepository(db),
   leases: createLeasesRepository(db),
+  calendar: createCalendarRepository(db),
 });

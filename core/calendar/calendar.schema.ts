@@ -1,14 +1,22 @@
 // The holiday calendar is data: one entry per year, as published by the government each year.
 // The same schema validates the shipped years and any year an admin adds from the database
 // (e.g. 2028 once its schedule is announced), so the core never hard-codes a rule for Tết.
+// The shipped years live in data/vietnam-holidays.json. Objects are strict so that a typo in an
+// imported file (`stauts`, `workingSaturday`) is an error naming the field, not a silent default.
 import { z } from 'zod';
 import { dayOfWeek, isIsoDate, yearOf } from './local-date.ts';
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
 
-export const holidaySchema = z.object({
+/** `estimated`: not (yet) confirmed by an official announcement; still counted as a day off. */
+export const holidayStatuses = ['announced', 'estimated'] as const;
+
+export const holidaySchema = z.strictObject({
   date: isoDateSchema,
-  name: z.object({ vi: z.string().min(1), en: z.string().min(1) }),
+  name: z.strictObject({ vi: z.string().min(1), en: z.string().min(1) }),
+  /** Omitted in an imported file means `announced`: admins import what was published. */
+  status: z.enum(holidayStatuses).default('announced'),
+  note: z.string().min(1).optional(),
 });
 export type Holiday = z.infer<typeof holidaySchema>;
 
@@ -20,8 +28,11 @@ export type Holiday = z.infer<typeof holidaySchema>;
  * `workingSaturdays` are the "làm bù" Saturdays that become working days.
  */
 export const yearCalendarSchema = z
-  .object({
+  .strictObject({
     year: z.number().int().min(2000).max(2100),
+    /** The announcement(s) the year follows, e.g. "Văn phòng Chính phủ 6519/VPCP-KGVX (11/7/2018)". */
+    source: z.string().min(1).optional(),
+    note: z.string().min(1).optional(),
     holidays: z.array(holidaySchema),
     workingSaturdays: z.array(isoDateSchema),
   })

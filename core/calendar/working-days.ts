@@ -3,8 +3,7 @@
 import type { Result } from '../result.ts';
 import { err, ok } from '../result.ts';
 import type { Holiday, YearCalendar } from './calendar.schema.ts';
-import { CALENDAR_2019, CALENDAR_2020, CALENDAR_2021, CALENDAR_2022 } from './holidays-2019-2022.ts';
-import { CALENDAR_2023, CALENDAR_2024, CALENDAR_2025, CALENDAR_2026, CALENDAR_2027 } from './holidays-2023-2027.ts';
+import { SHIPPED_YEARS } from './shipped-years.ts';
 import { addDays, dayOfWeek, yearOf } from './local-date.ts';
 
 export type WorkingCalendar = {
@@ -13,17 +12,7 @@ export type WorkingCalendar = {
   readonly years: ReadonlySet<number>;
 };
 
-export const SHIPPED_YEARS: readonly YearCalendar[] = [
-  CALENDAR_2019,
-  CALENDAR_2020,
-  CALENDAR_2021,
-  CALENDAR_2022,
-  CALENDAR_2023,
-  CALENDAR_2024,
-  CALENDAR_2025,
-  CALENDAR_2026,
-  CALENDAR_2027,
-];
+export { SHIPPED_YEARS };
 
 /** Later entries for the same year replace earlier ones, so database overrides win. */
 export const buildCalendar = (years: readonly YearCalendar[]): WorkingCalendar => {

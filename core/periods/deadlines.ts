@@ -4,6 +4,7 @@ import { addMonths, endOfLocalDayExclusive, localDateTimeToInstant, toLocalDate 
 import { nextWorkingDayOnOrAfter, workingDaysBetween, type WorkingCalendar } from '../calendar/working-days.ts';
 import type { Result } from '../result.ts';
 import { err, ok } from '../result.ts';
+import { opensAtFor } from './period-levels.ts';
 import { checkpointMonths, type AssessedLevel, type CheckpointMonth, type Period } from './period.schema.ts';
 
 export type PeriodError = { readonly code: 'NO_DEADLINE_FOR_LEVEL'; readonly level: AssessedLevel };
@@ -63,12 +64,12 @@ export const workingDaysRemaining = (period: Period, level: AssessedLevel, now: 
 };
 
 /**
- * Submissions are accepted while the period is open, from the opening day (00:00 local), for
- * levels that have a deadline. Late submissions stay accepted (they are then flagged late or
+ * Submissions are accepted while the period is open, from the level's opening day (00:00
+ * local), for levels that have a deadline. Late submissions stay accepted (they are then flagged late or
  * not ranked); the coordinator closes the period when appraisal starts.
  */
 export const isOpenForLevel = (period: Period, level: AssessedLevel, now: Date): boolean =>
-  period.status === 'open' && period.deadlines[level] !== undefined && now.getTime() >= localDateTimeToInstant(period.opensAt, '00:00').getTime();
+  period.status === 'open' && period.deadlines[level] !== undefined && now.getTime() >= localDateTimeToInstant(opensAtFor(period, level), '00:00').getTime();
 
 export type Checkpoint = { readonly month: CheckpointMonth; readonly date: string };
 

@@ -15,14 +15,45 @@ export const periodStatuses = ['draft', 'open', 'closed', 'published'] as const;
 export const checkpointMonths = [3, 6, 9] as const;
 export type CheckpointMonth = (typeof checkpointMonths)[number];
 
+/**
+ * How a deadline written "trước ngày X" is read (see core/periods/deadline-wording.ts):
+ * `by` — X is the last day on time (the default); `before` — X − 1 is.
+ */
+export const deadlineWordings = ['by', 'before'] as const;
+export type DeadlineWording = (typeof deadlineWordings)[number];
+
+const dateWindowSchema = z.object({ from: isoDateSchema, to: isoDateSchema });
+
+/** A level's own data window and opening (Hà Tĩnh: communes 10/11→10/11, others 15/11→15/11). */
+export const levelScheduleSchema = z.object({ dataWindow: dateWindowSchema, opensAt: isoDateSchema });
+export type LevelSchedule = z.infer<typeof levelScheduleSchema>;
+
+/** Appraisal steps announced with the period (Bình Thuận 2019: preliminary 30/9, field checks 10/11, decision 25/11). */
+export const milestoneSchema = z.object({
+  key: z.string().min(1),
+  name: z.object({ vi: z.string().min(1), en: z.string().min(1) }),
+  date: isoDateSchema,
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+
 export const periodSchema = z
   .object({
     id: z.string().min(1),
+    /** Set for periods created from a file, e.g. "hatinh-2021". */
+    key: z.string().min(1).optional(),
+    /** Vietnamese name (shown to officers); `nameEn` is the English one when known. */
     name: z.string().min(1),
+    nameEn: z.string().min(1).optional(),
     kind: z.enum(['annual', 'quarterly']),
     scored: z.boolean(),
-    dataWindow: z.object({ from: isoDateSchema, to: isoDateSchema }),
+    /** Shared by every level; with `levels`, the earliest `from` to the latest `to`. Per level: dataWindowFor(). */
+    dataWindow: dateWindowSchema,
+    /** With `levels`, the earliest opening. Per level: opensAtFor(). */
     opensAt: isoDateSchema,
+    levels: z
+      .object({ commune: levelScheduleSchema.optional(), district: levelScheduleSchema.optional(), department: levelScheduleSchema.optional() })
+      .optional(),
+    /** The last day on time per level, after `deadlineWording` was applied to the written date. */
     deadlines: z.object({
       commune: isoDateSchema.optional(),
       district: isoDateSchema.optional(),
@@ -38,6 +69,9 @@ export const periodSchema = z
     ranking: rankingRulesSchema.default({ notSubmitted: 'last', lateBeyondTolerance: 'unranked' }),
     /** Tier thresholds set by the province for this period; otherwise each set's own. */
     tiers: z.array(TierSchema).min(1).optional(),
+    milestones: z.array(milestoneSchema).optional(),
+    /** How the letter's dates were read; informational once `deadlines` hold the last days. */
+    deadlineWording: z.enum(deadlineWordings).optional(),
   })
   .superRefine((p, ctx) => {
     if (p.dataWindow.from > p.dataWindow.to) {
@@ -47,6 +81,13 @@ export const periodSchema = z
       const d = p.deadlines[level];
       if (d !== undefined && d < p.opensAt) {
         ctx.addIssue({ code: 'custom', path: ['deadlines', level], message: 'must not be before opensAt' });
+      }
+      const own = p.levels?.[level];
+      if (own && own.dataWindow.from > own.dataWindow.to) {
+        ctx.addIssue({ code: 'custom', path: ['levels', level, 'dataWindow', 'to'], message: 'must not be before dataWindow.from' });
+      }
+      if (own && d !== undefined && d < own.opensAt) {
+        ctx.addIssue({ code: 'custom', path: ['deadlines', level], message: `must not be before levels.${level}.opensAt` });
       }
     }
   });

@@ -3,6 +3,7 @@
 import { addDays, endOfLocalDayExclusive, formatDateVi, localDateTimeToInstant, toLocalDate } from '../calendar/local-date.ts';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-days.ts';
 import { quarterlyCheckpoints } from '../periods/deadlines.ts';
+import { opensAtFor } from '../periods/period-levels.ts';
 import type { AssessedLevel, CheckpointMonth, Period } from '../periods/period.schema.ts';
 import { nextAllowedTime } from './quiet-hours.ts';
 import type { ReminderPolicy } from './reminder-policy.ts';
@@ -23,7 +24,7 @@ export type ScheduledReminder = {
 };
 
 export const scheduleFor = (period: Period, level: AssessedLevel, policy: ReminderPolicy, calendar: WorkingCalendar): ScheduledReminder[] => {
-  const opensAt = localDateTimeToInstant(period.opensAt, '00:00');
+  const opensAt = localDateTimeToInstant(opensAtFor(period, level), '00:00');
   const out: ScheduledReminder[] = [];
   const push = (r: Omit<ScheduledReminder, 'sendableFrom'>): void => {
     if (r.dueAt.getTime() < opensAt.getTime()) return;

@@ -12,7 +12,7 @@ import { reviewSummary } from '../../../core/questionnaire/review-summary.ts';
 import { keyParam, reply, type Reply, type ReplyParams } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import type { EvidenceFile, StoredPeriod, SubmissionSnapshot } from '../ports.ts';
-import { scoreOf } from '../scores.ts';
+import { scoreOf, windowOf } from '../scores.ts';
 import { unitRows, type CoordinationDeps, type UnitRow } from './coordination-context.ts';
 import { guarded, say, unitInScope } from './guard.ts';
 
@@ -93,7 +93,7 @@ const details = async (deps: CoordinationDeps, period: StoredPeriod, row: UnitRo
     );
   }
   if (snap.status === 'draft' || snap.status === 'returned') {
-    const blockers = reviewSummary(set, snap.answers, snap.profile, { window: period.dataWindow, tiers }).blockers;
+    const blockers = reviewSummary(set, snap.answers, snap.profile, { window: windowOf(period, set.level), tiers }).blockers;
     const label = (code: string) => pickText(set.profile.find((p) => p.key === code)?.label, lang) || code;
     if (blockers.length > 0) {
       lines.push(

@@ -3,11 +3,10 @@
 // reporter of the same unit wrote in between (optimistic version conflict), so concurrent edits
 // of one submission lose nothing.
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
-import type { Period } from '../../../core/periods/period.schema.ts';
 import type { ApplyResult } from '../../../core/questionnaire/apply-input.ts';
 import type { ChannelKind } from '../inbound.ts';
 import type { AnswerWrite, StoredOverride, SubmissionSnapshot } from '../ports.ts';
-import { scoreCache } from '../scores.ts';
+import { scoreCache, type ScoringPeriod } from '../scores.ts';
 import type { DialogueDeps } from './deps.ts';
 
 /**
@@ -27,7 +26,7 @@ const voidedOverrides = (snapshot: SubmissionSnapshot, r: ApplyResult): string[]
 export const persistWithRetry = async <E>(
   deps: DialogueDeps,
   set: CriteriaSet,
-  period: Pick<Period, 'dataWindow' | 'tiers'>,
+  period: ScoringPeriod,
   first: SubmissionSnapshot,
   apply: (snapshot: SubmissionSnapshot) => { ok: true; value: ApplyResult } | { ok: false; error: E },
   actor: { personId: string; channel: ChannelKind },

@@ -11,14 +11,14 @@ import { reply, type Reply } from '../../../core/reply.ts';
 import type { ChatState } from './chat-state.ts';
 import type { DialogueDeps } from './deps.ts';
 import { persistWithRetry } from './persist-answer.ts';
-import { isLockedStatus } from '../scores.ts';
+import { isLockedStatus, windowOf } from '../scores.ts';
 import { resolveReport, type ReportContext, type Resolution } from './report-context.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';
 import { withOffered } from './offered.ts';
 
 export const isLocked = isLockedStatus;
 
-const optsOf = (ctx: ReportContext, turn: Turn) => ({ lang: turn.locale, window: ctx.period.dataWindow });
+const optsOf = (ctx: ReportContext, turn: Turn) => ({ lang: turn.locale, window: windowOf(ctx.period, ctx.unit.level) });
 
 export const lockedReplies = (ctx: ReportContext): Reply[] => [
   reply('dialogue:report.locked', {
@@ -127,7 +127,7 @@ export const startReport = async (deps: DialogueDeps, turn: Turn, wanted: { unit
   const session =
     resumable?.success && resumable.data.cursor.kind !== 'done'
       ? resumable.data
-      : startSession(ctx.set, s.answers, s.profile, { window: ctx.period.dataWindow });
+      : startSession(ctx.set, s.answers, s.profile, { window: windowOf(ctx.period, ctx.unit.level) });
   const q = describeQuestion(ctx.set, session, s.answers, s.profile, optsOf(ctx, turn));
   return withOffered(result(reportState(turn, ctx, session), [intro, ...returned, ...questionReplies(q, ctx, turn, session)]), q?.choicesExclusive ?? true);
 };
@@ -161,7 +161,7 @@ export const answer = async (
   // A cached snapshot may predate a coordinator's /return: look again before refusing.
   const ctx = isLocked(trusted.submission.status) ? ((await currentReport(deps, turn)) ?? trusted) : trusted;
   if (isLocked(ctx.submission.status)) return result({ ...turn.state, mode: 'idle' }, lockedReplies(ctx));
-  const session = turn.state.session ?? startSession(ctx.set, ctx.submission.answers, ctx.submission.profile, { window: ctx.period.dataWindow });
+  const session = turn.state.session ?? startSession(ctx.set, ctx.submission.answers, ctx.submission.profile, { window: windowOf(ctx.period, ctx.unit.level) });
   type Failure = InputError | { code: 'locked' };
   const apply = (snap: typeof ctx.submission): { ok: true; value: ApplyResult } | { ok: false; error: Failure } =>
     isLocked(snap.status) ? { ok: false, error: { code: 'locked' } } : applyInput(ctx.set, session, snap.answers, snap.profile, input, optsOf(ctx, turn));

@@ -7,7 +7,7 @@ import { tierText } from '../../../core/criteria/tier-text.ts';
 import { lateness } from '../../../core/periods/deadlines.ts';
 import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import type { Lang } from '../../../core/criteria/localized-text.ts';
-import { latenessOf, scoreCache } from '../scores.ts';
+import { latenessOf, scoreCache, windowOf } from '../scores.ts';
 import { reviewReplies, reviewSummary } from '../../../core/questionnaire/review-summary.ts';
 import { reply, type Choice, type Reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
@@ -47,7 +47,7 @@ const capProblems = (lines: readonly Reply[]): Reply[] => {
 const tiersOf = (ctx: ReportContext) => ctx.period.tiers ?? ctx.set.tiers;
 
 const summaryOf = (ctx: ReportContext) =>
-  reviewSummary(ctx.set, ctx.submission.answers, ctx.submission.profile, { window: ctx.period.dataWindow, tiers: tiersOf(ctx) });
+  reviewSummary(ctx.set, ctx.submission.answers, ctx.submission.profile, { window: windowOf(ctx.period, ctx.unit.level), tiers: tiersOf(ctx) });
 
 /** The figures every confirmation and receipt shows (always the unit's own, self-assessed). */
 const figures = (ctx: ReportContext, s: SetScore, lang: Lang) => ({

@@ -26,7 +26,7 @@ export const exportCommandCli: CliCommand = async (ctx) => {
   };
   const deps = {
     repos,
-    calendar: ctx.calendar,
+    calendar: await ctx.calendar(),
     botUsername: ctx.config.TELEGRAM_BOT_USERNAME,
     remind: async () => ({ queued: 0 }),
     notify: async () => undefined,

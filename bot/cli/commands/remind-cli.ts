@@ -20,7 +20,7 @@ export const remindDryRun: CliCommand = async (ctx) => {
   const at = atFlag ? new Date(atFlag) : ctx.now();
   if (Number.isNaN(at.getTime())) throw new CliUsageError(`--at: not an ISO time: ${atFlag}`);
   const repos = await ctx.repos();
-  for (const p of await planReminders(repos, at, ctx.calendar)) {
+  for (const p of await planReminders(repos, at, await ctx.calendar())) {
     const account = await repos.people.findAccountById(p.recipientAccountId);
     const person = account ? await repos.people.findPerson(account.personId) : null;
     ctx.io.out([person?.displayName ?? p.recipientAccountId, p.unitName, p.kind, p.channel].join('\t'));
@@ -31,7 +31,7 @@ export const remindDryRun: CliCommand = async (ctx) => {
 export const remindRun: CliCommand = async (ctx) => {
   const repos = await ctx.repos();
   const now = ctx.now();
-  const queued = await repos.outbox.enqueue(toOutboxRows(await planReminders(repos, now, ctx.calendar)), now);
+  const queued = await repos.outbox.enqueue(toOutboxRows(await planReminders(repos, now, await ctx.calendar())), now);
   const translator = ctx.translator;
   const senders: Partial<Record<string, RowSender>> = {};
   if (ctx.config.TELEGRAM_BOT_TOKEN) {
