@@ -4,6 +4,7 @@ import { changedSetLevels } from '../../../core/periods/period-sets.ts';
 import type { StoredPeriod } from '../../app/ports.ts';
 import type { CliCommand, CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../output.ts';
+import { rescorePeriod } from '../../app/admin/rescore.ts';
 import { loadPeriodPlan } from './period-file-input.ts';
 import { periodShowLines } from './period-show-lines.ts';
 
@@ -76,6 +77,8 @@ export const periodUpdate: CliCommand = async (ctx) => {
   // The status is changed with open/close; a file that names one sets it explicitly.
   const status = plan.statusGiven ? plan.period.status : current.status;
   await periods.replace(current.id, { ...plan.period, status }, links);
+  // Windows (date rules) and tiers may have changed: every cached score of the period is recomputed.
+  await rescorePeriod(repos, current.id, ctx.now());
   ctx.io.out(say(ctx, 'updated', { id: current.id, status }));
   return 0;
 };
