@@ -1,10 +1,11 @@
-// `npm run bench`: the four measurements of issue 8, printed as a table and written to
-// bench/results.json. Each scenario is one call below; add a scenario by adding a call.
+// `npm run bench`: the four measurements of issue 8 and the appendix export (issue 15), printed
+// as a table and written to bench/results.json. Each scenario is one call below; add a scenario by adding a call.
 // BENCH_WAVE_RECIPIENTS and BENCH_UNITS shrink the two large scenarios for a quick look.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAnswerBench, type AnswerResult } from './answer-bench.ts';
+import { runExportBench } from './export-bench.ts';
 import { providersForBench } from './bench-db.ts';
 import { installCounters } from './db-counter.ts';
 import { runPeerBench } from './peer-bench.ts';
@@ -47,6 +48,8 @@ const main = async (): Promise<void> => {
   const units = Number(process.env['BENCH_UNITS'] ?? 10_000);
   log(`coordinator queries: ${units} units × 31 criteria…`);
   results['queries'] = await runQueriesBench(units);
+  log(`appendix export: ${units} units × 31 criteria (.xlsx + .csv)…`);
+  results['export'] = await runExportBench(units);
   results['durationSeconds'] = Math.round((Date.now() - started) / 1000);
 
   mkdirSync(here, { recursive: true });
@@ -68,6 +71,10 @@ const main = async (): Promise<void> => {
   );
   const q = results['queries'] as Awaited<ReturnType<typeof runQueriesBench>>;
   log(`| queries | ${q.units} units · status ${q.statusMs} ms · ranking ${q.rankingMs} ms · peak RSS ${q.peakRssMb} MB |`);
+  const x = results['export'] as Awaited<ReturnType<typeof runExportBench>>;
+  log(
+    `| export | ${x.units} units × ${x.criteria} criteria (${x.detailRows} detail rows) · ${x.ms} ms (CPU ${x.cpuMs} ms) · peak RSS ${x.peakRssMb} MB · xlsx ${x.xlsxMb} MB, csv ${x.csvMb} MB |`,
+  );
   log(`\nwrote bench/results.json (${results['durationSeconds']} s)`);
 };
 
