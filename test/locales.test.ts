@@ -45,7 +45,7 @@ describe('locale catalogues', () => {
     const missing: string[] = [];
     for (const file of [...sourceFiles('bot'), ...sourceFiles('core')]) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/'((?:dialogue|criteria|commands|cli|coord|coordinator|ranking|reminders|common):[a-z_]+(?:\.[a-z_]+)*)'/g)) {
+      for (const m of text.matchAll(/'((?:dialogue|criteria|commands|cli|coord|coordinator|ranking|reminders|common|admin):[a-z_]+(?:\.[a-z_]+)*)'/g)) {
         const key = m[1] ?? '';
         if (!known.has(key)) missing.push(`${file}: ${key}`);
       }

@@ -12,6 +12,7 @@ import { inviteCreate } from './commands/invite-commands.ts';
 import { remindDryRun, remindRun } from './commands/remind-cli.ts';
 import { exportCommandCli } from './commands/export-cli.ts';
 import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
+import { criteriaDiff, criteriaExport, criteriaTemplate } from './commands/criteria-workbook-commands.ts';
 import { CliUsageError, type CliIo } from './output.ts';
 
 const commands: Record<string, CliCommand> = {
@@ -23,6 +24,9 @@ const commands: Record<string, CliCommand> = {
   'criteria validate': criteriaValidate,
   'criteria import': criteriaImport,
   'criteria list': criteriaList,
+  'criteria template': criteriaTemplate,
+  'criteria export': criteriaExport,
+  'criteria diff': criteriaDiff,
   'period list': periodList,
   remind: remindDryRun,
   'remind run': remindRun,
@@ -34,7 +38,9 @@ const usage = `usage: npm run cli -- <command>
   demo seed
   unit list [--level province|department|district|commune]
   unit import <file.csv>
-  criteria validate <file> | criteria import <file> | criteria list
+  criteria validate <file> | criteria import <file>   (.yaml, .json or .xlsx)
+  criteria list | criteria template --out <file.xlsx>
+  criteria export <key>[@version] --out <file.xlsx> | criteria diff <key@v1> <key@v2>
   period list
   invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]
   remind --dry-run [--at <ISO time>] | remind run
