@@ -45,7 +45,9 @@ describe('locale catalogues', () => {
     const missing: string[] = [];
     for (const file of [...sourceFiles('bot'), ...sourceFiles('core')]) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/'((?:dialogue|criteria|commands|cli|coord|coordinator|ranking|reminders|common|year):[a-z_]+(?:\.[a-z_]+)*)'/g)) {
+      for (const m of text.matchAll(
+        /'((?:dialogue|criteria|commands|cli|coord|coordinator|ranking|reminders|common|year|admin|documents):[a-z_]+(?:\.[a-z_]+)*)'/g,
+      )) {
         const key = m[1] ?? '';
         if (!known.has(key)) missing.push(`${file}: ${key}`);
       }

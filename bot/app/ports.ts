@@ -119,6 +119,7 @@ export type CriteriaSetSummary = {
   readonly title: string;
   readonly answeredBy: string;
   readonly scored: boolean;
+  readonly checksum: string;
 };
 
 export type CriteriaSetRepository = {
@@ -126,6 +127,10 @@ export type CriteriaSetRepository = {
   /** Definitions never change once stored. */
   findById(id: string): Promise<StoredCriteriaSet | null>;
   findLatest(key: string): Promise<{ id: string; version: number } | null>;
+  /** One version, or the latest when `version` is undefined. */
+  findByKey(key: string, version?: number): Promise<StoredCriteriaSet | null>;
+  /** Rewrites the checksum of a stored set whose definition is unchanged (rows from before canonical checksums). */
+  replaceChecksum(id: string, checksum: string): Promise<void>;
   list(): Promise<CriteriaSetSummary[]>;
 };
 

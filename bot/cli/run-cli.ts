@@ -14,6 +14,7 @@ import { inviteCreate } from './commands/invite-commands.ts';
 import { remindDryRun, remindRun } from './commands/remind-cli.ts';
 import { exportCommandCli } from './commands/export-cli.ts';
 import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
+import { criteriaDiff, criteriaExport, criteriaTemplate } from './commands/criteria-workbook-commands.ts';
 import { CliUsageError, type CliIo } from './output.ts';
 import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { loadWorkingCalendar } from '../app/admin/load-calendar.ts';
@@ -30,6 +31,9 @@ const commands: Record<string, CliCommand> = {
   'criteria validate': criteriaValidate,
   'criteria import': criteriaImport,
   'criteria list': criteriaList,
+  'criteria template': criteriaTemplate,
+  'criteria export': criteriaExport,
+  'criteria diff': criteriaDiff,
   'period list': periodList,
   'period create': periodCreate,
   'period show': periodShow,
@@ -49,7 +53,9 @@ const usage = `usage: npm run cli -- <command>
   demo seed
   unit list [--level province|department|district|commune]
   unit import <file.csv>
-  criteria validate <file> | criteria import <file> | criteria list
+  criteria validate <file> | criteria import <file>   (.yaml, .json or .xlsx)
+  criteria list | criteria template --out <file.xlsx>
+  criteria export <key>[@version] --out <file.xlsx> | criteria diff <key@v1> <key@v2>
   period list | period show <id>
   period create <file.yaml> | period update <id> <file.yaml>
   period open <id> | period close <id> | period copy <id> --year <YYYY>
