@@ -17,6 +17,8 @@ export type Reply = {
   readonly key: string;
   readonly params?: ReplyParams;
   readonly choices?: readonly Choice[];
+  /** A row of a list: shown on the line right after the previous reply, not as a new paragraph. */
+  readonly row?: true;
 };
 
 export const reply = (key: string, params?: ReplyParams, choices?: readonly Choice[]): Reply => ({
@@ -24,6 +26,9 @@ export const reply = (key: string, params?: ReplyParams, choices?: readonly Choi
   ...(params ? { params } : {}),
   ...(choices ? { choices } : {}),
 });
+
+/** The same reply as a list row (see Reply.row): lists stay compact on a phone. */
+export const asRow = (r: Reply): Reply => ({ ...r, row: true });
 
 /**
  * A parameter that is itself a message key (e.g. a tier label inside a ranking line): the

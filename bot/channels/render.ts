@@ -55,10 +55,12 @@ export const renderChoice = (tr: Translator, locale: Locale, choice: Choice): Re
 
 /** Joins the replies of one turn into one message; the last reply's choices are offered. */
 export const renderReplies = (tr: Translator, locale: Locale, replies: readonly Reply[], style: TextStyle): RenderedMessage => {
-  const text = replies
-    .map((r) => translate(tr, locale, r, style))
-    .filter((t) => t.trim() !== '')
-    .join('\n\n');
+  let text = '';
+  for (const r of replies) {
+    const t = translate(tr, locale, r, style);
+    if (t.trim() === '') continue;
+    text += text === '' ? t : `${r.row ? '\n' : '\n\n'}${t}`;
+  }
   const withChoices = [...replies].reverse().find((r) => r.choices && r.choices.length > 0);
   return { text, choices: (withChoices?.choices ?? []).map((c) => renderChoice(tr, locale, c)) };
 };

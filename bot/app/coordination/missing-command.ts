@@ -1,7 +1,7 @@
 // /missing [level|district]: units that have not submitted, their progress, last activity, and
 // whether their reporters can be reached (none joined / all blocked the bot).
 import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
-import { keyParam, reply, type Reply } from '../../../core/reply.ts';
+import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import { parseTarget, unitRows, type CoordinationDeps } from './coordination-context.ts';
 import { guarded, say } from './guard.ts';
@@ -36,18 +36,20 @@ export const missingCommand =
           const accounts = reporters.filter((a) => a.unitId === r.unit.id);
           const reachable = accounts.filter((a) => !a.unreachable).length;
           const contact = accounts.length === 0 ? 'coord:missing.no_reporter' : reachable === 0 ? 'coord:missing.unreachable' : 'coord:missing.reporters';
-          return reply('coord:missing.row', {
-            code: r.unit.code,
-            name: r.unit.name,
-            answered: r.score?.self.answered ?? 0,
-            total: r.score?.self.relevant ?? totals.get(r.level) ?? 0,
-            percent: r.score?.self.percent ?? 0,
-            status: keyParam(`coord:state.${r.status}`),
-            last: r.submission?.lastActivityAt ? formatDateVi(toLocalDate(r.submission.lastActivityAt)) : '-',
-            contact: keyParam(contact),
-            reachable,
-            reporters: accounts.length,
-          });
+          return asRow(
+            reply('coord:missing.row', {
+              code: r.unit.code,
+              name: r.unit.name,
+              answered: r.score?.self.answered ?? 0,
+              total: r.score?.self.relevant ?? totals.get(r.level) ?? 0,
+              percent: r.score?.self.percent ?? 0,
+              status: keyParam(`coord:state.${r.status}`),
+              last: r.submission?.lastActivityAt ? formatDateVi(toLocalDate(r.submission.lastActivityAt)) : '-',
+              contact: keyParam(contact),
+              reachable,
+              reporters: accounts.length,
+            }),
+          );
         });
       return say(reply('coord:missing.title', { count: rows.length, period: period.name }), ...page(lines, ctx.args, 'missing'));
     });

@@ -5,7 +5,7 @@ import { DEFAULT_TIERS, type Tier } from '../../../core/criteria/criteria-set.sc
 import type { Lang } from '../../../core/criteria/localized-text.ts';
 import { tierText } from '../../../core/criteria/tier-text.ts';
 import { rankUnits, type LevelRanking, type NotRankedRow, type RankedRow } from '../../../core/ranking/rank-units.ts';
-import { keyParam, reply, type Reply } from '../../../core/reply.ts';
+import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import { assessedLevels, parseTarget, toRankEntry, unitRows, type CoordinationDeps, type Scope } from './coordination-context.ts';
 import { guarded, say } from './guard.ts';
@@ -53,26 +53,30 @@ export const rankingLines = (rankings: readonly LevelRankingView[], lang: Lang):
   rankings.flatMap((r) => [
     reply('coord:ranking.level', { level: keyParam(`coord:level.${r.level}`), count: r.ranked.length + r.notRanked.length }),
     ...r.ranked.map((row) =>
-      row.rank === 'last'
-        ? reply(row.submitted ? 'coord:ranking.row_last_scored' : 'coord:ranking.row_last', {
-            ...figures(row, r.tiers, lang),
-            ...row.lastReason?.params,
-            reason: keyParam(row.lastReason?.key ?? 'ranking:reason.not_submitted'),
-          })
-        : reply('coord:ranking.row', {
-            ...figures(row, r.tiers, lang),
-            rank: row.rank,
-            late: row.lateFlag ? keyParam('coord:ranking.late') : '',
-            days: row.workingDaysLate,
-          }),
+      asRow(
+        row.rank === 'last'
+          ? reply(row.submitted ? 'coord:ranking.row_last_scored' : 'coord:ranking.row_last', {
+              ...figures(row, r.tiers, lang),
+              ...row.lastReason?.params,
+              reason: keyParam(row.lastReason?.key ?? 'ranking:reason.not_submitted'),
+            })
+          : reply('coord:ranking.row', {
+              ...figures(row, r.tiers, lang),
+              rank: row.rank,
+              late: row.lateFlag ? keyParam('coord:ranking.late') : '',
+              days: row.workingDaysLate,
+            }),
+      ),
     ),
     ...(r.notRanked.length > 0 ? [reply('coord:ranking.not_ranked_title')] : []),
     ...r.notRanked.map((row) =>
-      reply(row.submitted ? 'coord:ranking.not_ranked_scored' : 'coord:ranking.not_ranked_row', {
-        ...figures(row, r.tiers, lang),
-        ...row.reason.params,
-        reason: keyParam(row.reason.key),
-      }),
+      asRow(
+        reply(row.submitted ? 'coord:ranking.not_ranked_scored' : 'coord:ranking.not_ranked_row', {
+          ...figures(row, r.tiers, lang),
+          ...row.reason.params,
+          reason: keyParam(row.reason.key),
+        }),
+      ),
     ),
   ]);
 

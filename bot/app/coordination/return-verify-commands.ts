@@ -11,7 +11,7 @@ import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts'
 import { answerText } from '../../../core/criteria/answer-text.ts';
 import { AnswerValueSchema } from '../../../core/criteria/answer-value.schema.ts';
 import { parseNumber } from '../../../core/criteria/parse-number.ts';
-import { keyParam, reply, type Reply } from '../../../core/reply.ts';
+import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import type { StoredOverride, StoredPeriod } from '../ports.ts';
 import { scoreCache, scoreOf } from '../scores.ts';
@@ -173,9 +173,9 @@ export const historyCommand =
       const c = stored?.set.criteria.find((x) => x.code.toLowerCase() === criterion.toLowerCase());
       if (!c) return say(reply('coord:verify.unknown_criterion', { criterion }));
       const [revisions, events] = await Promise.all([deps.repos.submissions.history(s.id, c.code), deps.repos.submissions.events(s.id)]);
-      const lines = revisions.map((r) => revisionLine(r.kind, r, c, ctx.locale));
+      const lines = revisions.map((r) => asRow(revisionLine(r.kind, r, c, ctx.locale)));
       const steps = events.map((e) =>
-        reply('coord:history.event', { when: formatDateVi(toLocalDate(e.createdAt)), event: keyParam(`coord:event.${e.kind}`), note: e.note ?? '' }),
+        asRow(reply('coord:history.event', { when: formatDateVi(toLocalDate(e.createdAt)), event: keyParam(`coord:event.${e.kind}`), note: e.note ?? '' })),
       );
       return say(
         reply('coord:history.title', { unit: found.unit.code, code: c.code }),

@@ -2,7 +2,7 @@
 // district, with the deadline countdown in working days.
 import { formatDateVi } from '../../../core/calendar/local-date.ts';
 import { workingDaysRemaining } from '../../../core/periods/deadlines.ts';
-import { keyParam, reply, type Reply } from '../../../core/reply.ts';
+import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import { assessedLevels, parseTarget, unitRows, type CoordinationDeps, type UnitRow } from './coordination-context.ts';
 import { guarded, say } from './guard.ts';
@@ -52,7 +52,7 @@ export const statusCommand =
               at.filter((r) => r.unit.parentId === d.id),
               days < 0,
             );
-            lines.push(reply('coord:status.district', { district: d.name, ...dc }));
+            lines.push(asRow(reply('coord:status.district', { district: d.name, ...dc })));
           }
         }
       }

@@ -9,7 +9,7 @@ import { pickText, type Lang } from '../../../core/criteria/localized-text.ts';
 import type { CriterionScore, SetScore } from '../../../core/criteria/scoring.ts';
 import { tierText } from '../../../core/criteria/tier-text.ts';
 import { reviewSummary } from '../../../core/questionnaire/review-summary.ts';
-import { keyParam, reply, type Reply, type ReplyParams } from '../../../core/reply.ts';
+import { asRow, keyParam, reply, type Reply, type ReplyParams } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import type { EvidenceFile, StoredPeriod, SubmissionSnapshot } from '../ports.ts';
 import { scoreOf, windowOf } from '../scores.ts';
@@ -78,20 +78,15 @@ const details = async (deps: CoordinationDeps, period: StoredPeriod, row: UnitRo
     );
   }
   if (snap.status === 'returned' && snap.returnNote) lines.push(reply('coord:unit.returned', { note: snap.returnNote }));
+  const unanswered: string[] = [];
   for (const c of set.criteria) {
     const r = score.self.byCode[c.code];
     if (!r || r.status === 'irrelevant') continue;
-    lines.push(
-      criterionLine(
-        c,
-        r,
-        score.verified?.byCode[c.code],
-        snap,
-        files.filter((f) => f.criterionCode === c.code),
-        lang,
-      ),
-    );
+    const own = files.filter((f) => f.criterionCode === c.code);
+    if (snap.answers[c.code]) lines.push(asRow(criterionLine(c, r, score.verified?.byCode[c.code], snap, own, lang)));
+    else unanswered.push(c.code);
   }
+  if (unanswered.length > 0) lines.push(reply('coord:unit.unanswered', { count: unanswered.length, codes: unanswered.join(', ') }));
   if (snap.status === 'draft' || snap.status === 'returned') {
     const blockers = reviewSummary(set, snap.answers, snap.profile, { window: windowOf(period, set.level), tiers }).blockers;
     const label = (code: string) => pickText(set.profile.find((p) => p.key === code)?.label, lang) || code;

@@ -61,6 +61,8 @@ describe.each(providers)('coordinators on %s', (provider) => {
   const notices: OutgoingNotice[] = [];
   const reminded: { unitIds: readonly string[] }[] = [];
   const now = new Date('2026-11-24T03:00:00Z');
+  /** The product's clock: moved past the deadline in the return test. */
+  let current = now;
   let nextUpdate = 1;
 
   const send = async (userId: number, text: string): Promise<{ text: string; attachments: readonly Attachment[] }> => {
@@ -106,6 +108,7 @@ describe.each(providers)('coordinators on %s', (provider) => {
       actor,
       now,
       score: scoreCache(set, seed.period, { answers, overrides: {} }),
+      profile: Object.fromEntries(set.profile.map((p) => [p.key, 20])),
       answers: set.criteria.map((c) => ({ code: c.code, value: answers[c.code]!.value, explanation: 'Giải trình của đơn vị.' })),
     });
     if (!first.ok) throw new Error('conflict');
@@ -126,7 +129,7 @@ describe.each(providers)('coordinators on %s', (provider) => {
     app = createApp({
       repos: db.repos,
       logger: silentLogger(),
-      clock: () => now,
+      clock: () => current,
       evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-co-'))),
       evidenceMaxBytes: 1 << 20,
       botUsername: 'egov_bot',
@@ -312,5 +315,25 @@ describe.each(providers)('coordinators on %s', (provider) => {
     expect((await send(3, '/missing commune')).text).toContain('X-MOI');
     expect((await send(1, '/unit X-MOI')).text).toContain('không thuộc phạm vi');
     expect((await send(3, '/status')).text).toContain('Cấp xã');
+  });
+
+  it('a report returned after the deadline and resubmitted unchanged keeps the lateness of its first submission', async () => {
+    current = lateBy(8);
+    try {
+      expect((await send(3, '/return X-THIENLOC Đề nghị bổ sung biên bản họp')).text).toContain('Đã trả lại');
+      expect((await send(3, '/ranking commune')).text).toContain('X-THIENLOC Xã Thiên Lộc: Đang được trả lại');
+      expect((await send(11, '/submit')).text).toContain('thời hạn được tính theo lần nộp đầu');
+      expect((await send(11, '1')).text).toContain('Đã gửi báo cáo');
+      const sub = await db.prisma.submission.findFirstOrThrow({ where: { unit: { code: 'X-THIENLOC' } }, include: { events: true } });
+      expect(sub.firstSubmittedAt!.getTime()).toBeLessThan(sub.submittedAt!.getTime());
+      expect(sub.events.map((e) => e.kind)).toEqual(['submitted', 'returned', 'resubmitted']);
+      const unit = (await send(3, '/unit X-THIENLOC')).text;
+      expect(unit).toContain('đúng hạn');
+      const line = (await send(3, '/ranking commune')).text.split('\n').find((l) => l.includes('X-THIENLOC'))!;
+      expect(line).toMatch(/^\d+\. X-THIENLOC/);
+      expect(line).not.toContain('trễ');
+    } finally {
+      current = now;
+    }
   });
 });
