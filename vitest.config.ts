@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/db/**', 'test/e2e/**', 'node_modules/**'],
           env: { TZ: 'UTC' },
+          // Property tests run thousands of cases: room for a loaded machine, never a speed check.
+          testTimeout: 30_000,
         },
       },
       {

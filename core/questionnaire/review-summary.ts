@@ -3,7 +3,7 @@ import type { CriteriaSet, Tier } from '../criteria/criteria-set.schema.ts';
 import { pickText, type Lang } from '../criteria/localized-text.ts';
 import { scoreSet, type SetScore, type SetScoreOptions } from '../criteria/scoring.ts';
 import { tierText } from '../criteria/tier-text.ts';
-import { reply, type Reply } from '../reply.ts';
+import { asRow, reply, type Reply } from '../reply.ts';
 import { explanationNeeded } from './apply-input.ts';
 
 export type BlockerReason = 'missing' | 'explanation_missing' | 'evidence_missing' | 'profile_missing';
@@ -89,7 +89,7 @@ export const reviewReplies = (set: CriteriaSet, summary: ReviewSummary, lang: La
   const groups = set.scored
     ? s.groups.map((g) => {
         const title = pickText(set.groups.find((x) => x.code === g.code)?.title, lang);
-        return reply('criteria:review.group', { group: g.code, title, points: g.points, applicableMax: g.applicableMax });
+        return asRow(reply('criteria:review.group', { group: g.code, title, points: g.points, applicableMax: g.applicableMax }));
       })
     : [];
   const text = (code: string): string => pickText(set.criteria.find((c) => c.code === code)?.text, lang);
@@ -108,8 +108,8 @@ export const reviewReplies = (set: CriteriaSet, summary: ReviewSummary, lang: La
   return [
     head,
     ...groups,
-    ...summary.blockers.map((b) => line(b, BLOCKER_KEYS[b.reason])),
-    ...summary.warnings.map((b) => line(b, 'criteria:review.warning_evidence')),
+    ...summary.blockers.map((b) => asRow(line(b, BLOCKER_KEYS[b.reason]))),
+    ...summary.warnings.map((b) => asRow(line(b, 'criteria:review.warning_evidence'))),
     summary.canSubmit ? reply('criteria:review.ready') : reply('criteria:review.not_ready', { count: summary.blockers.length }),
   ];
 };

@@ -9,7 +9,7 @@ import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import type { Lang } from '../../../core/criteria/localized-text.ts';
 import { latenessOf, scoreCache, windowOf } from '../scores.ts';
 import { reviewReplies, reviewSummary } from '../../../core/questionnaire/review-summary.ts';
-import { reply, type Choice, type Reply } from '../../../core/reply.ts';
+import { asRow, reply, type Choice, type Reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
 import { withOffered } from './offered.ts';
 import { currentReport, isLocked, lockedReplies, startReport } from './report.ts';
@@ -93,12 +93,14 @@ export const score = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =>
   withContext(deps, turn, (ctx) => {
     const s = summaryOf(ctx).score;
     const groups: Reply[] = s.groups.map((g) =>
-      reply('criteria:review.group', {
-        group: g.code,
-        title: pickText(ctx.set.groups.find((x) => x.code === g.code)?.title, turn.locale),
-        points: g.points,
-        applicableMax: g.applicableMax,
-      }),
+      asRow(
+        reply('criteria:review.group', {
+          group: g.code,
+          title: pickText(ctx.set.groups.find((x) => x.code === g.code)?.title, turn.locale),
+          points: g.points,
+          applicableMax: g.applicableMax,
+        }),
+      ),
     );
     return result(turn.state, [reply('dialogue:score.total', figures(ctx, s, turn.locale)), ...groups]);
   });
