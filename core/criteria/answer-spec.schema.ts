@@ -77,6 +77,11 @@ const DateSpec = z.strictObject({
   otherwisePoints: points.default(0),
   /** "No such document" is a valid answer worth 0 points. */
   allowNone: z.boolean().default(false),
+  /**
+   * Which dates count: issued inside the data window (an annual plan), or in force during it —
+   * issued on or before the window's end (a regulation issued years ago that still applies).
+   */
+  validity: z.enum(['issued_in_window', 'in_force']).default('issued_in_window'),
 });
 
 const ImportedScoreSpec = z.strictObject({

@@ -16,6 +16,7 @@ export const INPUT_ERROR_CODES = [
   'ratio.no_default_denominator',
   'date.invalid',
   'date.outside_window',
+  'date.after_window',
   'choice.unknown',
   'choice.ambiguous',
   'yesno.invalid',

@@ -4,7 +4,7 @@ import { cleanInput, foldText } from './fold-text.ts';
 import { inputError, type InputError } from './input-error.ts';
 import { displayDate, isValidYmd, toIsoDate } from './iso-date.ts';
 
-export type DateOptions = { readonly window?: DateWindow };
+export type DateOptions = { readonly window?: DateWindow; readonly validity?: 'issued_in_window' | 'in_force' };
 
 // Day first, as Vietnamese documents write it: 15/9/2021, 15-09-21, 15.9.2021, and
 // "ngày 15 tháng 9 năm 2021"; ISO 2021-09-15 is also accepted. Two-digit years are 20yy:
@@ -33,7 +33,9 @@ export const parseDate = (text: string, opts: DateOptions = {}): Result<string, 
   if (!ymd || !isValidYmd(...ymd)) return err(inputError('date.invalid'));
   const date = toIsoDate(...ymd);
   const w = opts.window;
-  if (w && (date < w.from || date > w.to)) {
+  if (w && opts.validity === 'in_force') {
+    if (date > w.to) return err(inputError('date.after_window', { to: displayDate(w.to) }));
+  } else if (w && (date < w.from || date > w.to)) {
     return err(inputError('date.outside_window', { from: displayDate(w.from), to: displayDate(w.to) }));
   }
   return ok(date);

@@ -37,7 +37,7 @@ const dateOutcome = (c: Criterion, date: string | null, opts: ScoreOptions): Raw
   if (spec.type !== 'date') return MISMATCH;
   if (date === null) return spec.allowNone ? pts(0) : MISMATCH;
   const w = opts.window;
-  if (w && (date < w.from || date > w.to)) return pts(0);
+  if (w && (date > w.to || (spec.validity !== 'in_force' && date < w.from))) return pts(0);
   // 'MM-DD' rules refer to the assessment year: the year the data window ends, or else the
   // year written on the document itself.
   const year = Number((w?.to ?? date).slice(0, 4));

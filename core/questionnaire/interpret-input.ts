@@ -64,7 +64,7 @@ const interpretText = (c: Criterion, text: string, window?: DateWindow): Out => 
       return fromResult(parsePercent(text), (percent) => commit({ type: 'percent', percent }));
     case 'date':
       if (spec.allowNone && isNoKeyword(text)) return commit({ type: 'date', date: null });
-      return fromResult(parseDate(text, window ? { window } : {}), (date) => commit({ type: 'date', date }));
+      return fromResult(parseDate(text, window ? { window, validity: spec.validity } : {}), (date) => commit({ type: 'date', date }));
     case 'imported_score': {
       const s = spec.scale === 100 ? cleanInput(text).replace(/\s*%$/, '') : text;
       return fromResult(parseNumber(s, { min: 0, max: spec.scale }), (score) => commit({ type: 'imported_score', score }));

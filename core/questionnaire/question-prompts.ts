@@ -76,9 +76,11 @@ const valuePrompt = (
     case 'date': {
       const extra = [...(spec.allowNone ? [choice(CHOICE.none, 'criteria:choice.date_none')] : []), ...naChoices(c)];
       return plain(
-        window
-          ? reply('criteria:prompt.date_window', { from: displayDate(window.from), to: displayDate(window.to) }, extra)
-          : reply('criteria:prompt.date', {}, extra),
+        window && spec.validity === 'in_force'
+          ? reply('criteria:prompt.date_in_force', { to: displayDate(window.to) }, extra)
+          : window
+            ? reply('criteria:prompt.date_window', { from: displayDate(window.from), to: displayDate(window.to) }, extra)
+            : reply('criteria:prompt.date', {}, extra),
       );
     }
     case 'imported_score':

@@ -103,6 +103,14 @@ describe('parseDate', () => {
       error: { code: 'date.outside_window', params: { from: '11/11/2024', to: '10/11/2025' } },
     });
   });
+
+  it('for a document in force during the window, accepts any date up to its end', () => {
+    expect(out(parseDate('05/3/2019', { window, validity: 'in_force' }))).toBe('2019-03-05');
+    expect(parseDate('11/11/2025', { window, validity: 'in_force' })).toEqual({
+      ok: false,
+      error: { code: 'date.after_window', params: { to: '10/11/2025' } },
+    });
+  });
 });
 
 describe('parseChoice', () => {

@@ -273,3 +273,18 @@ describe('scoreSet', () => {
     expect(scoreSet(q, { T: stored({ type: 'text', text: 'abc' }) }).tier).toBeNull();
   });
 });
+
+describe('date validity: issued in the window, or in force during it', () => {
+  const window = { from: '2025-11-11', to: '2026-11-10' };
+  const regulation = makeSet([{ code: 'R', maxPoints: 20, answer: { type: 'date', otherwisePoints: 20, allowNone: true, validity: 'in_force' } }]);
+  const plan = makeSet([{ code: 'P', maxPoints: 20, answer: { type: 'date', otherwisePoints: 20, allowNone: true } }]);
+  it.each([
+    ['a regulation issued years before the window still counts', regulation, 'R', '2019-03-05', 20],
+    ['a regulation issued inside the window counts', regulation, 'R', '2026-02-01', 20],
+    ['a regulation issued after the window does not', regulation, 'R', '2026-12-01', 0],
+    ['a plan issued before the window does not count', plan, 'P', '2019-03-05', 0],
+    ['a plan issued inside the window counts', plan, 'P', '2026-02-01', 20],
+  ] as const)('%s', (_name, set, code, date, points) => {
+    expect(scoreSet(set, { [code]: stored({ type: 'date', date }) }, { window }).byCode[code]?.points).toBe(points);
+  });
+});
