@@ -6,6 +6,7 @@ import type { RankEntry, SubmissionStatus } from '../../../core/ranking/rank-uni
 import { rankedTotals, type ScoreCache, type ScoreTotals } from '../../../core/criteria/submission-score.ts';
 import type { Lateness } from '../../../core/periods/deadlines.ts';
 import { latenessOf, scoreCache } from '../scores.ts';
+import { parseLevelWord } from '../../../core/units/level-words.ts';
 import type { Unit, UnitLevel } from '../../../core/units/unit.ts';
 import type { CommandContext } from '../command-port.ts';
 import type { NotifyPort } from '../command-port.ts';
@@ -134,12 +135,23 @@ export const toRankEntry = (row: UnitRow): RankEntry => {
   };
 };
 
-/** Parses a `[level|district code]` argument. */
+/** Parses `[level] [district code]` arguments; levels may be written as people say them ("xã", "cấp huyện"). */
 export const parseTarget = (scope: Scope, args: readonly string[]): { level?: AssessedLevel; district?: UnitWithParentCode; unknown?: string } => {
-  const word = args.find((a) => !a.startsWith('period:') && !/^\d+$/.test(a) && a !== 'page');
-  if (!word) return {};
-  if (isAssessedLevel(word.toLowerCase())) return { level: word.toLowerCase() as AssessedLevel };
-  const unit = scope.byCode.get(word.toUpperCase());
-  if (unit && (unit.level as UnitLevel) === 'district') return { district: unit };
-  return { unknown: word };
+  const words = args.filter((a) => !a.startsWith('period:') && !/^\d+$/.test(a) && a !== 'page');
+  const out: { level?: AssessedLevel; district?: UnitWithParentCode; unknown?: string } = {};
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i]!;
+    const pair = i + 1 < words.length ? parseLevelWord(`${word} ${words[i + 1]}`) : null;
+    if (pair) {
+      out.level = pair;
+      i += 1;
+      continue;
+    }
+    const level = parseLevelWord(word);
+    const unit = scope.byCode.get(word.toUpperCase());
+    if (level) out.level = level;
+    else if (unit && (unit.level as UnitLevel) === 'district') out.district = unit;
+    else out.unknown ??= word;
+  }
+  return out;
 };

@@ -85,8 +85,8 @@ export const rankingCommand =
   (ctx: CommandContext): Promise<CommandResult> =>
     guarded(deps, ctx, async ({ scope, period }) => {
       const target = parseTarget(scope, ctx.args);
-      const districtArg = ctx.args.map((a) => scope.byCode.get(a.toUpperCase())).find((u) => u?.level === 'district');
-      if (target.unknown && !districtArg) return say(reply('coord:unknown_target', { value: target.unknown }));
+      const districtArg = target.district;
+      if (target.unknown) return say(reply('coord:unknown_target', { value: target.unknown }));
       if (districtArg && !scope.visible.has(districtArg.id)) return say(reply('coord:out_of_scope', { code: districtArg.code }));
       const rankings = await rankingsFor(deps, scope, period, {
         ...(target.level ? { level: target.level } : {}),

@@ -1,6 +1,7 @@
 // /remind <code|missing> sends a manual nudge through the outbox; /invite <code> <role> creates
 // a join code for a unit in the caller's scope.
 import { keyParam, reply } from '../../../core/reply.ts';
+import { parseRoleWord } from '../../../core/units/level-words.ts';
 import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import { createInvite } from '../admin/create-invite.ts';
@@ -32,9 +33,9 @@ export const inviteCommand =
   (deps: CoordinationDeps) =>
   async (ctx: CommandContext): Promise<CommandResult> => {
     if (!ctx.memberships.some((m) => m.role === 'coordinator')) return say(reply('coord:only_coordinators'));
-    const [code, roleWord] = ctx.args;
-    const role = roleWord?.toLowerCase();
-    if (!code || (role !== 'reporter' && role !== 'coordinator')) return say(reply('coord:invite.usage'));
+    const [code, ...roleWords] = ctx.args;
+    const role = parseRoleWord(roleWords.join(' '));
+    if (!code || !role) return say(reply('coord:invite.usage'));
     // Invites need no open period: only the scope.
     const found = unitInScope(await scopeOf(deps, ctx), code);
     if (!found.ok) return found.result;

@@ -301,7 +301,7 @@ describe.each(providers)('coordinators on %s', (provider) => {
     expect((await send(1, '/remind missing')).text).toContain('3 đơn vị');
     const ids = await Promise.all(['H-THACHHA', 'X-THACHLIEN', 'X-THACHDAI'].map(async (c) => (await app.deps.units.findByCode(c))!.id));
     expect([...reminded.at(-1)!.unitIds].sort()).toEqual(ids.sort());
-    const invite = (await send(1, '/invite X-THACHLIEN reporter')).text;
+    const invite = (await send(1, '/invite X-THACHLIEN cán bộ')).text;
     expect(invite).toMatch(/https:\/\/t\.me\/egov_bot\?start=[A-Z0-9]{10}/);
     const unit = (await send(1, '/unit X-THACHKHE')).text;
     expect(unit).toContain('X-THACHKHE Xã Thạch Khê');
@@ -312,7 +312,8 @@ describe.each(providers)('coordinators on %s', (provider) => {
 
   it('works on a two-level installation (communes directly under the province)', async () => {
     await app.deps.units.upsertMany([{ code: 'X-MOI', name: 'Xã Mới', level: 'commune', parentCode: 'HATINH' }]);
-    expect((await send(3, '/missing commune')).text).toContain('X-MOI');
+    expect((await send(3, '/missing xã')).text).toContain('X-MOI');
+    expect((await send(3, '/ranking cấp xã')).text).toContain('X-MOI');
     expect((await send(1, '/unit X-MOI')).text).toContain('không thuộc phạm vi');
     expect((await send(3, '/status')).text).toContain('Cấp xã');
   });
