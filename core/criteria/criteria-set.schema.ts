@@ -62,6 +62,15 @@ export const CriterionSchema = z.strictObject({
   maxPoints: z.number().min(0).max(100_000),
   /** 'required' means required to earn points, not to answer. */
   evidence: z.enum(['none', 'optional', 'required']).default('none'),
+  /**
+   * What counts as evidence: a file (photo, PDF…), a document reference ("QĐ số 123/QĐ-UBND ngày
+   * 05/3/2026 về …": number, date, excerpt) or a web address (a published page).
+   */
+  evidenceKinds: z
+    .array(z.enum(['file', 'reference', 'url']))
+    .min(1)
+    .default(['file'])
+    .transform((kinds) => (['file', 'reference', 'url'] as const).filter((k) => kinds.includes(k))),
   explanation: z.enum(['below_max', 'never', 'always']).default('below_max'),
   /** Allows an explicit "not applicable" answer, which leaves the denominator. */
   allowNotApplicable: z.boolean().default(false),

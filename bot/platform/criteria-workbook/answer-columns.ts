@@ -11,7 +11,7 @@ export const TYPE_COLUMNS: Readonly<Record<AnswerType, readonly string[]>> = {
   ratio: ['numeratorVi', 'numeratorEn', 'denominatorVi', 'denominatorEn', 'zeroDenominator', 'defaultDenominator', 'integer'],
   ratio_threshold: ['rule', 'numeratorVi', 'numeratorEn', 'denominatorVi', 'denominatorEn', 'zeroDenominator', 'defaultDenominator', 'integer'],
   percent: ['rule'],
-  date: ['rule', 'allowNone'],
+  date: ['rule', 'allowNone', 'dateValidity'],
   imported_score: ['rule', 'sourceVi', 'sourceEn'],
   text: ['rule'],
   evidence_only: [],

@@ -1,6 +1,6 @@
 // Columns of the "Tiêu chí" sheet: one row per criterion; the options of "chọn một" / "chọn nhiều"
 // criteria continue on the rows below it (Mã tiêu chí left empty), like the province's appendix.
-import { ANSWER_TYPES, EVIDENCE, EXPLANATION, YES_NO, ZERO_DENOMINATOR, type ColumnDef } from './layout.ts';
+import { ANSWER_TYPES, DATE_VALIDITY, EVIDENCE, EVIDENCE_KINDS, EXPLANATION, YES_NO, ZERO_DENOMINATOR, type ColumnDef } from './layout.ts';
 
 export const CRITERIA_COLUMNS: readonly ColumnDef[] = [
   {
@@ -341,6 +341,26 @@ export const CRITERIA_COLUMNS: readonly ColumnDef[] = [
     width: 16,
     help: 'Ghi chú nguồn gốc tiêu chí (văn bản, năm).',
     example: 'QĐ 2392/QĐ-BTTTT',
+  },
+  {
+    key: 'evidenceKinds',
+    header: 'Loại minh chứng',
+    field: 'evidenceKinds',
+    kind: 'enum',
+    vocab: EVIDENCE_KINDS,
+    width: 22,
+    help: 'Minh chứng được chấp nhận: tệp (ảnh, PDF…), số hiệu văn bản ("QĐ số 123/QĐ-UBND ngày 05/3/2026 về …") và/hoặc đường dẫn trang web. Để trống: chỉ tệp.',
+    example: 'tệp/số hiệu',
+  },
+  {
+    key: 'dateValidity',
+    header: 'Ngày hợp lệ',
+    field: 'answer.validity',
+    kind: 'enum',
+    vocab: DATE_VALIDITY,
+    width: 18,
+    help: 'Chỉ cho "ngày": "ban hành trong kỳ" (mặc định: kế hoạch năm…) hoặc "còn hiệu lực" (quy chế ban hành từ trước vẫn được tính).',
+    example: 'còn hiệu lực',
   },
 ];
 

@@ -52,6 +52,22 @@ export const EVIDENCE: Vocab<'none' | 'optional' | 'required'> = [
   { value: 'required', label: 'bắt buộc' },
 ];
 
+/** Kinds of evidence that count, as a canonical comma list of 'file' | 'reference' | 'url'. */
+export const EVIDENCE_KINDS: Vocab<string> = [
+  { value: 'file', label: 'tệp' },
+  { value: 'file,reference', label: 'tệp/số hiệu' },
+  { value: 'file,url', label: 'tệp/đường dẫn' },
+  { value: 'file,reference,url', label: 'tệp/số hiệu/đường dẫn' },
+  { value: 'reference', label: 'số hiệu' },
+  { value: 'url', label: 'đường dẫn' },
+  { value: 'reference,url', label: 'số hiệu/đường dẫn' },
+];
+
+export const DATE_VALIDITY: Vocab<'issued_in_window' | 'in_force'> = [
+  { value: 'issued_in_window', label: 'ban hành trong kỳ' },
+  { value: 'in_force', label: 'còn hiệu lực' },
+];
+
 export const EXPLANATION: Vocab<'below_max' | 'always' | 'never'> = [
   { value: 'below_max', label: 'khi chưa đạt tối đa' },
   { value: 'always', label: 'luôn luôn' },

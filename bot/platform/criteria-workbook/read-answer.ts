@@ -2,7 +2,7 @@
 import type { AnswerType } from '../../../core/criteria/answer-spec.schema.ts';
 import { parseRuleCell, RULE_SETTING_NAMES, type RuleClause, type RuleSetting } from '../../../core/criteria/rule-cell.ts';
 import { RULE_SHAPES, TYPE_COLUMNS, TYPE_SPECIFIC_COLUMNS } from './answer-columns.ts';
-import { labelOf, ANSWER_TYPES, YES_NO, ZERO_DENOMINATOR } from './layout.ts';
+import { labelOf, ANSWER_TYPES, DATE_VALIDITY, YES_NO, ZERO_DENOMINATOR } from './layout.ts';
 import type { ReadSink, RowReader } from './read-cells.ts';
 import { workbookIssue } from './workbook-issues.ts';
 
@@ -97,7 +97,10 @@ export const readAnswer = (r: RowReader, type: AnswerType, optionRows: readonly 
   }
   if (type === 'count') spec['unitLabel'] = r.localized('unitLabelVi', 'unitLabelEn', `${a}.unitLabel`);
   if (type === 'imported_score') spec['source'] = r.localized('sourceVi', 'sourceEn', `${a}.source`);
-  if (type === 'date') spec['allowNone'] = r.choice('allowNone', YES_NO, `${a}.allowNone`);
+  if (type === 'date') {
+    spec['allowNone'] = r.choice('allowNone', YES_NO, `${a}.allowNone`);
+    spec['validity'] = r.choice('dateValidity', DATE_VALIDITY, `${a}.validity`);
+  }
   if (type === 'ratio' || type === 'ratio_threshold') {
     spec['numeratorLabel'] = r.localized('numeratorVi', 'numeratorEn', `${a}.numeratorLabel`, true);
     spec['denominatorLabel'] = r.localized('denominatorVi', 'denominatorEn', `${a}.denominatorLabel`, true);

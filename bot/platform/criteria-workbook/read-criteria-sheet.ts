@@ -3,7 +3,7 @@
 import type { Worksheet } from 'exceljs';
 import { parseRelevanceCell } from '../../../core/criteria/relevance-cell.ts';
 import { CRITERIA_COLUMNS, OPTION_KEYS } from './criteria-columns.ts';
-import { ANSWER_TYPES, EVIDENCE, EXPLANATION, SHEETS, YES_NO } from './layout.ts';
+import { ANSWER_TYPES, EVIDENCE, EVIDENCE_KINDS, EXPLANATION, SHEETS, YES_NO } from './layout.ts';
 import { readAnswer } from './read-answer.ts';
 import { lastRow, locateColumns, rowReader, type ReadSink, type RowReader } from './read-cells.ts';
 import { workbookIssue } from './workbook-issues.ts';
@@ -35,6 +35,7 @@ const readCriterion = (r: RowReader, options: readonly RowReader[], at: string, 
     answer: type === undefined ? undefined : readAnswer(r, type, options, at, sink),
     maxPoints: r.number('maxPoints', `${at}.maxPoints`, { required: true }),
     evidence: r.choice('evidence', EVIDENCE, `${at}.evidence`),
+    evidenceKinds: r.choice('evidenceKinds', EVIDENCE_KINDS, `${at}.evidenceKinds`)?.split(','),
     explanation: r.choice('explanation', EXPLANATION, `${at}.explanation`),
     allowNotApplicable: r.choice('allowNotApplicable', YES_NO, `${at}.allowNotApplicable`),
     relevantWhen,

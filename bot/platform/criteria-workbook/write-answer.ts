@@ -3,7 +3,7 @@
 // date outside every rule, 0 points for text) are left out to keep the rule cell short.
 import type { AnswerSpec, Option } from '../../../core/criteria/answer-spec.schema.ts';
 import { formatRuleCell, type RuleClause } from '../../../core/criteria/rule-cell.ts';
-import { labelOf, YES_NO, ZERO_DENOMINATOR } from './layout.ts';
+import { labelOf, DATE_VALIDITY, YES_NO, ZERO_DENOMINATOR } from './layout.ts';
 
 export type Cells = Record<string, string | number>;
 
@@ -53,6 +53,7 @@ export const answerCells = (spec: AnswerSpec): Cells => {
   if (spec.type === 'count' && spec.unitLabel) Object.assign(cells, { unitLabelVi: spec.unitLabel.vi, unitLabelEn: spec.unitLabel.en });
   if (spec.type === 'imported_score' && spec.source) Object.assign(cells, { sourceVi: spec.source.vi, sourceEn: spec.source.en });
   if (spec.type === 'date' && spec.allowNone) cells['allowNone'] = labelOf(YES_NO, true);
+  if (spec.type === 'date' && spec.validity !== 'issued_in_window') cells['dateValidity'] = labelOf(DATE_VALIDITY, spec.validity);
   if (spec.type === 'ratio' || spec.type === 'ratio_threshold') {
     Object.assign(cells, {
       numeratorVi: spec.numeratorLabel.vi,

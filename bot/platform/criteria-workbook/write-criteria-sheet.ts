@@ -3,7 +3,7 @@ import type { Worksheet } from 'exceljs';
 import type { Criterion } from '../../../core/criteria/criteria-set.schema.ts';
 import { formatRelevanceCell } from '../../../core/criteria/relevance-cell.ts';
 import { CRITERIA_COLUMNS } from './criteria-columns.ts';
-import { ANSWER_TYPES, EVIDENCE, EXPLANATION, labelOf, SPARE_ROWS, YES_NO } from './layout.ts';
+import { ANSWER_TYPES, EVIDENCE, EVIDENCE_KINDS, EXPLANATION, labelOf, SPARE_ROWS, YES_NO } from './layout.ts';
 import { answerCells, optionCells, optionsOf, type Cells } from './write-answer.ts';
 import { fitRowHeight, writeHeader } from './write-helpers.ts';
 
@@ -16,6 +16,7 @@ const criterionRows = (c: Criterion): Cells[] => {
     type: labelOf(ANSWER_TYPES, c.answer.type),
     maxPoints: c.maxPoints,
     evidence: labelOf(EVIDENCE, c.evidence),
+    evidenceKinds: labelOf(EVIDENCE_KINDS, c.evidenceKinds.join(',')),
     explanation: labelOf(EXPLANATION, c.explanation),
     allowNotApplicable: labelOf(YES_NO, c.allowNotApplicable),
     ...answerCells(c.answer),

@@ -48,8 +48,10 @@ describe('drop-down lists read back with exceljs', () => {
     expect(listColumns.map((d) => d.key).sort()).toEqual([
       'allowNone',
       'allowNotApplicable',
+      'dateValidity',
       'defaultDenominator',
       'evidence',
+      'evidenceKinds',
       'explanation',
       'group',
       'integer',
