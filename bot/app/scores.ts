@@ -30,7 +30,7 @@ export const scoreOf = (set: CriteriaSet, period: ScoringPeriod, s: ScoredSnapsh
     overrides: toOverrides(s.overrides),
   });
 
-export const scoreCache = (set: CriteriaSet, period: ScoringPeriod, s: ScoredSnapshot): ScoreCache => scoreCacheOf(scoreOf(set, period, s));
+export const scoreCache = (set: CriteriaSet, period: ScoringPeriod, s: ScoredSnapshot): ScoreCache => scoreCacheOf(set, scoreOf(set, period, s));
 
 const ON_TIME: Lateness = { late: false, workingDaysLate: 0, beyondTolerance: false };
 

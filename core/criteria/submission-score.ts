@@ -6,6 +6,7 @@ import type { Answers, DateWindow } from './answer-value.schema.ts';
 import type { CriteriaSet, Tier } from './criteria-set.schema.ts';
 import { roundHalfUp2 } from './rounding.ts';
 import { aggregateScore, scoreSet, type CriterionScore, type SetScore } from './scoring.ts';
+import { criteriaProgress } from './progress.ts';
 
 /** An appraiser's points for one criterion (thẩm định). */
 export type AppraisalOverride = { readonly points: number };
@@ -51,7 +52,7 @@ export const scoreSubmission = (input: SubmissionScoreInput): SubmissionScore =>
 
 // ── The compact form stored beside a submission ─────────────────────────────────────────
 /** Raise when scoring rules change: caches of another version are recomputed. */
-export const SCORE_VERSION = 2;
+export const SCORE_VERSION = 3;
 
 export type ScoreTotals = {
   readonly points: number;
@@ -61,28 +62,27 @@ export type ScoreTotals = {
   /** Tier key, null for unscored sets or nothing applicable. */
   readonly tier: string | null;
   readonly groups: Readonly<Record<string, number>>;
-  /** Relevant criteria answered (anything but unanswered), and relevant criteria. */
-  readonly answered: number;
-  readonly relevant: number;
+  /** Progress, the one measure every screen shows: criteria answered or not needed, of all criteria. */
+  readonly done: number;
+  readonly total: number;
 };
 
 export type ScoreCache = { readonly v: number; readonly self: ScoreTotals; readonly verified: ScoreTotals | null };
 
-export const totalsOfScore = (s: SetScore): ScoreTotals => ({
+export const totalsOfScore = (set: CriteriaSet, s: SetScore): ScoreTotals => ({
   points: s.points,
   applicableMax: s.applicableMax,
   maxPoints: s.maxPoints,
   percent: s.percent,
   tier: s.tier?.key ?? null,
   groups: Object.fromEntries(s.groups.map((g) => [g.code, g.points])),
-  answered: s.criteria.filter((c) => c.status !== 'unanswered' && c.status !== 'irrelevant').length,
-  relevant: s.criteria.filter((c) => c.status !== 'irrelevant').length,
+  ...criteriaProgress(set, s),
 });
 
-export const scoreCacheOf = (score: SubmissionScore): ScoreCache => ({
+export const scoreCacheOf = (set: CriteriaSet, score: SubmissionScore): ScoreCache => ({
   v: SCORE_VERSION,
-  self: totalsOfScore(score.self),
-  verified: score.verified ? totalsOfScore(score.verified) : null,
+  self: totalsOfScore(set, score.self),
+  verified: score.verified ? totalsOfScore(set, score.verified) : null,
 });
 
 /** The totals that rank: verified once appraisal has started and something was appraised, else self. */

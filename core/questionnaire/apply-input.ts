@@ -9,6 +9,7 @@ import { reply, type Reply } from '../reply.ts';
 import { err, ok, type Result } from '../result.ts';
 import { describeQuestion, type QuestionOptions } from './describe-question.ts';
 import { interpretValueInput } from './interpret-input.ts';
+import { criteriaProgress } from '../criteria/progress.ts';
 import { findCriterion, firstStep, nextCursor } from './navigation.ts';
 import { CHOICE, profileItemId, type ChangedAnswer, type QuestionnaireInput, type SessionState } from './session-state.schema.ts';
 
@@ -29,8 +30,7 @@ const DONE_WORDS = new Set(['xong', 'done', 'het', 'tiep', 'tiep tuc', 'ok', 'ho
 const totals = (score: SetScore) => ({ total: score.points, applicableMax: score.applicableMax, percent: score.percent });
 
 const doneReply = (set: CriteriaSet, score: SetScore): Reply => {
-  const answered = score.criteria.filter((s) => s.status !== 'irrelevant' && s.status !== 'unanswered').length;
-  const questions = score.criteria.filter((s) => s.status !== 'irrelevant').length;
+  const { done: answered, total: questions } = criteriaProgress(set, score);
   return set.scored
     ? reply('criteria:questionnaire.done', { answered, questions, ...totals(score) })
     : reply('criteria:questionnaire.done_unscored', { answered, questions });
@@ -93,6 +93,17 @@ const savedReply = (set: CriteriaSet, c: Criterion, score: SetScore): Reply => {
     : reply('criteria:answer.saved', { ...base, points: s?.points ?? 0 });
 };
 
+/**
+ * The applicable maximum explains itself: when an answer makes criteria irrelevant or not
+ * applicable (or relevant again), say how much it moved and why.
+ */
+const maxChanged = (set: CriteriaSet, before: SetScore, after: SetScore): Reply[] => {
+  if (!set.scored || before.applicableMax === after.applicableMax) return [];
+  const moved = after.criteria.filter((r) => (before.byCode[r.code]?.applicableMax ?? 0) !== r.applicableMax).map((r) => r.code);
+  const key = after.applicableMax < before.applicableMax ? 'criteria:answer.max_lower' : 'criteria:answer.max_higher';
+  return [reply(key, { before: before.applicableMax, after: after.applicableMax, codes: moved.join(', '), count: moved.length })];
+};
+
 const applyValue = (ctx: Ctx, c: Criterion, state: SessionState, answers: Answers, input: QuestionnaireInput): Result<ApplyResult, InputError> => {
   if (input.kind === 'skip') {
     const skipped = [...state.skipped.filter((id) => id !== c.code), c.code];
@@ -112,10 +123,12 @@ const applyValue = (ctx: Ctx, c: Criterion, state: SessionState, answers: Answer
     ...(same && prev?.explanation !== undefined ? { explanation: prev.explanation } : {}),
   };
   const next = { ...answers, [c.code]: stored };
+  const before = scoreSet(ctx.set, answers, ctx.opts);
   const score = scoreSet(ctx.set, next, ctx.opts);
   const changed: ChangedAnswer = { code: c.code, kind: 'criterion', points: score.byCode[c.code]?.points ?? 0 };
   const cleared: SessionState = { cursor: state.cursor, step: state.step, skipped: state.skipped };
-  return ok(followUp(ctx, c, cleared, next, [savedReply(ctx.set, c, score)], changed, 'value'));
+  const lead = [savedReply(ctx.set, c, score), ...maxChanged(ctx.set, before, score)];
+  return ok(followUp(ctx, c, cleared, next, lead, changed, 'value'));
 };
 
 const withEvidence = (answers: Answers, code: string, count: number | undefined): Answers => {

@@ -2,6 +2,7 @@ import type { Answers, ProfileValues } from '../criteria/answer-value.schema.ts'
 import type { CriteriaSet, Criterion } from '../criteria/criteria-set.schema.ts';
 import { inputError, type InputError } from '../criteria/input-error.ts';
 import type { SetScore } from '../criteria/scoring.ts';
+import { criteriaProgress } from '../criteria/progress.ts';
 import { err, ok, type Result } from '../result.ts';
 import { profileItemId, type Cursor, type SessionState, type Step } from './session-state.schema.ts';
 
@@ -50,14 +51,21 @@ export const positionAt = (cursor: Cursor, step?: Step, set?: CriteriaSet): Pick
   step: step ?? (set ? firstStep(set, cursor) : 'value'),
 });
 
-export type Progress = { readonly index: number; readonly total: number; readonly answered: number };
+/**
+ * Where a question stands, as one measure that never jumps: a criterion is k of all the set's
+ * criteria, a profile number k of the profile block; `done` counts criteria answered or not
+ * needed (made irrelevant by another answer), out of all of them (see criteriaProgress).
+ */
+export type Progress = { readonly index: number; readonly total: number; readonly done: number; readonly criteria: number };
 
-/** k/n counts the profile block and the relevant criteria only. */
-export const progressOf = (set: CriteriaSet, answers: Answers, profile: ProfileValues, score: SetScore, cursor: Cursor): Progress => {
-  const all = items(set, answers, profile, score);
-  const id = itemIdOf(cursor);
-  const at = all.findIndex((i) => i.id === id);
-  return { index: at >= 0 ? at + 1 : all.length, total: all.length, answered: all.filter((i) => !i.open).length };
+export const progressOf = (set: CriteriaSet, _answers: Answers, _profile: ProfileValues, score: SetScore, cursor: Cursor): Progress => {
+  const { done, total } = criteriaProgress(set, score);
+  if (cursor.kind === 'profile') {
+    const at = set.profile.findIndex((p) => p.key === cursor.key);
+    return { index: at + 1, total: set.profile.length, done, criteria: total };
+  }
+  const at = cursor.kind === 'criterion' ? set.criteria.findIndex((c) => c.code === cursor.code) : -1;
+  return { index: at >= 0 ? at + 1 : total, total, done, criteria: total };
 };
 
 /** /edit: jump to any relevant criterion, answered or not. */

@@ -5,14 +5,15 @@ import { scoreSet, type SetScore, type SetScoreOptions } from '../criteria/scori
 import { tierText } from '../criteria/tier-text.ts';
 import { asRow, reply, type Reply } from '../reply.ts';
 import { explanationNeeded } from './apply-input.ts';
+import { criteriaProgress } from '../criteria/progress.ts';
 
 export type BlockerReason = 'missing' | 'explanation_missing' | 'evidence_missing' | 'profile_missing';
 /** `code` is a criterion code, or a profile key for 'profile_missing'. */
 export type Blocker = { readonly code: string; readonly reason: BlockerReason };
 
 export type ReviewSummary = {
+  /** Criteria answered or not needed, of all criteria (criteriaProgress: the one progress measure). */
   readonly answered: number;
-  /** Relevant criteria only. */
   readonly total: number;
   readonly missing: readonly string[];
   readonly belowMaxWithoutExplanation: readonly string[];
@@ -50,8 +51,8 @@ export const reviewSummary = (set: CriteriaSet, answers: Answers, profile: Profi
     ...(set.evidenceBlocksSubmission ? evidence : []),
   ];
   return {
-    answered: relevant.length - missing.length,
-    total: relevant.length,
+    answered: criteriaProgress(set, score).done,
+    total: criteriaProgress(set, score).total,
     missing,
     belowMaxWithoutExplanation,
     evidenceMissing,

@@ -211,7 +211,7 @@ describe.each(providers)('one scoring truth on every screen (%s)', (provider) =>
     }
     const period = (await app.deps.periods.findById(row.periodId))!;
     const score = scoreSubmission({ set, answers, window: windowOf(period, 'commune'), overrides });
-    return { row, score, cache: scoreCacheOf(score) };
+    return { row, score, cache: scoreCacheOf(set, score) };
   };
 
   beforeAll(async () => {

@@ -125,7 +125,7 @@ describe('console channel (npm start without a token)', () => {
     await running;
     const submission = await db.prisma.submission.findFirstOrThrow({ where: { unit: { code: 'X-THACHDAI' } } });
     expect(submission.status).toBe('submitted');
-    expect((submission.score as { self: { answered: number } }).self.answered).toBe(31);
+    expect((submission.score as { self: { done: number } }).self.done).toBe(31);
     await db.close();
   });
 });

@@ -132,7 +132,7 @@ describe.each(providers)('Telegram long polling against an emulated Bot API on %
     const submission = await db.prisma.submission.findFirstOrThrow({ where: { unit: { code: 'X-THACHKHE' } } });
     expect(await db.prisma.answer.count({ where: { submissionId: submission.id } })).toBe(31);
     expect(submission.status).toBe('submitted');
-    expect((submission.score as { self: { answered: number } }).self.answered).toBe(31);
+    expect((submission.score as { self: { done: number } }).self.done).toBe(31);
     // setMyCommands is not implemented by the emulator: logged, never fatal.
     expect(bot.proc.exitCode).toBeNull();
   });

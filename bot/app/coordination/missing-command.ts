@@ -40,8 +40,8 @@ export const missingCommand =
             reply('coord:missing.row', {
               code: r.unit.code,
               name: r.unit.name,
-              answered: r.score?.self.answered ?? 0,
-              total: r.score?.self.relevant ?? totals.get(r.level) ?? 0,
+              answered: r.score?.self.done ?? 0,
+              total: r.score?.self.total ?? totals.get(r.level) ?? 0,
               percent: r.score?.self.percent ?? 0,
               status: keyParam(`coord:state.${r.status}`),
               last: r.submission?.lastActivityAt ? formatDateVi(toLocalDate(r.submission.lastActivityAt)) : '-',

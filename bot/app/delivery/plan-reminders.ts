@@ -44,8 +44,8 @@ const loadPeriod = async (repos: Repositories, period: StoredPeriod): Promise<Pe
       ...(parent?.level === 'district' ? { parentDistrictId: parent.id } : {}),
       submissionStatus: statusOf(s),
       progress: {
-        answered: s?.score?.self.answered ?? 0,
-        total: s?.score?.self.relevant ?? totals.get(u.level) ?? 0,
+        answered: s?.score?.self.done ?? 0,
+        total: s?.score?.self.total ?? totals.get(u.level) ?? 0,
         points: s?.score?.self.points ?? 0,
         percent: s?.score?.self.percent ?? 0,
       },

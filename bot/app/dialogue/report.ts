@@ -4,6 +4,7 @@ import { inputErrorReply, type InputError } from '../../../core/criteria/input-e
 import { formatDateVi } from '../../../core/calendar/local-date.ts';
 import { describeQuestion, type QuestionDescriptor } from '../../../core/questionnaire/describe-question.ts';
 import { applyInput, type ApplyResult } from '../../../core/questionnaire/apply-input.ts';
+import { criteriaProgress } from '../../../core/criteria/progress.ts';
 import { gotoCriterion, gotoProfile } from '../../../core/questionnaire/navigation.ts';
 import { startSession } from '../../../core/questionnaire/start-session.ts';
 import { CHOICE, SessionStateSchema, type QuestionnaireInput, type SessionState } from '../../../core/questionnaire/session-state.schema.ts';
@@ -11,7 +12,7 @@ import { reply, type Reply } from '../../../core/reply.ts';
 import type { ChatState } from './chat-state.ts';
 import type { DialogueDeps } from './deps.ts';
 import { persistWithRetry } from './persist-answer.ts';
-import { isLockedStatus, windowOf } from '../scores.ts';
+import { isLockedStatus, scoreOf, windowOf } from '../scores.ts';
 import { resolveReport, type ReportContext, type Resolution } from './report-context.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';
 import { withOffered } from './offered.ts';
@@ -106,13 +107,13 @@ export const startReport = async (deps: DialogueDeps, turn: Turn, wanted: { unit
   if (r.kind !== 'ready') return unresolved(turn, r);
   const { ctx } = r;
   const s = ctx.submission;
-  const answered = Object.keys(s.answers).length;
+  const progress = criteriaProgress(ctx.set, scoreOf(ctx.set, ctx.period, s).self);
   const intro = reply('dialogue:report.intro', {
     unit: ctx.unit.name,
     period: ctx.period.name,
     deadline: formatDateVi(ctx.period.deadlines[ctx.unit.level as 'commune'] ?? ''),
-    answered,
-    total: ctx.set.criteria.length,
+    answered: progress.done,
+    total: progress.total,
   });
   if (isLocked(s.status))
     return withOffered(

@@ -15,7 +15,7 @@ describe('walking through the whole commune set', () => {
 
     // Unit profile first: its numbers become default denominators.
     at('profile:officials/value');
-    expect(d.question()?.progress).toEqual({ index: 1, total: 35, answered: 0 });
+    expect(d.question()?.progress).toEqual({ index: 1, total: 5, done: 0, criteria: 31 });
     d.refuse('abc', 'number.invalid');
     d.refuse('0', 'number.out_of_range');
     d.refuse('12,5', 'number.not_integer');
@@ -33,7 +33,7 @@ describe('walking through the whole commune set', () => {
     const q = d.question();
     expect(q?.choicesExclusive).toBe(true);
     expect(q?.choices.map((c) => c.value)).toEqual(['c:head', 'c:deputy', 'c:none']);
-    expect(q?.progress).toEqual({ index: 6, total: 35, answered: 4 });
+    expect(q?.progress).toEqual({ index: 1, total: 31, done: 0, criteria: 31 });
     d.refuse('9', 'choice.unknown');
     d.refuse(evidence, 'evidence.answer_first');
     const r = d.text('Phó');

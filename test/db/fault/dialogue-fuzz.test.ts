@@ -21,6 +21,9 @@ import { availableProviders, createTestDatabase, type TestDatabase } from '../su
 
 const providers = await availableProviders();
 const total = Number(process.env['FUZZ_ANSWERS'] ?? 1500);
+// A turn is a few milliseconds of Prisma work (about 4 on SQLite, 7 on PostgreSQL, more on a
+// loaded CI machine): room for 20 ms a turn, so CI's 100,000 inputs are never cut by the clock.
+const timeoutMs = Math.max(600_000, total * 20);
 
 const input = fc.oneof(
   {
@@ -100,52 +103,56 @@ describe.each(providers)('dialogue under generated input on %s', (provider) => {
   });
   afterAll(async () => db.dispose());
 
-  it(`answers every one of ${total} generated inputs and stores only valid answers`, async () => {
-    const tg = createTelegramHarness(app.dialogue, () => now);
-    const users = [5001, 5002, 5003];
-    for (const [i, u] of users.entries()) {
-      const unit = await app.deps.units.findByCode(['X-THACHDAI', 'X-THACHDAI', 'X-HODO'][i]!);
-      const { code } = await createInvite(app.deps.invites, { unitId: unit!.id, role: 'reporter', uses: 1, days: 7, createdById: null, now });
-      await tg.text(u, `/start ${code}`);
-      await tg.text(u, '/report');
-    }
-    // Sampled in chunks so 100,000 inputs never sit in memory at once.
-    const chunks = function* () {
-      for (let done = 0, seed = 20261122; done < total; done += 1000, seed += 1) {
-        yield* fc.sample(fc.tuple(fc.constantFrom(...users), action), { numRuns: Math.min(1000, total - done), seed });
+  it(
+    `answers every one of ${total} generated inputs and stores only valid answers`,
+    async () => {
+      const tg = createTelegramHarness(app.dialogue, () => now);
+      const users = [5001, 5002, 5003];
+      for (const [i, u] of users.entries()) {
+        const unit = await app.deps.units.findByCode(['X-THACHDAI', 'X-THACHDAI', 'X-HODO'][i]!);
+        const { code } = await createInvite(app.deps.invites, { unitId: unit!.id, role: 'reporter', uses: 1, days: 7, createdById: null, now });
+        await tg.text(u, `/start ${code}`);
+        await tg.text(u, '/report');
       }
-    };
-    let answered = 0;
-    for (const [user, a] of chunks()) {
-      const replies =
-        a.kind === 'text'
-          ? await tg.text(user, a.text)
-          : a.kind === 'click'
-            ? await tg.click(user, a.value)
-            : a.kind === 'forged'
-              ? await tg.click(user, `raw:${a.raw}`)
-              : await tg.photo(user, a.size);
-      expect(replies.length, JSON.stringify(a)).toBeGreaterThanOrEqual(1);
-      expect(replies.every((r) => r.text.length > 0 && r.text.length <= 4096)).toBe(true);
-      expect(replies.some((r) => r.text.includes('đã có lỗi'))).toBe(false);
-      answered += 1;
-      if (tg.sent.length > 10_000) tg.sent.splice(0, tg.sent.length);
-    }
-    expect(answered).toBe(total);
+      // Sampled in chunks so 100,000 inputs never sit in memory at once.
+      const chunks = function* () {
+        for (let done = 0, seed = 20261122; done < total; done += 1000, seed += 1) {
+          yield* fc.sample(fc.tuple(fc.constantFrom(...users), action), { numRuns: Math.min(1000, total - done), seed });
+        }
+      };
+      let answered = 0;
+      for (const [user, a] of chunks()) {
+        const replies =
+          a.kind === 'text'
+            ? await tg.text(user, a.text)
+            : a.kind === 'click'
+              ? await tg.click(user, a.value)
+              : a.kind === 'forged'
+                ? await tg.click(user, `raw:${a.raw}`)
+                : await tg.photo(user, a.size);
+        expect(replies.length, JSON.stringify(a)).toBeGreaterThanOrEqual(1);
+        expect(replies.every((r) => r.text.length > 0 && r.text.length <= 4096)).toBe(true);
+        expect(replies.some((r) => r.text.includes('đã có lỗi'))).toBe(false);
+        answered += 1;
+        if (tg.sent.length > 10_000) tg.sent.splice(0, tg.sent.length);
+      }
+      expect(answered).toBe(total);
 
-    for (const row of await db.prisma.chatState.findMany()) expect(ChatStateSchema.safeParse(row.state).success).toBe(true);
-    const sets = new Map((await db.prisma.criteriaSet.findMany()).map((s) => [s.id, CriteriaSetSchema.parse(s.definition)]));
-    for (const sub of await db.prisma.submission.findMany({ include: { answers: true } })) {
-      const set = sets.get(sub.criteriaSetId)!;
-      for (const a of sub.answers) expect(AnswerValueSchema.safeParse(a.value).success).toBe(true);
-      // The cached score is what the score function computes from what was stored.
-      const snapshot = (await db.repos.submissions.load(sub.id))!;
-      const period = (await db.repos.periods.findById(sub.periodId))!;
-      const fresh = scoreCache(set, period, snapshot);
-      if (sub.score !== null) expect(sub.score).toEqual(fresh);
-      expect(fresh.self.points).toBeLessThanOrEqual(set.totalPoints);
-      const rows = scoreOf(set, period, snapshot).self.criteria;
-      for (const r of rows) expect(r.points).toBeLessThanOrEqual(r.maxPoints);
-    }
-  }, 600_000);
+      for (const row of await db.prisma.chatState.findMany()) expect(ChatStateSchema.safeParse(row.state).success).toBe(true);
+      const sets = new Map((await db.prisma.criteriaSet.findMany()).map((s) => [s.id, CriteriaSetSchema.parse(s.definition)]));
+      for (const sub of await db.prisma.submission.findMany({ include: { answers: true } })) {
+        const set = sets.get(sub.criteriaSetId)!;
+        for (const a of sub.answers) expect(AnswerValueSchema.safeParse(a.value).success).toBe(true);
+        // The cached score is what the score function computes from what was stored.
+        const snapshot = (await db.repos.submissions.load(sub.id))!;
+        const period = (await db.repos.periods.findById(sub.periodId))!;
+        const fresh = scoreCache(set, period, snapshot);
+        if (sub.score !== null) expect(sub.score).toEqual(fresh);
+        expect(fresh.self.points).toBeLessThanOrEqual(set.totalPoints);
+        const rows = scoreOf(set, period, snapshot).self.criteria;
+        for (const r of rows) expect(r.points).toBeLessThanOrEqual(r.maxPoints);
+      }
+    },
+    timeoutMs,
+  );
 });
