@@ -1,9 +1,10 @@
 // The channel-neutral dialogue: de-duplicate, identify, route, persist the chat state, reply.
+import { createHash } from 'node:crypto';
 import type { InboundEvent } from '../inbound.ts';
 import { reply } from '../../../core/reply.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Dialogue, DialogueOutput, FileFetcher } from '../dialogue-port.ts';
-import { parseChatState } from './chat-state.ts';
+import { parseChatState, type ChatState } from './chat-state.ts';
 import type { DialogueDeps } from './deps.ts';
 import { route } from './route.ts';
 import type { Turn } from './turn.ts';
@@ -11,6 +12,15 @@ import { createTtlCache } from './ttl-cache.ts';
 
 /** Who is writing is looked up once per IDENTITY_TTL_MS; changes made in this process refresh it at once. */
 export const IDENTITY_TTL_MS = 30_000;
+
+/** A short name for the message a turn sends, from the update it answers (unique per chat). */
+const stampOf = (dedupeKey: string): string => (createHash('sha256').update(dedupeKey).digest().readUInt32BE(0) % 36 ** 4).toString(36);
+
+/** Choices offered by this turn get this turn's stamp; choices kept from an earlier turn keep theirs. */
+const stamped = (before: ChatState, after: ChatState, dedupeKey: string): ChatState =>
+  after.offered && after.offered !== before.offered && after.offered.stamp === undefined
+    ? { ...after, offered: { ...after.offered, stamp: stampOf(dedupeKey) } }
+    : after;
 
 type Identity = { account: Turn['account']; person: Turn['person']; memberships: Turn['memberships'] };
 
@@ -42,11 +52,13 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
         const turn: Turn = { event, now, account, person, locale, memberships, state: parseChatState(rawState), fetchFile };
         const out = await route(deps, turn);
         if (out.refreshIdentity) identities.delete(`${event.channel}:${event.externalUserId}`);
-        await deps.chats.saveState(event.channel, event.chatId, { accountId: account.id, submissionId: out.state.submissionId ?? null, state: out.state });
+        const state = stamped(turn.state, out.state, event.dedupeKey);
+        await deps.chats.saveState(event.channel, event.chatId, { accountId: account.id, submissionId: state.submissionId ?? null, state });
         return {
           locale: out.locale ?? locale,
           replies: out.replies,
-          exclusiveChoices: out.state.offered?.exclusive ?? true,
+          exclusiveChoices: state.offered?.exclusive ?? true,
+          ...(state.offered?.stamp !== undefined ? { choiceStamp: state.offered.stamp } : {}),
           ...(out.attachments ? { attachments: out.attachments } : {}),
         };
       } catch (error) {

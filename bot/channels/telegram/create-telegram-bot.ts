@@ -25,12 +25,12 @@ export type TelegramDeps = {
   readonly fetchFile?: FileFetcher;
 };
 
-const keyboardOf = (choices: readonly RenderedChoice[]): InlineKeyboard | undefined => {
+const keyboardOf = (choices: readonly RenderedChoice[], stamp?: string): InlineKeyboard | undefined => {
   if (choices.length === 0) return undefined;
   const kb = new InlineKeyboard();
   const perRow = choices.every((c) => c.label.length <= 18) ? 2 : 1;
   choices.forEach((c, i) => {
-    const data = packChoice(c.value);
+    const data = packChoice(c.value, stamp);
     if (!data) return;
     kb.text(c.label.slice(0, 64), data);
     if ((i + 1) % perRow === 0) kb.row();
@@ -38,11 +38,12 @@ const keyboardOf = (choices: readonly RenderedChoice[]): InlineKeyboard | undefi
   return kb;
 };
 
-export const sendRendered = async (api: Api, chatId: string, text: string, choices: readonly RenderedChoice[]): Promise<void> => {
+/** Sends one rendered message; `stamp` binds its buttons to the dialogue message that offered them. */
+export const sendRendered = async (api: Api, chatId: string, text: string, choices: readonly RenderedChoice[], stamp?: string): Promise<void> => {
   const chunks = splitMessage(text || '…', TELEGRAM_LIMIT, 'html');
   for (const [i, chunk] of chunks.entries()) {
     const last = i === chunks.length - 1;
-    const markup = last ? keyboardOf(choices) : undefined;
+    const markup = last ? keyboardOf(choices, stamp) : undefined;
     await api.sendMessage(chatId, chunk, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
   }
 };
@@ -84,7 +85,7 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     const output = await deps.dialogue.handle(event, fetchFile);
     if (!output) return;
     const rendered = renderReplies(deps.translator, output.locale, output.replies, 'html');
-    await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices);
+    await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices, output.choiceStamp);
     for (const file of output.attachments ?? []) {
       const caption = file.caption ? renderReplies(deps.translator, output.locale, [file.caption], 'html').text : undefined;
       const input = new InputFile(file.data, file.fileName);
