@@ -1,6 +1,7 @@
 // The channel-neutral dialogue: de-duplicate, identify, route, persist the chat state, reply.
 import { createHash } from 'node:crypto';
 import type { InboundEvent } from '../inbound.ts';
+import { cleanInput } from '../../../core/criteria/fold-text.ts';
 import { reply } from '../../../core/reply.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Dialogue, DialogueOutput, FileFetcher } from '../dialogue-port.ts';
@@ -32,7 +33,8 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
         channel: event.channel,
         externalId: event.externalUserId,
         chatId: event.chatId,
-        displayName: event.displayName ?? event.externalUserId,
+        // A name is shown to coordinators: no invisible characters, never empty.
+        displayName: cleanInput(event.displayName ?? '').slice(0, 128) || event.externalUserId,
         locale: deps.defaultLocale,
         now,
       });

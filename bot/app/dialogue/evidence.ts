@@ -1,5 +1,6 @@
 // A photo or document sent while a criterion wants evidence: downloaded (size-limited), saved
 // under EVIDENCE_DIR with its sha256, recorded, and counted toward the criterion.
+import { cleanInput } from '../../../core/criteria/fold-text.ts';
 import type { InboundContent } from '../inbound.ts';
 import { reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
@@ -28,7 +29,8 @@ export const receiveEvidence = async (deps: DialogueDeps, turn: Turn, content: E
       sha256: stored.sha256,
       size: stored.size,
       mime: file.mime,
-      fileName: content.fileName ?? null,
+      // Shown to coordinators beside the file: without invisible characters.
+      fileName: content.fileName !== undefined ? cleanInput(content.fileName).slice(0, 255) || null : null,
       storedPath: stored.storedPath,
       uploadedById: turn.person.id,
       now: turn.now,
