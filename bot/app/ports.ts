@@ -1,6 +1,7 @@
 // The ports of the use cases: the repositories they read and write (implemented with Prisma
 // in bot/db) and the services the shell provides. Use cases depend on these types only, never
 // on a database client, so they run the same over SQLite, PostgreSQL or in-memory fakes.
+import type { FileType } from '../../core/evidence/file-type.ts';
 import type { Answers, AnswerValue, ProfileValues } from '../../core/criteria/answer-value.schema.ts';
 import type { CriteriaSet } from '../../core/criteria/criteria-set.schema.ts';
 import type { YearCalendar } from '../../core/calendar/calendar.schema.ts';
@@ -269,6 +270,8 @@ export type SubmissionRepository = {
   applyChange(submissionId: string, change: Change): Promise<ChangeOutcome>;
   /** Stores one piece of evidence; returns the criterion's evidence count. */
   addEvidence(input: NewEvidence): Promise<number>;
+  /** True when this very file (same sha256) is already evidence of the criterion. */
+  hasEvidence(submissionId: string, criterionCode: string, sha256: string): Promise<boolean>;
   evidenceOf(submissionId: string): Promise<EvidenceFile[]>;
   history(submissionId: string, criterionCode: string): Promise<AnswerRevision[]>;
   events(submissionId: string): Promise<SubmissionEventRow[]>;
@@ -350,7 +353,8 @@ export type Repositories = {
 // ── Services ─────────────────────────────────────────────────────────────────────────────
 export type StoredEvidence = { readonly sha256: string; readonly storedPath: string; readonly size: number };
 export type EvidenceStore = {
-  readonly save: (submissionId: string, criterionCode: string, data: Buffer, mime: string | null, fileName?: string) => Promise<StoredEvidence>;
+  /** Stores the bytes under a name the server chooses: criterion, content hash, the extension of the type found in the bytes. */
+  readonly save: (submissionId: string, criterionCode: string, data: Buffer, type: FileType) => Promise<StoredEvidence>;
 };
 
 /** How one outbox row went at its channel. */

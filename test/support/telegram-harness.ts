@@ -14,6 +14,9 @@ export const buttonValue = (data: string): string => (data.startsWith('s:') ? da
 
 export const pngBytes = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
+/** A distinct PNG per file id: every photo an officer sends is a different picture. */
+export const photoBytes = (fileRef: string): Buffer => Buffer.concat([pngBytes, Buffer.from(fileRef)]);
+
 export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, options: { fetchFile?: FileFetcher } = {}) => {
   const sent: SentMessage[] = [];
   const calls: { method: string; payload: Record<string, unknown> }[] = [];
@@ -22,7 +25,7 @@ export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, optio
     (async (content, max) =>
       (content.size ?? 0) > max
         ? { ok: false, error: { code: 'too_large' } }
-        : { ok: true, value: { buffer: pngBytes, mime: 'image/png', size: pngBytes.length } });
+        : { ok: true, value: { buffer: photoBytes(content.fileRef), mime: 'image/png', size: photoBytes(content.fileRef).length } });
   const bot: Bot = createTelegramBot({
     token: '123456:TEST-token',
     apiRoot: 'http://127.0.0.1:9',
@@ -98,6 +101,17 @@ export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, optio
           chat_instance: 'x',
           data: value.startsWith('raw:') ? value.slice(4) : buttonData(userId, value),
           message: { message_id: 1, date: 0, chat: chat(userId) },
+        },
+      } as Update),
+    document: (userId: number, fileName: string, fileId: string, id = ++updateId) =>
+      deliver({
+        update_id: id,
+        message: {
+          message_id: id,
+          date: 0,
+          chat: chat(userId),
+          from: from(userId),
+          document: { file_id: fileId, file_unique_id: `u${fileId}`, file_name: fileName, file_size: 100 },
         },
       } as Update),
     photo: (userId: number, size = pngBytes.length, id = ++updateId) =>

@@ -10,6 +10,7 @@ import { renderReplies, type RenderedChoice } from '../render.ts';
 import { splitMessage } from '../split-message.ts';
 import { normaliseTelegramUpdate } from './telegram-update.ts';
 import { packChoice } from './callback-data.ts';
+import { streamDownload } from '../../platform/stream-download.ts';
 
 export const TELEGRAM_LIMIT = 4096;
 
@@ -48,6 +49,9 @@ export const sendRendered = async (api: Api, chatId: string, text: string, choic
   }
 };
 
+/** Evidence downloads: a file server that hangs gives up after this. */
+export const TELEGRAM_DOWNLOAD_TIMEOUT_MS = 60_000;
+
 const botApiFileFetcher =
   (api: Api, token: string, apiRoot: string): FileFetcher =>
   async (content, maxBytes) => {
@@ -56,11 +60,9 @@ const botApiFileFetcher =
       const file = await api.getFile(content.fileRef);
       if (!file.file_path) return { ok: false, error: { code: 'download_failed' } };
       if (file.file_size !== undefined && file.file_size > maxBytes) return { ok: false, error: { code: 'too_large' } };
-      const res = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
-      if (!res.ok) return { ok: false, error: { code: 'download_failed' } };
-      const buffer = Buffer.from(await res.arrayBuffer());
-      if (buffer.length > maxBytes) return { ok: false, error: { code: 'too_large' } };
-      return { ok: true, value: { buffer, mime: content.mime ?? res.headers.get('content-type'), size: buffer.length } };
+      const got = await streamDownload(`${apiRoot}/file/bot${token}/${file.file_path}`, { maxBytes, timeoutMs: TELEGRAM_DOWNLOAD_TIMEOUT_MS });
+      if (!got.ok) return { ok: false, error: { code: got.error.code === 'too_large' ? 'too_large' : 'download_failed' } };
+      return { ok: true, value: { buffer: got.value, mime: content.mime ?? null, size: got.value.length } };
     } catch {
       return { ok: false, error: { code: 'download_failed' } };
     }
