@@ -4,9 +4,9 @@ import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { Dialogue, FileFetcher } from '../../app/dialogue-port.ts';
-import type { Translator } from '../../platform/i18n.ts';
+import { isLocale, type Locale, type Translator } from '../../platform/i18n.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { renderReplies, type RenderedChoice } from '../render.ts';
+import { escapeHtml, renderReplies, stripTags, type RenderedChoice } from '../render.ts';
 import { splitMessage } from '../split-message.ts';
 import { normaliseTelegramUpdate } from './telegram-update.ts';
 import { packChoice } from './callback-data.ts';
@@ -79,6 +79,16 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
   });
   // One chat's updates are handled in order, different chats in parallel (runner).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+
+  // Groups: a report is private. A command or a button there gets one short hint, nothing is stored.
+  bot.on(['message', 'callback_query'], async (ctx, next) => {
+    if (!ctx.chat || ctx.chat.type === 'private') return next();
+    const hint = deps.translator.t(isLocale(ctx.from?.language_code ?? '') ? (ctx.from!.language_code as Locale) : 'vi', 'dialogue:group_hint', {
+      bot: escapeHtml(ctx.me.username),
+    });
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: stripTags(hint) }).catch(() => undefined);
+    else if (ctx.message?.text?.startsWith('/')) await ctx.reply(hint, { parse_mode: 'HTML' }).catch(() => undefined);
+  });
 
   bot.on(['message', 'callback_query'], async (ctx) => {
     const event = normaliseTelegramUpdate(ctx.update, deps.now());

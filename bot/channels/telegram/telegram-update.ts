@@ -40,7 +40,8 @@ export const normaliseTelegramUpdate = (raw: unknown, receivedAt: Date): Inbound
   const dedupeKey = `tg:${u.update_id}`;
   if (u.callback_query) {
     const cq = u.callback_query;
-    if (cq.from.is_bot || !cq.message) return null;
+    // A button in a group is never a report: only private chats reach the dialogue.
+    if (cq.from.is_bot || !cq.message || cq.message.chat.type !== 'private') return null;
     return {
       channel: 'telegram',
       dedupeKey,

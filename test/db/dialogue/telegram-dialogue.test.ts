@@ -209,6 +209,31 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     expect(second?.text).toContain(cursor?.kind === 'criterion' ? cursor.code : '?');
   });
 
+  it('in a group: one short hint for a command or a button, nothing else, nothing stored', async () => {
+    const people = await db.prisma.person.count();
+    const group = { id: -100123, type: 'supergroup' as const, title: 'Cán bộ xã' };
+    const who = { id: 1301, is_bot: false, first_name: 'Lan', language_code: 'vi' };
+    const calls = tg.calls.length;
+    const cmd = await tg.deliver({ update_id: tg.nextUpdateId(), message: { message_id: 1, date: 0, chat: group, from: who, text: '/start' } } as never);
+    const chatter = await tg.deliver({
+      update_id: tg.nextUpdateId(),
+      message: { message_id: 2, date: 0, chat: group, from: who, text: 'chào cả nhà' },
+    } as never);
+    await tg.deliver({
+      update_id: tg.nextUpdateId(),
+      callback_query: { id: 'g1', from: who, chat_instance: 'g', data: 'c:cmd:report', message: { message_id: 3, date: 0, chat: group } },
+    } as never);
+    expect(cmd).toHaveLength(1);
+    expect(cmd[0]?.text).toContain('trò chuyện riêng');
+    expect(cmd[0]?.chatId).toBe(String(group.id));
+    expect(chatter).toHaveLength(0);
+    const answered = tg.calls.slice(calls).filter((c) => c.method === 'answerCallbackQuery');
+    expect(answered).toHaveLength(1);
+    expect(String(answered[0]?.payload['text'])).toContain('trò chuyện riêng');
+    expect(await db.prisma.person.count()).toBe(people);
+    expect(await db.prisma.chatState.count({ where: { chatId: String(group.id) } })).toBe(0);
+  });
+
   it('refuses oversized evidence with a clear message and keeps the question', async () => {
     const code = await inviteFor('X-TUNGLOC');
     await tg.text(901, `/start ${code}`);
