@@ -2,7 +2,7 @@
 // with an invite, walk the commune set, wrong input, evidence, review, submit and lateness.
 // Assertions are on the reply descriptors (keys and params) and on what the ports stored.
 import { createHash } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashCode } from '../../../bot/app/admin/invite-codes.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
 import { latenessOf, scoreCache, scoreOf } from '../../../bot/app/scores.ts';
@@ -151,6 +151,39 @@ describe('the reporting dialogue over in-memory ports', () => {
     expect(refused[0]!.key).toBe('dialogue:submit.blocked');
     expect((await h.state(10)).mode).not.toBe('confirm_submit');
     expect((await submissionOf('X-THACHDAI')).status).toBe('draft');
+  });
+
+  it('a forged or stale button is refused and the question on screen asked again, with nothing stored', async () => {
+    await h.join(40, 'X-HODO', 'reporter');
+    await h.text(40, '/report');
+    for (let i = 0; i < set.profile.length; i += 1) await h.text(40, '20');
+    const before = await submissionOf('X-HODO');
+    const forged = await h.click(40, 'c:zzz');
+    expect(forged[0]).toEqual({ key: 'dialogue:stale_choice' });
+    expect(forged.find((r) => r.key === 'criteria:question.header')!.params).toMatchObject({ code: 'X-1.1' });
+    expect(await submissionOf('X-HODO')).toEqual(before);
+  });
+
+  it('two reporters of one unit answering at once lose nothing: the version conflict is retried on a fresh snapshot', async () => {
+    const [a, b] = [await h.join(30, 'X-VUONGLOC', 'reporter'), await h.join(31, 'X-VUONGLOC', 'reporter')];
+    for (const user of [30, 31]) {
+      await h.text(user, '/report');
+      for (let i = 0; i < set.profile.length; i += 1) await h.text(user, '20');
+    }
+    await h.text(31, '/edit X-1.2');
+    const writes = vi.spyOn(h.repos.submissions, 'applyChange');
+    try {
+      await Promise.all([h.click(30, 'c:head'), h.text(31, '4')]);
+      const outcomes = await Promise.all(writes.mock.results.map((r) => r.value as Promise<{ ok: boolean }>));
+      expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    } finally {
+      writes.mockRestore();
+    }
+    const snap = await submissionOf('X-VUONGLOC');
+    expect(Object.keys(snap.answers).sort()).toEqual(['X-1.1', 'X-1.2']);
+    expect(snap.answers['X-1.2']!.value).toEqual({ type: 'count', count: 4 });
+    const authors = await h.repos.submissions.answerAuthors(snap.id);
+    expect(Object.fromEntries(authors.map((x) => [x.criterionCode, x.answeredById]))).toEqual({ 'X-1.1': a, 'X-1.2': b });
   });
 
   it('completes the set and submits on time: the figures are the score function’s, the report is locked, the first submission recorded', async () => {
