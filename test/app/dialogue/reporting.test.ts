@@ -153,7 +153,7 @@ describe('the reporting dialogue over in-memory ports', () => {
     expect((await submissionOf('X-THACHDAI')).status).toBe('draft');
   });
 
-  it('a forged or stale button is refused and the question on screen asked again, with nothing stored', async () => {
+  it('a forged button, or one of an older message, is refused and the question on screen asked again, with nothing stored', async () => {
     await h.join(40, 'X-HODO', 'reporter');
     await h.text(40, '/report');
     for (let i = 0; i < set.profile.length; i += 1) await h.text(40, '20');
@@ -161,6 +161,9 @@ describe('the reporting dialogue over in-memory ports', () => {
     const forged = await h.click(40, 'c:zzz');
     expect(forged[0]).toEqual({ key: 'dialogue:stale_choice' });
     expect(forged.find((r) => r.key === 'criteria:question.header')!.params).toMatchObject({ code: 'X-1.1' });
+    // A real value on a button of an older message (another stamp) is refused the same way.
+    const older = await h.send(40, { kind: 'callback', data: 'c:head', stamp: 'old0' });
+    expect(older!.replies[0]).toEqual({ key: 'dialogue:stale_choice' });
     expect(await submissionOf('X-HODO')).toEqual(before);
   });
 

@@ -40,6 +40,7 @@ export type Harness = {
   readonly send: (user: number, content: InboundContent, dedupeKey?: string) => Promise<DialogueOutput | null>;
   /** Sends and returns the replies (an empty list for a redelivery). */
   readonly text: (user: number, text: string) => Promise<readonly Reply[]>;
+  /** Taps a button of the message on screen. */
   readonly click: (user: number, value: string) => Promise<readonly Reply[]>;
   readonly photo: (user: number, size?: number) => Promise<readonly Reply[]>;
   readonly state: (user: number) => Promise<ChatState>;
@@ -108,7 +109,11 @@ export const createHarness = async (start: Date): Promise<Harness> => {
     },
     send,
     text: (user, text) => replies(send(user, { kind: 'text', text })),
-    click: (user, value) => replies(send(user, { kind: 'callback', data: value })),
+    // A tap on the newest message's button: it carries that message's stamp, as a channel's button does.
+    click: async (user, value) => {
+      const stamp = parseChatState(await repos.chats.getState('telegram', String(user))).offered?.stamp;
+      return replies(send(user, { kind: 'callback', data: value, ...(stamp !== undefined ? { stamp } : {}) }));
+    },
     photo: (user, size = pngBytes.length) =>
       replies(send(user, { kind: 'file', fileKind: 'photo', fileRef: `photo-${updates + 1}`, size, mime: 'image/png', fileName: `anh-${updates + 1}.png` })),
     state: async (user) => parseChatState(await repos.chats.getState('telegram', String(user))),
