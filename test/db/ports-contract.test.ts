@@ -302,6 +302,12 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       expect(await repos.submissions.addEvidence({ ...evidence, criterionCode: 'X-1.1', fileName: 'a.png', now })).toBe(1);
       expect(await repos.submissions.addEvidence({ ...evidence, criterionCode: 'X-1.1', fileName: 'b.png', now: later(1) })).toBe(2);
       expect(await repos.submissions.addEvidence({ ...evidence, criterionCode: 'X-1.2', fileName: null, now: later(2) })).toBe(1);
+      // The same file (by sha256) is recognised per criterion (on another submission: the rows below are this one's).
+      const t = await newSubmission();
+      await repos.submissions.addEvidence({ ...evidence, submissionId: t.id, criterionCode: 'X-1.3', sha256: 'ab'.repeat(32), fileName: null, now: later(3) });
+      expect(await repos.submissions.hasEvidence(t.id, 'X-1.3', 'ab'.repeat(32))).toBe(true);
+      expect(await repos.submissions.hasEvidence(t.id, 'X-1.3', 'cd'.repeat(32))).toBe(false);
+      expect(await repos.submissions.hasEvidence(t.id, 'X-1.1', 'ab'.repeat(32))).toBe(false);
       expect((await repos.submissions.load(s.id))!.answers).toEqual({});
       await repos.submissions.applyChange(s.id, { expectedVersion: 0, actor, now: later(3), answers: [{ code: 'X-1.1', value: yes }] });
       expect((await repos.submissions.load(s.id))!.answers['X-1.1']!.evidenceCount).toBe(2);

@@ -170,6 +170,10 @@ export const createInMemorySubmissionRepository = (store: InMemoryStore): Submis
       return store.evidence.filter((e) => e.submissionId === input.submissionId && e.criterionCode === input.criterionCode).length;
     },
 
+    async hasEvidence(submissionId, criterionCode, sha256) {
+      return store.evidence.some((e) => e.submissionId === submissionId && e.criterionCode === criterionCode && e.sha256 === sha256);
+    },
+
     async evidenceOf(submissionId) {
       return inOrder(store.evidence.filter((e) => e.submissionId === submissionId)).map((e) => ({
         criterionCode: e.criterionCode,
