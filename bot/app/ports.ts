@@ -69,6 +69,19 @@ export type ChatRepository = {
   /** Records an inbound update key; false when it was already processed (a redelivery). */
   claimUpdate(key: string, now: Date): Promise<boolean>;
   releaseUpdate(key: string): Promise<void>;
+  /** True when the update was processed to the end before (a redelivery: nothing is done again). */
+  isProcessed(key: string): Promise<boolean>;
+  /**
+   * Ends a turn: records the update as processed and saves the chat state in one transaction;
+   * false (and nothing saved) when another delivery of the same update finished first.
+   */
+  completeTurn(
+    key: string,
+    now: Date,
+    channel: ChannelKind,
+    chatId: string,
+    input: { accountId: string | null; submissionId: string | null; state: unknown },
+  ): Promise<boolean>;
   pruneProcessed(before: Date): Promise<number>;
 };
 

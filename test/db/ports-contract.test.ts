@@ -161,6 +161,19 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       expect(await repos.chats.pruneProcessed(new Date('2021-01-01T00:00:00Z'))).toBe(1);
       expect(await repos.chats.claimUpdate('tg:contract-old', now)).toBe(true);
     });
+
+    it('completes a turn once: the update recorded and the state saved together, or neither', async () => {
+      expect(await repos.chats.isProcessed('tg:turn-1')).toBe(false);
+      const first = { accountId: null, submissionId: null, state: { v: 1, mode: 'report', unitId: 'first' } };
+      expect(await repos.chats.completeTurn('tg:turn-1', now, 'telegram', 'chat-t', first)).toBe(true);
+      expect(await repos.chats.isProcessed('tg:turn-1')).toBe(true);
+      // A second delivery of the same update that finishes later saves nothing.
+      const second = { accountId: null, submissionId: null, state: { v: 1, mode: 'report', unitId: 'second' } };
+      expect(await repos.chats.completeTurn('tg:turn-1', later(1), 'telegram', 'chat-t', second)).toBe(false);
+      expect(await repos.chats.getState('telegram', 'chat-t')).toEqual(first.state);
+      expect(await repos.chats.completeTurn('tg:turn-2', later(2), 'telegram', 'chat-t', second)).toBe(true);
+      expect(await repos.chats.getState('telegram', 'chat-t')).toEqual(second.state);
+    });
   });
 
   describe('invites and link codes', () => {

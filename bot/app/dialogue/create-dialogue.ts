@@ -46,7 +46,11 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
   return {
     async handle(event: InboundEvent, fetchFile: FileFetcher): Promise<DialogueOutput | null> {
       const now = deps.clock();
-      if (!(await deps.chats.claimUpdate(event.dedupeKey, now))) return null;
+      // The update is recorded as processed only when its turn ends (completeTurn, with the chat
+      // state): a process killed mid-turn leaves nothing recorded, so the redelivery is answered.
+      // Replaying a turn is safe: the chat state still names the question it answered.
+      if (await deps.chats.isProcessed(event.dedupeKey)) return null;
+      deps.fault?.('turn_started');
       let locale: Locale = deps.defaultLocale;
       try {
         const [{ account, person, memberships }, rawState] = await Promise.all([identify(event, now), deps.chats.getState(event.channel, event.chatId)]);
@@ -55,7 +59,14 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
         const out = await route(deps, turn);
         if (out.refreshIdentity) identities.delete(`${event.channel}:${event.externalUserId}`);
         const state = stamped(turn.state, out.state, event.dedupeKey);
-        await deps.chats.saveState(event.channel, event.chatId, { accountId: account.id, submissionId: state.submissionId ?? null, state });
+        deps.fault?.('before_turn_completed');
+        const completed = await deps.chats.completeTurn(event.dedupeKey, now, event.channel, event.chatId, {
+          accountId: account.id,
+          submissionId: state.submissionId ?? null,
+          state,
+        });
+        // Another delivery of this update finished first and was answered.
+        if (!completed) return null;
         return {
           locale: out.locale ?? locale,
           replies: out.replies,
@@ -64,8 +75,7 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
           ...(out.attachments ? { attachments: out.attachments } : {}),
         };
       } catch (error) {
-        // Let a redelivery of this update try again; the person is told something went wrong.
-        await deps.chats.releaseUpdate(event.dedupeKey).catch(() => undefined);
+        // Nothing recorded the update as processed: a redelivery tries again; the person is told something went wrong.
         deps.logger.error({ err: error, channel: event.channel, chat: event.chatId }, 'dialogue turn failed');
         identities.delete(`${event.channel}:${event.externalUserId}`);
         return { locale, replies: [reply('dialogue:error.internal')], exclusiveChoices: true };

@@ -4,6 +4,8 @@ import type { Logger } from '../../platform/logger.ts';
 import type { CommandRegistry } from '../command-port.ts';
 import type { EvidenceStore, Repositories, SubmissionSnapshot } from '../ports.ts';
 
+export type FaultPoint = 'turn_started' | 'answer_stored' | 'before_turn_completed';
+
 /** What the dialogue's use cases work with: the repositories and the shell's services. */
 export type DialogueDeps = Pick<Repositories, 'units' | 'people' | 'chats' | 'invites' | 'linkCodes' | 'periods' | 'criteriaSets' | 'submissions'> & {
   readonly evidence: EvidenceStore;
@@ -16,6 +18,8 @@ export type DialogueDeps = Pick<Repositories, 'units' | 'people' | 'chats' | 'in
   readonly botUsername: string;
   /** Random one-time codes (link codes); injected so tests are deterministic. */
   readonly newCode: () => string;
+  /** Fault-injection points for crash tests (see FAULT_INJECT): called where a crash hurts most. */
+  readonly fault?: (point: FaultPoint) => void;
   /** Lets the answer path keep the snapshot it just stored (see cached-deps.ts). */
   readonly rememberSnapshot?: (snapshot: SubmissionSnapshot) => unknown;
 };

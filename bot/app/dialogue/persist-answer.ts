@@ -56,6 +56,7 @@ export const persistWithRetry = async <E>(
       score: scoreCache(set, period, { answers: r.answers, overrides }),
     });
     if (outcome.ok) {
+      deps.fault?.('answer_stored');
       const stored = { ...snapshot, version: outcome.version, answers: r.answers, profile: r.profile, overrides };
       deps.rememberSnapshot?.(stored);
       return { ok: true, value: r, snapshot: stored };

@@ -22,6 +22,20 @@ export const createInMemoryChatRepository = (store: InMemoryStore): ChatReposito
     return true;
   },
 
+  async isProcessed(key) {
+    return store.processedUpdates.has(key);
+  },
+
+  async completeTurn(key, now, channel, chatId, input) {
+    if (store.processedUpdates.has(key)) return false;
+    store.processedUpdates.set(key, now);
+    const data = { accountId: input.accountId, submissionId: input.submissionId, state: json(input.state) };
+    const row = store.chatStates.find((c) => c.channel === channel && c.chatId === chatId);
+    if (row) Object.assign(row, data);
+    else store.chatStates.push({ channel, chatId, ...data });
+    return true;
+  },
+
   async releaseUpdate(key) {
     store.processedUpdates.delete(key);
   },
