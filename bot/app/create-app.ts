@@ -9,6 +9,7 @@ import type { CommandRegistry } from './command-port.ts';
 import { withCaches } from './dialogue/cached-deps.ts';
 import { createDialogue } from './dialogue/create-dialogue.ts';
 import type { DialogueDeps, FaultPoint } from './dialogue/deps.ts';
+import { createKeyedLock } from './dialogue/keyed-lock.ts';
 import type { Dialogue } from './dialogue-port.ts';
 import type { EvidenceStore, Repositories } from './ports.ts';
 
@@ -50,6 +51,7 @@ export const createApp = (options: AppOptions): App => {
     botUsername: options.botUsername,
     newCode: options.newCode ?? (() => codeFromBytes(randomBytes(10)).slice(0, 8)),
     ...(options.fault ? { fault: options.fault } : {}),
+    submissionLock: createKeyedLock(),
   };
   const deps: DialogueDeps = withCaches({ ...base, commands: options.commands ? options.commands(base) : {} });
   return { dialogue: createDialogue(deps), deps };

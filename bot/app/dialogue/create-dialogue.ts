@@ -7,6 +7,7 @@ import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Dialogue, DialogueOutput, FileFetcher } from '../dialogue-port.ts';
 import { parseChatState, type ChatState } from './chat-state.ts';
 import type { DialogueDeps } from './deps.ts';
+import { isSubmissionBusy } from './persist-answer.ts';
 import { route } from './route.ts';
 import type { Turn } from './turn.ts';
 import { createTtlCache } from './ttl-cache.ts';
@@ -78,7 +79,7 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
         // Nothing recorded the update as processed: a redelivery tries again; the person is told something went wrong.
         deps.logger.error({ err: error, channel: event.channel, chat: event.chatId }, 'dialogue turn failed');
         identities.delete(`${event.channel}:${event.externalUserId}`);
-        return { locale, replies: [reply('dialogue:error.internal')], exclusiveChoices: true };
+        return { locale, replies: [reply(isSubmissionBusy(error) ? 'dialogue:error.not_saved' : 'dialogue:error.internal')], exclusiveChoices: true };
       }
     },
   };
