@@ -233,7 +233,8 @@ export type ChangeOutcome = { readonly ok: true; readonly version: number } | { 
 export type NewEvidence = {
   readonly submissionId: string;
   readonly criterionCode: string;
-  readonly kind: 'photo' | 'document';
+  /** A file (photo, document), or a typed document reference or web address (no file). */
+  readonly kind: 'photo' | 'document' | 'reference' | 'url';
   readonly channel: ChannelKind;
   readonly fileRef: string;
   readonly sha256: string | null;

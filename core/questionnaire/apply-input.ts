@@ -3,7 +3,9 @@ import type { CriteriaSet, Criterion } from '../criteria/criteria-set.schema.ts'
 import { cleanInput, foldText, MAX_INPUT_LENGTH } from '../criteria/fold-text.ts';
 import { inputError, type InputError } from '../criteria/input-error.ts';
 import { pickText } from '../criteria/localized-text.ts';
+import { formatDateVi } from '../calendar/local-date.ts';
 import { parseNumber } from '../criteria/parse-number.ts';
+import { parseEvidenceReference, type EvidenceReference } from '../criteria/parse-evidence-reference.ts';
 import { scoreSet, type CriterionScore, type SetScore } from '../criteria/scoring.ts';
 import { reply, type Reply } from '../reply.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -21,11 +23,14 @@ export type ApplyResult = {
   readonly changed: ChangedAnswer | null;
   /** In order: acknowledgement (points + running total), then the next prompt. */
   readonly replies: readonly Reply[];
+  /** Evidence given as a document reference or a web address, to be recorded beside the files. */
+  readonly reference?: EvidenceReference;
 };
 
 type Ctx = { readonly set: CriteriaSet; readonly profile: ProfileValues; readonly opts: QuestionOptions };
 
-const DONE_WORDS = new Set(['xong', 'done', 'het', 'tiep', 'tiep tuc', 'ok', 'hoan thanh', 'next']);
+// Words that end the evidence step: what the screen says ("Xong"), and what officers type to move on without a file.
+const DONE_WORDS = new Set(['xong', 'done', 'het', 'tiep', 'tiep tuc', 'ok', 'hoan thanh', 'next', 'bo qua', 'skip', 'khong co', 'chua co', 'thoi']);
 
 const totals = (score: SetScore) => ({ total: score.points, applicableMax: score.applicableMax, percent: score.percent });
 
@@ -168,15 +173,31 @@ const applyEvidence = (ctx: Ctx, c: Criterion, state: SessionState, answers: Ans
   const s = before.byCode[c.code];
   const count = answers[c.code]?.evidenceCount ?? 0;
   const done = (input.kind === 'choice' && input.value === CHOICE.evidenceDone) || (input.kind === 'text' && DONE_WORDS.has(foldText(input.text)));
-  if (input.kind === 'evidence') {
-    const next = withEvidence(answers, c.code, input.count);
+  // A typed document reference or web address counts where the criterion accepts one.
+  const typedReference = input.kind === 'text' && !done && (c.evidenceKinds.includes('reference') || c.evidenceKinds.includes('url'));
+  const reference = typedReference ? parseEvidenceReference(input.text, c.evidenceKinds) : null;
+  if (reference && !reference.ok) return reference;
+  if (input.kind === 'evidence' || reference?.ok) {
+    const next = withEvidence(answers, c.code, input.kind === 'evidence' ? input.count : 1);
     const after = scoreSet(ctx.set, next, ctx.opts);
-    const lead = [reply('criteria:evidence.received', { code: c.code, count: next[c.code]?.evidenceCount ?? 0 })];
+    const count = next[c.code]?.evidenceCount ?? 0;
+    const lead = [
+      reference?.ok
+        ? reply(reference.value.kind === 'url' ? 'criteria:evidence.url_received' : 'criteria:evidence.reference_received', {
+            code: c.code,
+            count,
+            ...(reference.value.kind === 'url'
+              ? { url: reference.value.url }
+              : { number: reference.value.number, date: formatDateVi(reference.value.date), excerpt: reference.value.excerpt }),
+          })
+        : reply('criteria:evidence.received', { code: c.code, count }),
+    ];
     const points = after.byCode[c.code]?.points ?? 0;
     if (ctx.set.scored && s?.status === 'blocked_by_evidence' && after.byCode[c.code]?.status === 'scored') {
       lead.push(reply('criteria:evidence.points_unblocked', { code: c.code, points, ...totals(after) }));
     }
-    return ok(stay(ctx, state, next, lead, { code: c.code, kind: 'evidence', points }, true));
+    const result = stay(ctx, state, next, lead, { code: c.code, kind: 'evidence', points }, true);
+    return ok(reference?.ok ? { ...result, reference: reference.value } : result);
   }
   if (input.kind === 'skip' || done) {
     const lead: Reply[] = [];

@@ -1,5 +1,6 @@
 // The reporting conversation: start or resume, answer, skip, edit. One criterion per message;
 // every change is stored before the reply goes out.
+import type { EvidenceReference } from '../../../core/criteria/parse-evidence-reference.ts';
 import { inputErrorReply, type InputError } from '../../../core/criteria/input-error.ts';
 import { formatDateVi } from '../../../core/calendar/local-date.ts';
 import { describeQuestion, type QuestionDescriptor } from '../../../core/questionnaire/describe-question.ts';
@@ -150,6 +151,36 @@ const sameQuestion = (ctx: ReportContext, turn: Turn, session: SessionState, lea
 export const errorAndRepeat = (ctx: ReportContext, turn: Turn, session: SessionState, error: InputError): TurnResult =>
   sameQuestion(ctx, turn, session, [inputErrorReply(error)]);
 
+/**
+ * How many of the engine's last replies are the prompt being swapped: after evidence it repeats
+ * only the prompt line, elsewhere the whole question, so only the matching tail is replaced
+ * (the acknowledgements before it, e.g. "points now count", are kept).
+ */
+const promptTail = (replies: readonly Reply[], prompt: readonly Reply[]): number => {
+  let n = 0;
+  while (n < prompt.length && n < replies.length && replies[replies.length - 1 - n]!.key === prompt[prompt.length - 1 - n]!.key) n += 1;
+  return n;
+};
+
+/** A typed document reference or web address, kept beside the files as evidence of the criterion. */
+const recordReference = async (deps: DialogueDeps, turn: Turn, submissionId: string, code: string, ref: EvidenceReference): Promise<void> => {
+  const text = ref.kind === 'url' ? ref.url : `${ref.number}, ${formatDateVi(ref.date)}: ${ref.excerpt}`;
+  await deps.submissions.addEvidence({
+    submissionId,
+    criterionCode: code,
+    kind: ref.kind === 'url' ? 'url' : 'reference',
+    channel: turn.event.channel,
+    fileRef: ref.kind === 'url' ? ref.url : ref.number,
+    sha256: null,
+    size: null,
+    mime: null,
+    fileName: text.slice(0, 255),
+    storedPath: null,
+    uploadedById: turn.person.id,
+    now: turn.now,
+  });
+};
+
 /** Applies one input to the question on screen, stores it, and replies with the next question. */
 export const answer = async (
   deps: DialogueDeps,
@@ -177,11 +208,12 @@ export const answer = async (
   if (!stored.ok)
     return stored.error.code === 'locked' ? result(turn.state, lockedReplies(ctx)) : errorAndRepeat(ctx, turn, session, stored.error as InputError);
   const r = stored.value;
+  if (r.reference && r.changed) await recordReference(deps, turn, ctx.submission.id, r.changed.code, r.reference);
   const next = { ...ctx, submission: stored.snapshot };
   const q = describeQuestion(ctx.set, r.state, r.answers, r.profile, optsOf(ctx, turn));
   // The engine's replies end with the next prompt; swap it for the same prompt plus "skip".
   const replies = q
-    ? [...r.replies.slice(0, r.replies.length - q.replies.length), ...withSkip(q)]
+    ? [...r.replies.slice(0, r.replies.length - promptTail(r.replies, q.replies)), ...withSkip(q)]
     : [...r.replies, reply('dialogue:report.next_steps', {}, navChoices())];
   return withOffered(result(reportState(turn, next, r.state), replies), q?.choicesExclusive ?? true);
 };

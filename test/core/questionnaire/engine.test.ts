@@ -133,6 +133,60 @@ describe('explanations and evidence', () => {
   });
 });
 
+describe('evidence as a document reference or a web address', () => {
+  const set = makeSet([
+    { code: 'R', maxPoints: 10, answer: { type: 'boolean' }, evidence: 'required', evidenceKinds: ['file', 'reference'] },
+    { code: 'U', maxPoints: 10, answer: { type: 'boolean' }, evidence: 'required', evidenceKinds: ['url'] },
+    { code: 'P', maxPoints: 10, answer: { type: 'boolean' }, evidence: 'required' },
+  ]);
+
+  it('counts a typed reference where the criterion accepts one, and says what was read', () => {
+    const d = new Driver(set);
+    d.text('có');
+    expect(d.where()).toBe('R/evidence');
+    d.refuse('QĐ ngày 05/3/2026 về kiện toàn', 'evidence.reference_number');
+    const r = d.text('QĐ số 123/QĐ-UBND ngày 05/3/2026 về kiện toàn Ban Chỉ đạo chuyển đổi số');
+    expect(r.reference).toMatchObject({ kind: 'document', number: '123/QĐ-UBND', date: '2026-03-05' });
+    expect(r.replies[0]).toMatchObject({
+      key: 'criteria:evidence.reference_received',
+      params: { code: 'R', count: 1, number: '123/QĐ-UBND', date: '05/03/2026' },
+    });
+    expect(scoreSet(set, d.answers).byCode.R?.status).toBe('scored');
+    d.text('xong');
+    d.text('có');
+    expect(d.where()).toBe('U/evidence');
+    d.refuse('QĐ số 123/QĐ-UBND ngày 05/3/2026 về kiện toàn', 'evidence.expected_url');
+    const u = d.text('https://xathachdai.hatinh.gov.vn/chuyen-muc/cds');
+    expect(u.reference).toEqual({ kind: 'url', url: 'https://xathachdai.hatinh.gov.vn/chuyen-muc/cds' });
+    expect(d.answers.U?.evidenceCount).toBe(1);
+  });
+
+  it.each(['xong', 'Xong', 'bỏ qua', 'bo qua', 'Bỏ qua', 'done', 'skip', 'không có'])(
+    'moves on from the evidence step on %j, the words on the screen',
+    (word) => {
+      const d = new Driver(
+        set,
+        {},
+        { R: { value: { type: 'boolean', value: true }, evidenceCount: 1 }, U: { value: { type: 'boolean', value: true }, evidenceCount: 1 } },
+      );
+      d.text('có');
+      expect(d.where()).toBe('P/evidence');
+      d.text(word);
+      expect(d.where()).toBe('done');
+    },
+  );
+
+  it('refuses typed text where only files count', () => {
+    const d = new Driver(
+      set,
+      {},
+      { R: { value: { type: 'boolean', value: true }, evidenceCount: 1 }, U: { value: { type: 'boolean', value: true }, evidenceCount: 1 } },
+    );
+    d.text('có');
+    d.refuse('QĐ số 123/QĐ-UBND ngày 05/3/2026 về kiện toàn', 'evidence.expected');
+  });
+});
+
 describe('editing with gotoCriterion', () => {
   const set = makeSet([
     { code: 'A' },

@@ -73,10 +73,19 @@ describe.each(providers)('evidence files on %s', (provider) => {
   it('names a file by the server: the extension of the type in its bytes, never the sender’s', async () => {
     const [ok] = await tg.document(1201, 'ke-hoach.sh', 'pdf-as-sh');
     expect(ok?.text).not.toContain('không được nhận');
+    // The first evidence of makes its points count, and the officer is told so.
+    expect(ok?.text).toContain('X-1.1 đã được tính 20 điểm');
     const [row] = await evidenceRows();
     expect(row?.mime).toBe('application/pdf');
     expect(row?.storedPath).toMatch(/X-1\.1-[0-9a-f]{16}\.pdf$/);
     expect(row?.fileName).toBe('ke-hoach.sh');
+  });
+
+  it('takes a typed document reference as evidence and shows it to coordinators by its number and date', async () => {
+    const [r] = await tg.text(1201, 'QĐ số 45/QĐ-UBND ngày 05/3/2026 về kiện toàn Ban chỉ đạo chuyển đổi số');
+    expect(r?.text).toContain('Đã ghi nhận văn bản số 45/QĐ-UBND ngày 05/03/2026');
+    const rows = await evidenceRows();
+    expect(rows.at(-1)).toMatchObject({ kind: 'reference', fileName: '45/QĐ-UBND, 05/03/2026: kiện toàn Ban chỉ đạo chuyển đổi số', storedPath: null });
   });
 
   it('counts the same file sent twice once', async () => {
