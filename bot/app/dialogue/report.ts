@@ -8,6 +8,7 @@ import { applyInput, type ApplyResult } from '../../../core/questionnaire/apply-
 import { criteriaProgress } from '../../../core/criteria/progress.ts';
 import { gotoCriterion, gotoProfile } from '../../../core/questionnaire/navigation.ts';
 import { startSession } from '../../../core/questionnaire/start-session.ts';
+import { currentAnswerReplies } from '../../../core/questionnaire/current-answer.ts';
 import { CHOICE, SessionStateSchema, type QuestionnaireInput, type SessionState } from '../../../core/questionnaire/session-state.schema.ts';
 import { reply, type Reply } from '../../../core/reply.ts';
 import type { ChatState } from './chat-state.ts';
@@ -231,5 +232,7 @@ export const editCriterion = async (deps: DialogueDeps, turn: Turn, code: string
   if (!code) return result(turn.state, [reply('dialogue:report.edit_usage', { example: ctx.set.criteria[0]?.code ?? 'X-1.1' })]);
   const moved = ctx.set.profile.some((p) => p.key === code) ? gotoProfile(ctx.set, base, code) : gotoCriterion(ctx.set, base, code);
   if (!moved.ok) return errorAndRepeat(ctx, turn, base, moved.error);
-  return sameQuestion(ctx, turn, moved.value, []);
+  const s = ctx.submission;
+  const current = currentAnswerReplies(ctx.set, scoreOf(ctx.set, ctx.period, s).self, s.answers, s.profile, moved.value.cursor, turn.locale);
+  return sameQuestion(ctx, turn, moved.value, current);
 };
