@@ -58,7 +58,8 @@ export type UnitRepository = {
   count(): Promise<number>;
   /** Inserts or updates units by code in one transaction; parents must precede children. */
   upsertMany(units: readonly NewUnit[]): Promise<number>;
-  setExcluded(code: string, excluded: boolean): Promise<void>;
+  /** Marks a unit excluded (with the reason) or included again; null when no unit has the code. */
+  setExcluded(code: string, excluded: boolean, reason?: string | null): Promise<Unit | null>;
 };
 
 // ── Chats and inbound de-duplication ─────────────────────────────────────────────────────

@@ -9,7 +9,7 @@ import { parseArgs } from './args.ts';
 import type { CliCommand, CliContext } from './cli-context.ts';
 import { dbMigrate } from './commands/db-commands.ts';
 import { demoSeed } from './commands/demo-commands.ts';
-import { unitImport, unitList } from './commands/unit-commands.ts';
+import { unitExclude, unitImport, unitInclude, unitList } from './commands/unit-commands.ts';
 import { inviteCreate } from './commands/invite-commands.ts';
 import { remindDryRun, remindRun } from './commands/remind-cli.ts';
 import { exportCommandCli } from './commands/export-cli.ts';
@@ -27,6 +27,8 @@ const commands: Record<string, CliCommand> = {
   'demo seed': demoSeed,
   'unit list': unitList,
   'unit import': unitImport,
+  'unit exclude': unitExclude,
+  'unit include': unitInclude,
   'invite create': inviteCreate,
   'criteria validate': criteriaValidate,
   'criteria import': criteriaImport,
@@ -52,7 +54,8 @@ const usage = `usage: npm run cli -- <command>
   db migrate
   demo seed
   unit list [--level province|department|district|commune]
-  unit import <file.csv>
+  unit import <file.csv>   (code,name,level,parent_code[,excluded])
+  unit exclude <code> --reason "…" | unit include <code>
   criteria validate <file> | criteria import <file>   (.yaml, .json or .xlsx)
   criteria list | criteria template --out <file.xlsx>
   criteria export <key>[@version] --out <file.xlsx> | criteria diff <key@v1> <key@v2>

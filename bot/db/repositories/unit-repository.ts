@@ -10,6 +10,7 @@ type UnitRow = {
   level: string;
   parentId: string | null;
   excluded: boolean;
+  excludedReason: string | null;
   effectiveFrom: Date | null;
   effectiveTo: Date | null;
   profile: unknown;
@@ -22,6 +23,7 @@ const unitSelect = {
   level: true,
   parentId: true,
   excluded: true,
+  excludedReason: true,
   effectiveFrom: true,
   effectiveTo: true,
   profile: true,
@@ -34,6 +36,7 @@ const toUnit = (row: UnitRow): Unit => ({
   level: unitLevelSchema.parse(row.level),
   parentId: row.parentId,
   excluded: row.excluded,
+  excludedReason: row.excludedReason,
   effectiveFrom: row.effectiveFrom,
   effectiveTo: row.effectiveTo,
   profile: row.profile && typeof row.profile === 'object' ? (row.profile as Record<string, number>) : null,
@@ -82,7 +85,7 @@ export const createUnitRepository = (db: Db): UnitRepository => ({
           name: unit.name,
           level: unit.level,
           parentId,
-          ...(unit.excluded !== undefined ? { excluded: unit.excluded } : {}),
+          ...(unit.excluded !== undefined ? { excluded: unit.excluded, ...(unit.excluded ? {} : { excludedReason: null }) } : {}),
           ...(unit.profile !== undefined ? { profile: unit.profile } : {}),
         };
         const row = await tx.unit.upsert({ where: { code: unit.code }, create: { code: unit.code, ...data }, update: data, select: { id: true } });
@@ -92,7 +95,9 @@ export const createUnitRepository = (db: Db): UnitRepository => ({
     return units.length;
   },
 
-  async setExcluded(code: string, excluded: boolean): Promise<void> {
-    await db.unit.update({ where: { code }, data: { excluded } });
+  async setExcluded(code: string, excluded: boolean, reason: string | null = null): Promise<Unit | null> {
+    const found = await db.unit.findUnique({ where: { code }, select: { id: true } });
+    if (!found) return null;
+    return toUnit(await db.unit.update({ where: { code }, data: { excluded, excludedReason: excluded ? reason : null }, select: unitSelect }));
   },
 });
