@@ -25,6 +25,15 @@ export type ChannelAccount = {
 };
 export type Membership = { readonly id: string; readonly personId: string; readonly unitId: string; readonly role: Role };
 export type MemberAccount = ChannelAccount & { readonly unitId: string };
+/** Who holds a role on a unit (`member list`, /members): the person, the role, their chat channels. */
+export type UnitMember = {
+  readonly membershipId: string;
+  readonly personId: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly channels: readonly ChannelKind[];
+  readonly since: Date;
+};
 
 export type PeopleRepository = {
   createPerson(input: { displayName: string; locale: string }): Promise<Person>;
@@ -45,6 +54,10 @@ export type PeopleRepository = {
   listMemberships(personId: string): Promise<Membership[]>;
   /** Accounts of everyone holding `role` on one of `unitIds` (e.g. the reporters to remind). */
   listMemberAccounts(unitIds: readonly string[], role: Role): Promise<MemberAccount[]>;
+  /** Active members of one unit, oldest first. */
+  listUnitMembers(unitId: string): Promise<UnitMember[]>;
+  /** Revokes every active role of a person on a unit; how many were revoked. */
+  revokeUnitMember(unitId: string, personId: string, at: Date): Promise<number>;
 };
 
 // ── Units ────────────────────────────────────────────────────────────────────────────────

@@ -10,7 +10,8 @@ import type { CliCommand, CliContext } from './cli-context.ts';
 import { dbMigrate } from './commands/db-commands.ts';
 import { demoSeed } from './commands/demo-commands.ts';
 import { unitExclude, unitImport, unitInclude, unitList } from './commands/unit-commands.ts';
-import { inviteCreate } from './commands/invite-commands.ts';
+import { inviteBulk, inviteCreate, inviteRevoke } from './commands/invite-commands.ts';
+import { memberList, memberRemove } from './commands/member-commands.ts';
 import { remindDryRun, remindRun } from './commands/remind-cli.ts';
 import { exportCommandCli } from './commands/export-cli.ts';
 import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
@@ -30,6 +31,10 @@ const commands: Record<string, CliCommand> = {
   'unit exclude': unitExclude,
   'unit include': unitInclude,
   'invite create': inviteCreate,
+  'invite bulk': inviteBulk,
+  'invite revoke': inviteRevoke,
+  'member list': memberList,
+  'member remove': memberRemove,
   'criteria validate': criteriaValidate,
   'criteria import': criteriaImport,
   'criteria list': criteriaList,
@@ -64,6 +69,9 @@ const usage = `usage: npm run cli -- <command>
   period open <id> | period close <id> | period copy <id> --year <YYYY>
   calendar import <file.yaml|file.json> | calendar list
   invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]
+  invite bulk --level <level> [--district <CODE>] --role reporter|coordinator --out <invites.csv> [--uses N] [--days D]
+  invite revoke <code>
+  member list <unit> | member remove <unit> <person id>
   remind --dry-run [--at <ISO time>] | remind run
   export --period <id> --out <file.xlsx>`;
 

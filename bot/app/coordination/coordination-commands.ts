@@ -2,6 +2,7 @@
 import type { CommandRegistry } from '../command-port.ts';
 import type { CoordinationDeps } from './coordination-context.ts';
 import { chartCommand, exportCommand } from './export-chart-commands.ts';
+import { membersCommand } from './members-command.ts';
 import { missingCommand } from './missing-command.ts';
 import { rankingCommand } from './ranking-command.ts';
 import { inviteCommand, remindCommand } from './remind-invite-commands.ts';
@@ -20,6 +21,7 @@ export const createCoordinationCommands = (deps: CoordinationDeps): CommandRegis
   history: historyCommand(deps),
   remind: remindCommand(deps),
   invite: inviteCommand(deps),
+  members: membersCommand(deps),
   export: exportCommand(deps),
   chart: chartCommand(deps),
 });

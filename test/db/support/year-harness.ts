@@ -21,6 +21,9 @@ import type { Repositories } from '../../../bot/app/ports.ts';
 import type { AnswerValue } from '../../../core/criteria/answer-value.schema.ts';
 import type { Role } from '../../../bot/app/ports.ts';
 import { createTestDatabase, type ProviderName, type TestDatabase } from './providers.ts';
+import { migrateDatabase } from '../../../bot/db/migrate.ts';
+import { openDatabase } from '../../../bot/db/database.ts';
+import { createRepositories } from '../../../bot/db/create-repositories.ts';
 
 export type Harness = {
   readonly db: TestDatabase;
@@ -37,6 +40,12 @@ export type Harness = {
 };
 
 const translator = createTranslator('vi');
+
+const openExisting = async (url: string): Promise<TestDatabase> => {
+  await migrateDatabase(url);
+  const db = openDatabase(url);
+  return { ...db, repos: createRepositories(db.prisma), dispose: () => db.close() };
+};
 
 /** An answer of quality q (1 = full points) to any criterion (as in the coordination suite). */
 export const answerFor = (c: CriteriaSet['criteria'][number], q: number, year: number): AnswerValue => {
@@ -67,11 +76,15 @@ export const answerFor = (c: CriteriaSet['criteria'][number], q: number, year: n
 };
 const noFiles: FileFetcher = async () => ({ ok: false, error: { code: 'download_failed' } });
 
-export const startHarness = async (provider: ProviderName, now = new Date('2026-11-24T03:00:00Z')): Promise<Harness> => {
-  const db = await createTestDatabase(provider);
+/** A fresh database, or (with `url`) one a CLI run has already prepared: then dispose only closes it. */
+export const startHarness = async (provider: ProviderName, options: { now?: Date; url?: string } = {}): Promise<Harness> => {
+  const now = options.now ?? new Date('2026-11-24T03:00:00Z');
+  const db: TestDatabase = options.url ? await openExisting(options.url) : await createTestDatabase(provider);
   const seed = await seedDemo(db.repos, now);
   const notices: OutgoingNotice[] = [];
   let nextUpdate = 1;
+  // Two harnesses over one database must not look like redeliveries of each other's updates.
+  const runId = Math.random().toString(36).slice(2, 8);
   const app = createApp({
     repos: db.repos,
     logger: silentLogger(),
@@ -97,7 +110,7 @@ export const startHarness = async (provider: ProviderName, now = new Date('2026-
     const out = await (app.dialogue as Dialogue).handle(
       {
         channel: 'telegram',
-        dedupeKey: `tg:${nextUpdate++}`,
+        dedupeKey: `tg:${runId}:${nextUpdate++}`,
         externalUserId: String(userId),
         chatId: String(userId),
         receivedAt: now,
