@@ -345,6 +345,16 @@ export type LeaseRepository = {
 };
 
 /** Every repository, built once by the composition root. */
+// ── Published results ────────────────────────────────────────────────────────────────────
+export type StoredPublication = { readonly periodId: string; readonly publishedAt: Date; readonly results: unknown };
+export type PublicationRepository = {
+  /** Stores a period's frozen results once; false when the period was already published. */
+  create(input: { periodId: string; publishedAt: Date; results: unknown }): Promise<boolean>;
+  find(periodId: string): Promise<StoredPublication | null>;
+  /** Every publication, the most recent first. */
+  list(): Promise<StoredPublication[]>;
+};
+
 export type Repositories = {
   readonly units: UnitRepository;
   readonly people: PeopleRepository;
@@ -359,6 +369,7 @@ export type Repositories = {
   readonly outbox: OutboxRepository;
   readonly leases: LeaseRepository;
   readonly calendar: CalendarRepository;
+  readonly publications: PublicationRepository;
 };
 
 // ── Services ─────────────────────────────────────────────────────────────────────────────

@@ -22,6 +22,7 @@ import { loadWorkingCalendar } from '../app/admin/load-calendar.ts';
 import { calendarImport, calendarList } from './commands/calendar-commands.ts';
 import { periodCreate, periodShow, periodUpdate } from './commands/period-commands.ts';
 import { periodClose, periodCopy, periodOpen } from './commands/period-lifecycle-commands.ts';
+import { periodPublish } from './commands/period-publish-command.ts';
 
 const commands: Record<string, CliCommand> = {
   'db migrate': dbMigrate,
@@ -48,6 +49,7 @@ const commands: Record<string, CliCommand> = {
   'period open': periodOpen,
   'period close': periodClose,
   'period copy': periodCopy,
+  'period publish': periodPublish,
   'calendar import': calendarImport,
   'calendar list': calendarList,
   remind: remindDryRun,
@@ -67,6 +69,7 @@ const usage = `usage: npm run cli -- <command>
   period list | period show <id>
   period create <file.yaml> | period update <id> <file.yaml>
   period open <id> | period close <id> | period copy <id> --year <YYYY>
+  period publish <id>   (freezes the results, notifies reporters, makes answers read-only)
   calendar import <file.yaml|file.json> | calendar list
   invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]
   invite bulk --level <level> [--district <CODE>] --role reporter|coordinator --out <invites.csv> [--uses N] [--days D]

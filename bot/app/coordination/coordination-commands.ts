@@ -5,6 +5,7 @@ import { chartCommand, exportCommand } from './export-chart-commands.ts';
 import { membersCommand } from './members-command.ts';
 import { missingCommand } from './missing-command.ts';
 import { rankingCommand } from './ranking-command.ts';
+import { resultCommand } from './result-command.ts';
 import { inviteCommand, remindCommand } from './remind-invite-commands.ts';
 import { historyCommand, returnCommand, verifiedCommand, verifyCommand } from './return-verify-commands.ts';
 import { statusCommand } from './status-command.ts';
@@ -22,6 +23,7 @@ export const createCoordinationCommands = (deps: CoordinationDeps): CommandRegis
   remind: remindCommand(deps),
   invite: inviteCommand(deps),
   members: membersCommand(deps),
+  result: resultCommand(deps),
   export: exportCommand(deps),
   chart: chartCommand(deps),
 });

@@ -19,6 +19,8 @@ export type Resolution =
   | { readonly kind: 'no_membership' }
   | { readonly kind: 'choose_unit'; readonly units: readonly Unit[] }
   | { readonly kind: 'no_period'; readonly unit: Unit }
+  /** The period's results are published (`period publish`): answers and appraisal are read-only. */
+  | { readonly kind: 'published'; readonly unit: Unit; readonly period: StoredPeriod }
   | { readonly kind: 'choose_period'; readonly unit: Unit; readonly periods: readonly StoredPeriod[] };
 
 const isAssessedLevel = (level: string): level is 'commune' | 'district' | 'department' =>
@@ -39,6 +41,13 @@ export const periodsForUnit = async (deps: DialogueDeps, unit: Unit, by: Answere
   return open.filter(
     (p) => (by === 'assessor' || p.deadlines[unit.level as 'commune'] !== undefined) && p.sets.some((s) => s.level === unit.level && s.answeredBy === by),
   );
+};
+
+/** The published period a chat was working on, else the latest published one for the unit. */
+const publishedPeriodFor = async (deps: DialogueDeps, unit: Unit, by: AnsweredBy, periodId: string | undefined): Promise<StoredPeriod | undefined> => {
+  if (!isAssessedLevel(unit.level)) return undefined;
+  const published = (await deps.periods.list()).filter((p) => p.status === 'published' && p.sets.some((s) => s.level === unit.level && s.answeredBy === by));
+  return published.find((p) => p.id === periodId) ?? published[0];
 };
 
 export const loadReportContext = async (
@@ -74,7 +83,10 @@ export const resolveReport = async (
   const unit = units.find((u) => u.id === (wanted.unitId ?? turn.state.unitId)) ?? (units.length === 1 ? units[0] : undefined);
   if (!unit) return { kind: 'choose_unit', units };
   const periods = await periodsForUnit(deps, unit, by);
-  if (periods.length === 0) return { kind: 'no_period', unit };
+  if (periods.length === 0) {
+    const published = await publishedPeriodFor(deps, unit, by, wanted.periodId ?? turn.state.periodId);
+    return published ? { kind: 'published', unit, period: published } : { kind: 'no_period', unit };
+  }
   const period = periods.find((p) => p.id === (wanted.periodId ?? turn.state.periodId)) ?? (periods.length === 1 ? periods[0] : undefined);
   if (!period) return { kind: 'choose_period', unit, periods };
   const ctx = await loadReportContext(deps, unit, period, turn.now, by, wanted.forWrite === true);

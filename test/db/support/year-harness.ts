@@ -37,6 +37,8 @@ export type Harness = {
   readonly join: (userId: number, unitCode: string, role: Role) => Promise<string>;
   readonly submit: (unitCode: string, q: number, submittedAt: Date) => Promise<void>;
   readonly dispose: () => Promise<void>;
+  /** A new process over the same database: the per-process caches (open periods: 5 s) start empty. */
+  readonly restart: () => void;
 };
 
 const translator = createTranslator('vi');
@@ -85,25 +87,27 @@ export const startHarness = async (provider: ProviderName, options: { now?: Date
   let nextUpdate = 1;
   // Two harnesses over one database must not look like redeliveries of each other's updates.
   const runId = Math.random().toString(36).slice(2, 8);
-  const app = createApp({
-    repos: db.repos,
-    logger: silentLogger(),
-    clock: () => now,
-    evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-yh-'))),
-    evidenceMaxBytes: 1 << 20,
-    botUsername: 'egov_bot',
-    commands: (deps) =>
-      createCommandRegistry({
-        repos: db.repos,
-        calendar: deps.calendar,
-        botUsername: 'egov_bot',
-        translator,
-        background: {
-          notify: async (n) => void notices.push(...n),
-          remind: async (r) => ({ queued: r.unitIds.length }),
-        },
-      }),
-  });
+  const build = (): App =>
+    createApp({
+      repos: db.repos,
+      logger: silentLogger(),
+      clock: () => now,
+      evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-yh-'))),
+      evidenceMaxBytes: 1 << 20,
+      botUsername: 'egov_bot',
+      commands: (deps) =>
+        createCommandRegistry({
+          repos: db.repos,
+          calendar: deps.calendar,
+          botUsername: 'egov_bot',
+          translator,
+          background: {
+            notify: async (n) => void notices.push(...n),
+            remind: async (r) => ({ queued: r.unitIds.length }),
+          },
+        }),
+    });
+  let app = build();
   const setId = seed.period.sets.find((s) => s.level === 'commune' && s.answeredBy === 'unit')!.criteriaSetId;
   const set = (await db.repos.criteriaSets.findById(setId))!.set;
   const send: Harness['send'] = async (userId, text) => {
@@ -147,5 +151,22 @@ export const startHarness = async (provider: ProviderName, options: { now?: Date
       status: { to: 'submitted', event: 'submitted', firstSubmission: true },
     });
   };
-  return { db, repos: db.repos, app, seed, set, now, notices, send, join, submit, dispose: () => db.dispose() };
+  return {
+    db,
+    repos: db.repos,
+    get app() {
+      return app;
+    },
+    restart: () => {
+      app = build();
+    },
+    seed,
+    set,
+    now,
+    notices,
+    send,
+    join,
+    submit,
+    dispose: () => db.dispose(),
+  };
 };
