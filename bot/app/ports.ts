@@ -71,6 +71,10 @@ export type UnitRepository = {
   count(): Promise<number>;
   /** Inserts or updates units by code in one transaction; parents must precede children. */
   upsertMany(units: readonly NewUnit[]): Promise<number>;
+  /** Records predecessor → successor links from `effectiveOn`; predecessors end, the successor starts, that day. */
+  recordMerge(input: { predecessorIds: readonly string[]; successorId: string; effectiveOn: Date }): Promise<void>;
+  /** The units merged into `unitId`, with the day the merger took effect. */
+  predecessorsOf(unitId: string): Promise<{ readonly unit: Unit; readonly effectiveOn: Date | null }[]>;
   /** Marks a unit excluded (with the reason) or included again; null when no unit has the code. */
   setExcluded(code: string, excluded: boolean, reason?: string | null): Promise<Unit | null>;
 };

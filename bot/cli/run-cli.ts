@@ -9,7 +9,7 @@ import { parseArgs } from './args.ts';
 import type { CliCommand, CliContext } from './cli-context.ts';
 import { dbMigrate } from './commands/db-commands.ts';
 import { demoSeed } from './commands/demo-commands.ts';
-import { unitExclude, unitImport, unitInclude, unitList } from './commands/unit-commands.ts';
+import { unitExclude, unitImport, unitInclude, unitList, unitMerge } from './commands/unit-commands.ts';
 import { inviteBulk, inviteCreate, inviteRevoke } from './commands/invite-commands.ts';
 import { memberList, memberRemove } from './commands/member-commands.ts';
 import { remindDryRun, remindRun } from './commands/remind-cli.ts';
@@ -31,6 +31,7 @@ const commands: Record<string, CliCommand> = {
   'unit import': unitImport,
   'unit exclude': unitExclude,
   'unit include': unitInclude,
+  'unit merge': unitMerge,
   'invite create': inviteCreate,
   'invite bulk': inviteBulk,
   'invite revoke': inviteRevoke,
@@ -63,6 +64,7 @@ const usage = `usage: npm run cli -- <command>
   unit list [--level province|department|district|commune]
   unit import <file.csv>   (code,name,level,parent_code[,excluded])
   unit exclude <code> --reason "…" | unit include <code>
+  unit merge <A> <B>… --into <C> --from <YYYY-MM-DD>
   criteria validate <file> | criteria import <file>   (.yaml, .json or .xlsx)
   criteria list | criteria template --out <file.xlsx>
   criteria export <key>[@version] --out <file.xlsx> | criteria diff <key@v1> <key@v2>

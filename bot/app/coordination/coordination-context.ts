@@ -7,6 +7,8 @@ import { rankedTotals, type ScoreCache, type ScoreTotals } from '../../../core/c
 import type { Lateness } from '../../../core/periods/deadlines.ts';
 import { latenessOf, scoreCache } from '../scores.ts';
 import { parseLevelWord } from '../../../core/units/level-words.ts';
+import { activeOn } from '../../../core/units/succession.ts';
+import { toLocalDate } from '../../../core/calendar/local-date.ts';
 import type { Unit, UnitLevel } from '../../../core/units/unit.ts';
 import type { CommandContext } from '../command-port.ts';
 import type { NotifyPort } from '../command-port.ts';
@@ -95,7 +97,11 @@ export const unitRows = async (deps: RowDeps, scope: Scope, period: StoredPeriod
   const setIds = unitSets.map((s) => s.criteriaSetId);
   const subs = await deps.repos.coordination.submissionsOf(period.id, setIds);
   const byUnit = new Map(subs.map((s) => [s.unitId, s]));
-  const units = scope.all.filter((u) => scope.visible.has(u.id) && isAssessedLevel(u.level) && unitSets.some((s) => s.level === u.level) && filter(u));
+  // Merged units: a period belongs to the units that existed on its opening day.
+  const units = scope.all.filter(
+    (u) =>
+      scope.visible.has(u.id) && isAssessedLevel(u.level) && unitSets.some((s) => s.level === u.level) && activeOn(u, period.opensAt, toLocalDate) && filter(u),
+  );
   const rows: UnitRow[] = [];
   for (const u of units) {
     const submission = byUnit.get(u.id) ?? null;

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { isoDateSchema } from '../../../core/calendar/calendar.schema.ts';
 import { parseUnitCsv } from '../../../core/units/parse-unit-csv.ts';
+import { mergeUnits } from '../../app/admin/merge-units.ts';
 import { unitLevelSchema } from '../../../core/units/unit.ts';
 import { stringFlag } from '../args.ts';
 import type { CliCommand } from '../cli-context.ts';
@@ -61,5 +63,25 @@ export const unitInclude: CliCommand = async (ctx) => {
   const unit = await (await ctx.repos()).units.setExcluded(code, false);
   if (!unit) throw new CliUsageError(t(ctx.locale, 'cli:unit.not_found', { code }));
   ctx.io.out(t(ctx.locale, 'cli:unit.included', { code: unit.code, name: unit.name }));
+  return 0;
+};
+
+/** `unit merge <A> <B>… --into <C> --from <YYYY-MM-DD|dd/mm/yyyy>`: successor links (C must exist: `unit import` it first). */
+export const unitMerge: CliCommand = async (ctx) => {
+  const from = ctx.args.words.slice(2);
+  const into = stringFlag(ctx.args, 'into');
+  const written = stringFlag(ctx.args, 'from') ?? '';
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(written);
+  const day = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : written;
+  const { t } = ctx.translator;
+  if (from.length === 0 || !into || !isoDateSchema.safeParse(day).success) throw new CliUsageError(t(ctx.locale, 'cli:merge.usage'));
+  const out = await mergeUnits(await ctx.repos(), { from, into, on: day });
+  if (!out.ok) {
+    ctx.io.error(t(ctx.locale, `cli:${out.error.code}`, out.error));
+    return 1;
+  }
+  ctx.io.out(
+    t(ctx.locale, 'cli:merge.done', { units: out.predecessors.map((u) => u.code).join(', '), code: out.successor.code, name: out.successor.name, day }),
+  );
   return 0;
 };

@@ -100,4 +100,27 @@ export const createUnitRepository = (db: Db): UnitRepository => ({
     if (!found) return null;
     return toUnit(await db.unit.update({ where: { code }, data: { excluded, excludedReason: excluded ? reason : null }, select: unitSelect }));
   },
+
+  async recordMerge(input: { predecessorIds: readonly string[]; successorId: string; effectiveOn: Date }): Promise<void> {
+    await db.$transaction(async (tx) => {
+      for (const predecessorId of input.predecessorIds) {
+        await tx.unitSuccession.upsert({
+          where: { predecessorId_successorId: { predecessorId, successorId: input.successorId } },
+          create: { predecessorId, successorId: input.successorId, effectiveOn: input.effectiveOn },
+          update: { effectiveOn: input.effectiveOn },
+        });
+        await tx.unit.update({ where: { id: predecessorId }, data: { effectiveTo: input.effectiveOn } });
+      }
+      await tx.unit.update({ where: { id: input.successorId }, data: { effectiveFrom: input.effectiveOn } });
+    });
+  },
+
+  async predecessorsOf(unitId: string): Promise<{ unit: Unit; effectiveOn: Date | null }[]> {
+    const rows = await db.unitSuccession.findMany({
+      where: { successorId: unitId },
+      select: { effectiveOn: true, predecessor: { select: unitSelect } },
+      orderBy: { predecessorId: 'asc' },
+    });
+    return rows.map((r) => ({ unit: toUnit(r.predecessor), effectiveOn: r.effectiveOn })).sort((a, b) => a.unit.code.localeCompare(b.unit.code));
+  },
 });
