@@ -73,7 +73,7 @@ const usage = `usage: npm run cli -- <command>
   period open <id> | period close <id> | period copy <id> --year <YYYY>
   period publish <id>   (freezes the results, notifies reporters, makes answers read-only)
   calendar import <file.yaml|file.json> | calendar list
-  invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]
+  invite create --unit <CODE> --role reporter|coordinator|assessor [--uses N] [--days D]
   invite bulk --level <level> [--district <CODE>] --role reporter|coordinator --out <invites.csv> [--uses N] [--days D]
   invite revoke <code>
   member list <unit> | member remove <unit> <person id>

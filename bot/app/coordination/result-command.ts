@@ -68,10 +68,12 @@ export const readPublications = async (publications: PublicationRepository): Pro
 export const resultCommand =
   (deps: { readonly repos: { readonly publications: PublicationRepository } }) =>
   async (ctx: CommandContext): Promise<CommandResult> => {
-    if (ctx.memberships.length === 0) return say(reply('coord:result.no_membership'));
+    // Assessors only assess (/assess); results are for the units' own members and coordinators.
+    const memberships = ctx.memberships.filter((m) => m.role === 'reporter' || m.role === 'coordinator');
+    if (memberships.length === 0) return say(reply('coord:result.no_membership'));
     const wanted = ctx.args.find((a) => a.startsWith('period:'))?.slice(7);
     const all = (await readPublications(deps.repos.publications)).filter((p) => !wanted || p.periodId === wanted);
-    const unitIds = [...new Set(ctx.memberships.map((m) => m.unitId))];
+    const unitIds = [...new Set(memberships.map((m) => m.unitId))];
     const mine = all.find((p) => unitIds.some((id) => publishedUnit(p, id) !== null));
     if (mine) {
       const lines = unitIds.flatMap((id) => unitResultReply(mine, id, ctx.locale) ?? []);
@@ -80,7 +82,6 @@ export const resultCommand =
     }
     // A coordinator of a province or district (not itself ranked) reads every level's table.
     const latest = all[0];
-    if (latest && ctx.memberships.some((m) => m.role === 'coordinator'))
-      return say(...page(publishedTable(latest, latest.levels, ctx.locale), ctx.args, 'result'));
+    if (latest && memberships.some((m) => m.role === 'coordinator')) return say(...page(publishedTable(latest, latest.levels, ctx.locale), ctx.args, 'result'));
     return say(reply('coord:result.none'));
   };

@@ -4,7 +4,7 @@ import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts'
 import type { Unit } from '../../../core/units/unit.ts';
 import type { DialogueDeps } from './deps.ts';
 import type { Turn } from './turn.ts';
-import { coordinatesUnit } from '../scope.ts';
+import { assessesUnit } from '../scope.ts';
 import type { StoredPeriod, SubmissionSnapshot } from '../ports.ts';
 
 export type ReportContext = {
@@ -66,10 +66,10 @@ export const loadReportContext = async (
   return { unit, period, set: stored.set, submission };
 };
 
-/** The unit a coordinator assesses, when it is inside the coordinator's scope. */
+/** The unit a coordinator or assessor assesses, when it is inside their scope. */
 const assessedUnits = async (deps: DialogueDeps, turn: Turn, unitId: string | undefined): Promise<Unit[]> => {
   const unit = unitId ? await deps.units.findById(unitId) : null;
-  return unit && (await coordinatesUnit(deps.units, turn.memberships, unit)) ? [unit] : [];
+  return unit && (await assessesUnit(deps.units, turn.memberships, unit)) ? [unit] : [];
 };
 
 export const resolveReport = async (

@@ -12,7 +12,8 @@ import { CliUsageError } from '../output.ts';
 
 const optionsSchema = z.object({
   unit: z.string().min(1, '--unit <CODE> is required'),
-  role: z.enum(['reporter', 'coordinator'], { message: '--role must be reporter or coordinator' }),
+  // An assessor (thẩm định) may only /assess the units in the scope of --unit (e.g. the province).
+  role: z.enum(['reporter', 'coordinator', 'assessor'], { message: '--role must be reporter, coordinator or assessor' }),
   uses: z.coerce.number().int().min(1).max(10_000, '--uses must be 1..10000').default(1),
   days: z.coerce.number().int().min(1).max(365, '--days must be 1..365').default(14),
 });
