@@ -7,6 +7,7 @@ import { parseConfig, type Config } from './platform/config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
+import type { FaultPoint } from './app/dialogue/deps.ts';
 import { createTranslator } from './platform/i18n.ts';
 import { createApp } from './app/create-app.ts';
 import { seedDemo } from './app/admin/seed-demo.ts';
@@ -24,6 +25,17 @@ import { startZalo } from './channels/zalo/start-zalo.ts';
 import { createCommandRegistry } from './app/command-registry.ts';
 import { startBackground } from './app/delivery/background.ts';
 import { loadWorkingCalendar } from './app/admin/load-calendar.ts';
+
+/** FAULT_INJECT (crash tests): dies like a power cut, mid-turn, the n-th time a point is reached. */
+const killAt = (spec: string, logger: Logger): ((point: FaultPoint) => void) => {
+  const [at, n] = spec.split(':');
+  let seen = 0;
+  return (point) => {
+    if (point !== at || (seen += 1) < Number(n)) return;
+    logger.warn({ point, seen }, 'FAULT_INJECT: killing the process');
+    process.kill(process.pid, 'SIGKILL');
+  };
+};
 
 const configHelp = `egov-report-bot: no chat channel to run.
 Set TELEGRAM_BOT_TOKEN (and optionally TELEGRAM_WEBHOOK_URL) or ZALO_BOT_TOKEN in the environment or in .env
@@ -86,6 +98,7 @@ const main = async (): Promise<number> => {
     evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
     botUsername: config.TELEGRAM_BOT_USERNAME,
     commands: () => createCommandRegistry({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator }),
+    ...(config.FAULT_INJECT ? { fault: killAt(config.FAULT_INJECT, logger) } : {}),
   });
 
   if (consoleMode) {

@@ -8,7 +8,8 @@ import type { Logger } from '../platform/logger.ts';
 import type { CommandRegistry } from './command-port.ts';
 import { withCaches } from './dialogue/cached-deps.ts';
 import { createDialogue } from './dialogue/create-dialogue.ts';
-import type { DialogueDeps } from './dialogue/deps.ts';
+import type { DialogueDeps, FaultPoint } from './dialogue/deps.ts';
+import { createKeyedLock } from './dialogue/keyed-lock.ts';
 import type { Dialogue } from './dialogue-port.ts';
 import type { EvidenceStore, Repositories } from './ports.ts';
 
@@ -24,6 +25,7 @@ export type AppOptions = {
   /** Role commands (coordinators); built from the uncached dependencies. */
   readonly commands?: (deps: DialogueDeps) => CommandRegistry;
   readonly newCode?: () => string;
+  readonly fault?: (point: FaultPoint) => void;
 };
 
 export type App = { readonly dialogue: Dialogue; readonly deps: DialogueDeps };
@@ -48,6 +50,8 @@ export const createApp = (options: AppOptions): App => {
     evidenceMaxBytes: options.evidenceMaxBytes,
     botUsername: options.botUsername,
     newCode: options.newCode ?? (() => codeFromBytes(randomBytes(10)).slice(0, 8)),
+    ...(options.fault ? { fault: options.fault } : {}),
+    submissionLock: createKeyedLock(),
   };
   const deps: DialogueDeps = withCaches({ ...base, commands: options.commands ? options.commands(base) : {} });
   return { dialogue: createDialogue(deps), deps };

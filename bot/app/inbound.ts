@@ -5,7 +5,8 @@ export type ChannelKind = 'telegram' | 'zalo' | 'console';
 
 export type InboundContent =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'callback'; readonly data: string }
+  /** A tapped button: its value and, for dialogue messages, the stamp of the message it belongs to. */
+  | { readonly kind: 'callback'; readonly data: string; readonly stamp?: string }
   | {
       readonly kind: 'file';
       readonly fileKind: 'photo' | 'document';

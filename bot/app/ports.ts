@@ -1,6 +1,7 @@
 // The ports of the use cases: the repositories they read and write (implemented with Prisma
 // in bot/db) and the services the shell provides. Use cases depend on these types only, never
 // on a database client, so they run the same over SQLite, PostgreSQL or in-memory fakes.
+import type { FileType } from '../../core/evidence/file-type.ts';
 import type { Answers, AnswerValue, ProfileValues } from '../../core/criteria/answer-value.schema.ts';
 import type { CriteriaSet } from '../../core/criteria/criteria-set.schema.ts';
 import type { YearCalendar } from '../../core/calendar/calendar.schema.ts';
@@ -86,6 +87,19 @@ export type ChatRepository = {
   /** Records an inbound update key; false when it was already processed (a redelivery). */
   claimUpdate(key: string, now: Date): Promise<boolean>;
   releaseUpdate(key: string): Promise<void>;
+  /** True when the update was processed to the end before (a redelivery: nothing is done again). */
+  isProcessed(key: string): Promise<boolean>;
+  /**
+   * Ends a turn: records the update as processed and saves the chat state in one transaction;
+   * false (and nothing saved) when another delivery of the same update finished first.
+   */
+  completeTurn(
+    key: string,
+    now: Date,
+    channel: ChannelKind,
+    chatId: string,
+    input: { accountId: string | null; submissionId: string | null; state: unknown },
+  ): Promise<boolean>;
   pruneProcessed(before: Date): Promise<number>;
 };
 
@@ -287,6 +301,8 @@ export type SubmissionRepository = {
   applyChange(submissionId: string, change: Change): Promise<ChangeOutcome>;
   /** Stores one piece of evidence; returns the criterion's evidence count. */
   addEvidence(input: NewEvidence): Promise<number>;
+  /** True when this very file (same sha256) is already evidence of the criterion. */
+  hasEvidence(submissionId: string, criterionCode: string, sha256: string): Promise<boolean>;
   evidenceOf(submissionId: string): Promise<EvidenceFile[]>;
   history(submissionId: string, criterionCode: string): Promise<AnswerRevision[]>;
   events(submissionId: string): Promise<SubmissionEventRow[]>;
@@ -379,7 +395,8 @@ export type Repositories = {
 // ── Services ─────────────────────────────────────────────────────────────────────────────
 export type StoredEvidence = { readonly sha256: string; readonly storedPath: string; readonly size: number };
 export type EvidenceStore = {
-  readonly save: (submissionId: string, criterionCode: string, data: Buffer, mime: string | null, fileName?: string) => Promise<StoredEvidence>;
+  /** Stores the bytes under a name the server chooses: criterion, content hash, the extension of the type found in the bytes. */
+  readonly save: (submissionId: string, criterionCode: string, data: Buffer, type: FileType) => Promise<StoredEvidence>;
 };
 
 /** How one outbox row went at its channel. */

@@ -70,6 +70,14 @@ export const envSchema = z
         .optional(),
     ),
     SEND_RATE_PER_SECOND: intIn(1, 1000, 30),
+    // Crash tests only: `<point>:<n>` kills the process (SIGKILL) the n-th time a turn reaches
+    // <point> (turn_started, answer_stored, before_turn_completed).
+    FAULT_INJECT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^(turn_started|answer_stored|before_turn_completed):\d{1,6}$/, { message: 'expected <point>:<n>, e.g. answer_stored:3' })
+        .optional(),
+    ),
     INSTANCE_ID: optionalString,
     // auto: the console channel opens when no bot token is set and a terminal is attached;
     // on: always (e.g. driven through a pipe); off: never.

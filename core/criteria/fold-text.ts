@@ -10,9 +10,11 @@ export const foldText = (text: string): string =>
     .trim();
 
 // Zero-width characters and exotic spaces arrive from copy-paste and some phone keyboards.
+// Every invisible format character (Unicode Cf: zero-width spaces and joiners, bidi controls,
+// U+2063 and the like) is removed: stored text shows what it says, on every screen.
 export const cleanInput = (text: string): string =>
   text
-    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/[\p{Cf}\u200b]/gu, '')
     .replace(/[\u00a0\u202f\u2009]/g, ' ')
     .replace(/\u2212/g, '-')
     .trim();

@@ -2,6 +2,7 @@
 // the rows above it and the units already known. All problems are returned, each with its
 // line number, so an import is all-or-nothing and the admin fixes everything in one pass.
 import type { Result } from '../result.ts';
+import { cleanInput } from '../criteria/fold-text.ts';
 import { err, ok } from '../result.ts';
 import { allowedParentLevels, unitCodeSchema, unitLevelSchema, type NewUnit, type UnitLevel } from './unit.ts';
 
@@ -30,7 +31,7 @@ export const splitCsvLine = (line: string): string[] | null => {
   }
   if (quoted) return null;
   fields.push(current);
-  return fields.map((f) => f.trim());
+  return fields.map((f) => cleanInput(f));
 };
 
 const expectedHeader = ['code', 'name', 'level', 'parent_code'];

@@ -2,6 +2,7 @@
 // (telegram-test-api): a new officer joins with an invite, completes and submits the commune
 // set with invalid answers along the way; the process is killed with SIGKILL mid-set and the
 // officer continues at the same criterion after the restart.
+import { buttonValue } from '../support/telegram-harness.ts';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,10 +62,18 @@ describe.each(providers)('Telegram long polling against an emulated Bot API on %
   });
 
   const received: BotMessage[] = [];
+  /** The payload of the newest button with this value, as a tap on it sends (with its message's stamp). */
+  const tap = (value: string): string => {
+    for (const m of [...received].reverse()) {
+      const b = (m.message.reply_markup?.inline_keyboard ?? []).flat().find((x) => buttonValue(x.callback_data) === value);
+      if (b) return b.callback_data;
+    }
+    return `c:${value}`;
+  };
   /** Sends a message or a button press and waits for the bot's answer. */
   const exchange = async (what: { text: string } | { callback: string }): Promise<BotMessage[]> => {
     if ('text' in what) await client.sendMessage(client.makeMessage(what.text));
-    else await client.sendCallback(client.makeCallbackQuery(`c:${what.callback}`, { message: { chat: { id: userId, type: 'private' } } } as never));
+    else await client.sendCallback(client.makeCallbackQuery(tap(what.callback), { message: { chat: { id: userId, type: 'private' } } } as never));
     const got = await waitFor(
       async () => {
         const r = (await client.getUpdates().catch(() => ({ result: [] }))) as unknown as { result: BotMessage[] };

@@ -67,6 +67,30 @@ describe('Telegram webhook mode', () => {
     expect(await db.prisma.processedUpdate.count()).toBe(0);
   });
 
+  it('refuses a body over the cap with 413, declared or streamed, and processes nothing', async () => {
+    const headers = { 'x-telegram-bot-api-secret-token': secret };
+    const big = JSON.stringify({ ...update(3, '/help'), padding: 'x'.repeat(2 << 20) });
+    expect((await post(JSON.parse(big), headers)).status).toBe(413);
+    // Without a declared length: the body arrives as a stream of chunks.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 40; i += 1) c.enqueue(new TextEncoder().encode('x'.repeat(64 * 1024)));
+        c.close();
+      },
+    });
+    const streamed = await fetch(`http://127.0.0.1:${port}/telegram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit).then(
+      (r) => r.status,
+      () => 413,
+    );
+    expect(streamed).toBe(413);
+    expect(await db.prisma.processedUpdate.count()).toBe(0);
+  });
+
   it('accepts the right secret, answers once even when the update is delivered twice', async () => {
     const headers = { 'x-telegram-bot-api-secret-token': secret };
     expect((await post(update(10, '/help'), headers)).status).toBe(200);

@@ -9,7 +9,13 @@ import { silentLogger } from '../../bot/platform/logger.ts';
 
 export type SentMessage = { chatId: string; text: string; buttons: { text: string; data: string }[] };
 
+/** The choice value of a button's callback data (`c:<value>` or `s:<stamp>:<value>`). */
+export const buttonValue = (data: string): string => (data.startsWith('s:') ? data.slice(data.indexOf(':', 2) + 1) : data.replace(/^c:/, ''));
+
 export const pngBytes = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+/** A distinct PNG per file id: every photo an officer sends is a different picture. */
+export const photoBytes = (fileRef: string): Buffer => Buffer.concat([pngBytes, Buffer.from(fileRef)]);
 
 export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, options: { fetchFile?: FileFetcher } = {}) => {
   const sent: SentMessage[] = [];
@@ -19,7 +25,7 @@ export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, optio
     (async (content, max) =>
       (content.size ?? 0) > max
         ? { ok: false, error: { code: 'too_large' } }
-        : { ok: true, value: { buffer: pngBytes, mime: 'image/png', size: pngBytes.length } });
+        : { ok: true, value: { buffer: photoBytes(content.fileRef), mime: 'image/png', size: photoBytes(content.fileRef).length } });
   const bot: Bot = createTelegramBot({
     token: '123456:TEST-token',
     apiRoot: 'http://127.0.0.1:9',
@@ -58,6 +64,15 @@ export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, optio
     return { ok: true, result: true } as never;
   });
   let updateId = 1000;
+  const buttonData = (userId: number, value: string): string => {
+    for (let i = sent.length - 1; i >= 0; i -= 1) {
+      const m = sent[i]!;
+      if (m.chatId !== String(userId)) continue;
+      const b = m.buttons.find((x) => buttonValue(x.data) === value);
+      if (b) return b.data;
+    }
+    return `c:${value}`;
+  };
   const from = (userId: number) => ({ id: userId, is_bot: false, first_name: `Cán bộ ${userId}`, language_code: 'vi' });
   const chat = (userId: number) => ({ id: userId, type: 'private' as const, first_name: `Cán bộ ${userId}` });
   const deliver = async (update: Update): Promise<SentMessage[]> => {
@@ -73,6 +88,10 @@ export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, optio
     deliver,
     text: (userId: number, text: string, id = ++updateId) =>
       deliver({ update_id: id, message: { message_id: id, date: Math.floor(now().getTime() / 1000), chat: chat(userId), from: from(userId), text } } as Update),
+    /**
+     * Taps the newest button with this value in the chat, as an officer scrolling up would (its
+     * payload carries that message's stamp); `raw:<data>` sends arbitrary callback data.
+     */
     click: (userId: number, value: string, id = ++updateId) =>
       deliver({
         update_id: id,
@@ -80,8 +99,19 @@ export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, optio
           id: String(id),
           from: from(userId),
           chat_instance: 'x',
-          data: value.startsWith('raw:') ? value.slice(4) : `c:${value}`,
+          data: value.startsWith('raw:') ? value.slice(4) : buttonData(userId, value),
           message: { message_id: 1, date: 0, chat: chat(userId) },
+        },
+      } as Update),
+    document: (userId: number, fileName: string, fileId: string, id = ++updateId) =>
+      deliver({
+        update_id: id,
+        message: {
+          message_id: id,
+          date: 0,
+          chat: chat(userId),
+          from: from(userId),
+          document: { file_id: fileId, file_unique_id: `u${fileId}`, file_name: fileName, file_size: 100 },
         },
       } as Update),
     photo: (userId: number, size = pngBytes.length, id = ++updateId) =>

@@ -12,8 +12,12 @@ export const ChatStateSchema = z.object({
   periodId: z.string().optional(),
   submissionId: z.string().optional(),
   session: SessionStateSchema.optional(),
-  /** Choice values offered by the last message: validates buttons, maps typed numbers/letters. */
-  offered: z.object({ values: z.array(z.string()), exclusive: z.boolean() }).optional(),
+  /**
+   * Choice values offered by the last message: validates buttons, maps typed numbers/letters.
+   * `stamp` names that message: its buttons carry it, so a button of an older message (another
+   * question, the same question before a skip) is told apart from the one on screen.
+   */
+  offered: z.object({ values: z.array(z.string()), exclusive: z.boolean(), stamp: z.string().optional() }).optional(),
 });
 export type ChatState = z.infer<typeof ChatStateSchema>;
 

@@ -1,16 +1,28 @@
 // The channel-neutral dialogue: de-duplicate, identify, route, persist the chat state, reply.
+import { createHash } from 'node:crypto';
 import type { InboundEvent } from '../inbound.ts';
+import { cleanInput } from '../../../core/criteria/fold-text.ts';
 import { reply } from '../../../core/reply.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Dialogue, DialogueOutput, FileFetcher } from '../dialogue-port.ts';
-import { parseChatState } from './chat-state.ts';
+import { parseChatState, type ChatState } from './chat-state.ts';
 import type { DialogueDeps } from './deps.ts';
+import { isSubmissionBusy } from './persist-answer.ts';
 import { route } from './route.ts';
 import type { Turn } from './turn.ts';
 import { createTtlCache } from './ttl-cache.ts';
 
 /** Who is writing is looked up once per IDENTITY_TTL_MS; changes made in this process refresh it at once. */
 export const IDENTITY_TTL_MS = 30_000;
+
+/** A short name for the message a turn sends, from the update it answers (unique per chat). */
+const stampOf = (dedupeKey: string): string => (createHash('sha256').update(dedupeKey).digest().readUInt32BE(0) % 36 ** 4).toString(36);
+
+/** Choices offered by this turn get this turn's stamp; choices kept from an earlier turn keep theirs. */
+const stamped = (before: ChatState, after: ChatState, dedupeKey: string): ChatState =>
+  after.offered && after.offered !== before.offered && after.offered.stamp === undefined
+    ? { ...after, offered: { ...after.offered, stamp: stampOf(dedupeKey) } }
+    : after;
 
 type Identity = { account: Turn['account']; person: Turn['person']; memberships: Turn['memberships'] };
 
@@ -22,7 +34,8 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
         channel: event.channel,
         externalId: event.externalUserId,
         chatId: event.chatId,
-        displayName: event.displayName ?? event.externalUserId,
+        // A name is shown to coordinators: no invisible characters, never empty.
+        displayName: cleanInput(event.displayName ?? '').slice(0, 128) || event.externalUserId,
         locale: deps.defaultLocale,
         now,
       });
@@ -34,7 +47,11 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
   return {
     async handle(event: InboundEvent, fetchFile: FileFetcher): Promise<DialogueOutput | null> {
       const now = deps.clock();
-      if (!(await deps.chats.claimUpdate(event.dedupeKey, now))) return null;
+      // The update is recorded as processed only when its turn ends (completeTurn, with the chat
+      // state): a process killed mid-turn leaves nothing recorded, so the redelivery is answered.
+      // Replaying a turn is safe: the chat state still names the question it answered.
+      if (await deps.chats.isProcessed(event.dedupeKey)) return null;
+      deps.fault?.('turn_started');
       let locale: Locale = deps.defaultLocale;
       try {
         const [{ account, person, memberships }, rawState] = await Promise.all([identify(event, now), deps.chats.getState(event.channel, event.chatId)]);
@@ -42,19 +59,27 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
         const turn: Turn = { event, now, account, person, locale, memberships, state: parseChatState(rawState), fetchFile };
         const out = await route(deps, turn);
         if (out.refreshIdentity) identities.delete(`${event.channel}:${event.externalUserId}`);
-        await deps.chats.saveState(event.channel, event.chatId, { accountId: account.id, submissionId: out.state.submissionId ?? null, state: out.state });
+        const state = stamped(turn.state, out.state, event.dedupeKey);
+        deps.fault?.('before_turn_completed');
+        const completed = await deps.chats.completeTurn(event.dedupeKey, now, event.channel, event.chatId, {
+          accountId: account.id,
+          submissionId: state.submissionId ?? null,
+          state,
+        });
+        // Another delivery of this update finished first and was answered.
+        if (!completed) return null;
         return {
           locale: out.locale ?? locale,
           replies: out.replies,
-          exclusiveChoices: out.state.offered?.exclusive ?? true,
+          exclusiveChoices: state.offered?.exclusive ?? true,
+          ...(state.offered?.stamp !== undefined ? { choiceStamp: state.offered.stamp } : {}),
           ...(out.attachments ? { attachments: out.attachments } : {}),
         };
       } catch (error) {
-        // Let a redelivery of this update try again; the person is told something went wrong.
-        await deps.chats.releaseUpdate(event.dedupeKey).catch(() => undefined);
+        // Nothing recorded the update as processed: a redelivery tries again; the person is told something went wrong.
         deps.logger.error({ err: error, channel: event.channel, chat: event.chatId }, 'dialogue turn failed');
         identities.delete(`${event.channel}:${event.externalUserId}`);
-        return { locale, replies: [reply('dialogue:error.internal')], exclusiveChoices: true };
+        return { locale, replies: [reply(isSubmissionBusy(error) ? 'dialogue:error.not_saved' : 'dialogue:error.internal')], exclusiveChoices: true };
       }
     },
   };

@@ -1,8 +1,11 @@
 import type { WorkingCalendar } from '../../../core/calendar/working-days.ts';
 import type { Locale } from '../../platform/i18n.ts';
+import type { KeyedLock } from './keyed-lock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CommandRegistry } from '../command-port.ts';
 import type { EvidenceStore, Repositories, SubmissionSnapshot } from '../ports.ts';
+
+export type FaultPoint = 'turn_started' | 'answer_stored' | 'before_turn_completed';
 
 /** What the dialogue's use cases work with: the repositories and the shell's services. */
 export type DialogueDeps = Pick<Repositories, 'units' | 'people' | 'chats' | 'invites' | 'linkCodes' | 'periods' | 'criteriaSets' | 'submissions'> & {
@@ -16,6 +19,10 @@ export type DialogueDeps = Pick<Repositories, 'units' | 'people' | 'chats' | 'in
   readonly botUsername: string;
   /** Random one-time codes (link codes); injected so tests are deterministic. */
   readonly newCode: () => string;
+  /** Fault-injection points for crash tests (see FAULT_INJECT): called where a crash hurts most. */
+  readonly fault?: (point: FaultPoint) => void;
+  /** Writers of one submission take turns in this process (see keyed-lock.ts). */
+  readonly submissionLock?: KeyedLock;
   /** Lets the answer path keep the snapshot it just stored (see cached-deps.ts). */
   readonly rememberSnapshot?: (snapshot: SubmissionSnapshot) => unknown;
 };

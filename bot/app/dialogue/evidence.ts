@@ -1,5 +1,9 @@
 // A photo or document sent while a criterion wants evidence: downloaded (size-limited), saved
-// under EVIDENCE_DIR with its sha256, recorded, and counted toward the criterion.
+// under EVIDENCE_DIR with its sha256, recorded, and counted toward the criterion. Its type comes
+// from its bytes (photos, PDF, Word, Excel only); the same file twice counts once.
+import { createHash } from 'node:crypto';
+import { cleanInput } from '../../../core/criteria/fold-text.ts';
+import { sniffFileType } from '../../../core/evidence/file-type.ts';
 import type { InboundContent } from '../inbound.ts';
 import { reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
@@ -18,7 +22,12 @@ export const receiveEvidence = async (deps: DialogueDeps, turn: Turn, content: E
         : reply('dialogue:evidence.download_failed');
     }
     const file = fetched.value;
-    const stored = await deps.evidence.save(ctx.submission.id, code, file.buffer, file.mime, content.fileName);
+    // The bytes say what the file is: a script or a web page named .jpg is refused.
+    const type = sniffFileType(file.buffer, content.fileName);
+    if (!type) return reply('dialogue:evidence.bad_type');
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    if (await deps.submissions.hasEvidence(ctx.submission.id, code, sha256)) return reply('dialogue:evidence.duplicate', { code });
+    const stored = await deps.evidence.save(ctx.submission.id, code, file.buffer, type);
     await deps.submissions.addEvidence({
       submissionId: ctx.submission.id,
       criterionCode: code,
@@ -27,8 +36,9 @@ export const receiveEvidence = async (deps: DialogueDeps, turn: Turn, content: E
       fileRef: content.fileRef,
       sha256: stored.sha256,
       size: stored.size,
-      mime: file.mime,
-      fileName: content.fileName ?? null,
+      mime: type.mime,
+      // Shown to coordinators beside the file: without invisible characters.
+      fileName: content.fileName !== undefined ? cleanInput(content.fileName).slice(0, 255) || null : null,
       storedPath: stored.storedPath,
       uploadedById: turn.person.id,
       now: turn.now,

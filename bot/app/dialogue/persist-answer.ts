@@ -19,11 +19,15 @@ const voidedOverrides = (snapshot: SubmissionSnapshot, r: ApplyResult): string[]
   return snapshot.overrides[changed.code] ? [changed.code] : [];
 };
 
-/**
- * `apply` runs the engine on a snapshot; it is called again on a fresh snapshot after a
- * version conflict. Returns the result that was actually stored.
- */
-export const persistWithRetry = async <E>(
+/** Writers in other instances can still win a version: this many fresh attempts before giving up. */
+const ATTEMPTS = 16;
+
+/** The write did not happen (too many writers at once): the officer is told so, truthfully. */
+const SUBMISSION_BUSY = 'SUBMISSION_BUSY';
+const submissionBusy = (id: string): Error => Object.assign(new Error(`submission ${id}: too many concurrent writers`), { code: SUBMISSION_BUSY });
+export const isSubmissionBusy = (error: unknown): boolean => error instanceof Error && (error as { code?: unknown }).code === SUBMISSION_BUSY;
+
+const persistUnlocked = async <E>(
   deps: DialogueDeps,
   set: CriteriaSet,
   period: ScoringPeriod,
@@ -33,7 +37,7 @@ export const persistWithRetry = async <E>(
   now: Date,
 ): Promise<{ ok: true; value: ApplyResult; snapshot: SubmissionSnapshot } | { ok: false; error: E }> => {
   let snapshot = first;
-  for (let attempt = 0; attempt < 8; attempt += 1) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const applied = apply(snapshot);
     if (!applied.ok) return applied;
     const r = applied.value;
@@ -56,6 +60,7 @@ export const persistWithRetry = async <E>(
       score: scoreCache(set, period, { answers: r.answers, overrides }),
     });
     if (outcome.ok) {
+      deps.fault?.('answer_stored');
       const stored = { ...snapshot, version: outcome.version, answers: r.answers, profile: r.profile, overrides };
       deps.rememberSnapshot?.(stored);
       return { ok: true, value: r, snapshot: stored };
@@ -64,5 +69,23 @@ export const persistWithRetry = async <E>(
     if (!fresh) throw new Error(`submission ${snapshot.id} disappeared`);
     snapshot = fresh;
   }
-  throw new Error(`submission ${first.id}: too many concurrent writers`);
+  throw submissionBusy(first.id);
 };
+
+/**
+ * `apply` runs the engine on a snapshot; it is called again on a fresh snapshot after a
+ * version conflict. Writers of one submission in this process take turns (see keyed-lock.ts).
+ * Returns the result that was actually stored.
+ */
+export const persistWithRetry = async <E>(
+  deps: DialogueDeps,
+  set: CriteriaSet,
+  period: ScoringPeriod,
+  first: SubmissionSnapshot,
+  apply: (snapshot: SubmissionSnapshot) => { ok: true; value: ApplyResult } | { ok: false; error: E },
+  actor: { personId: string; channel: ChannelKind },
+  now: Date,
+): Promise<{ ok: true; value: ApplyResult; snapshot: SubmissionSnapshot } | { ok: false; error: E }> =>
+  deps.submissionLock
+    ? deps.submissionLock(first.id, () => persistUnlocked(deps, set, period, first, apply, actor, now))
+    : persistUnlocked(deps, set, period, first, apply, actor, now);

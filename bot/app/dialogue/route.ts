@@ -31,8 +31,11 @@ const navigate = async (deps: DialogueDeps, turn: Turn, value: string): Promise<
 const choose = async (deps: DialogueDeps, turn: Turn, value: string): Promise<TurnResult> => {
   const nav = await navigate(deps, turn, value);
   if (nav) return nav;
-  const offered = turn.state.offered?.values ?? [];
-  if (!offered.includes(value)) return stale(deps, turn);
+  const offered = turn.state.offered;
+  if (!offered?.values.includes(value)) return stale(deps, turn);
+  // A button of an older message (another question, or this one before a skip) is not the one on screen.
+  const content = turn.event.content;
+  if (content.kind === 'callback' && offered.stamp !== undefined && content.stamp !== offered.stamp) return stale(deps, turn);
   if (value.startsWith('edit:')) return editCriterion(deps, { ...turn, state: { ...turn.state, mode: 'report' } }, value.slice(5));
   if (value === 'confirm:submit') return turn.state.mode === 'confirm_submit' ? confirmSubmit(deps, turn) : stale(deps, turn);
   if (value === 'confirm:cancel') return startReport(deps, { ...turn, state: { ...turn.state, mode: 'report' } });

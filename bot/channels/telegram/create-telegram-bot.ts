@@ -4,12 +4,13 @@ import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { Dialogue, FileFetcher } from '../../app/dialogue-port.ts';
-import type { Translator } from '../../platform/i18n.ts';
+import { isLocale, type Locale, type Translator } from '../../platform/i18n.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { renderReplies, type RenderedChoice } from '../render.ts';
+import { escapeHtml, renderReplies, stripTags, type RenderedChoice } from '../render.ts';
 import { splitMessage } from '../split-message.ts';
 import { normaliseTelegramUpdate } from './telegram-update.ts';
 import { packChoice } from './callback-data.ts';
+import { streamDownload } from '../../platform/stream-download.ts';
 
 export const TELEGRAM_LIMIT = 4096;
 
@@ -25,12 +26,12 @@ export type TelegramDeps = {
   readonly fetchFile?: FileFetcher;
 };
 
-const keyboardOf = (choices: readonly RenderedChoice[]): InlineKeyboard | undefined => {
+const keyboardOf = (choices: readonly RenderedChoice[], stamp?: string): InlineKeyboard | undefined => {
   if (choices.length === 0) return undefined;
   const kb = new InlineKeyboard();
   const perRow = choices.every((c) => c.label.length <= 18) ? 2 : 1;
   choices.forEach((c, i) => {
-    const data = packChoice(c.value);
+    const data = packChoice(c.value, stamp);
     if (!data) return;
     kb.text(c.label.slice(0, 64), data);
     if ((i + 1) % perRow === 0) kb.row();
@@ -38,14 +39,18 @@ const keyboardOf = (choices: readonly RenderedChoice[]): InlineKeyboard | undefi
   return kb;
 };
 
-export const sendRendered = async (api: Api, chatId: string, text: string, choices: readonly RenderedChoice[]): Promise<void> => {
+/** Sends one rendered message; `stamp` binds its buttons to the dialogue message that offered them. */
+export const sendRendered = async (api: Api, chatId: string, text: string, choices: readonly RenderedChoice[], stamp?: string): Promise<void> => {
   const chunks = splitMessage(text || '…', TELEGRAM_LIMIT, 'html');
   for (const [i, chunk] of chunks.entries()) {
     const last = i === chunks.length - 1;
-    const markup = last ? keyboardOf(choices) : undefined;
+    const markup = last ? keyboardOf(choices, stamp) : undefined;
     await api.sendMessage(chatId, chunk, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
   }
 };
+
+/** Evidence downloads: a file server that hangs gives up after this. */
+export const TELEGRAM_DOWNLOAD_TIMEOUT_MS = 60_000;
 
 const botApiFileFetcher =
   (api: Api, token: string, apiRoot: string): FileFetcher =>
@@ -55,11 +60,9 @@ const botApiFileFetcher =
       const file = await api.getFile(content.fileRef);
       if (!file.file_path) return { ok: false, error: { code: 'download_failed' } };
       if (file.file_size !== undefined && file.file_size > maxBytes) return { ok: false, error: { code: 'too_large' } };
-      const res = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
-      if (!res.ok) return { ok: false, error: { code: 'download_failed' } };
-      const buffer = Buffer.from(await res.arrayBuffer());
-      if (buffer.length > maxBytes) return { ok: false, error: { code: 'too_large' } };
-      return { ok: true, value: { buffer, mime: content.mime ?? res.headers.get('content-type'), size: buffer.length } };
+      const got = await streamDownload(`${apiRoot}/file/bot${token}/${file.file_path}`, { maxBytes, timeoutMs: TELEGRAM_DOWNLOAD_TIMEOUT_MS });
+      if (!got.ok) return { ok: false, error: { code: got.error.code === 'too_large' ? 'too_large' : 'download_failed' } };
+      return { ok: true, value: { buffer: got.value, mime: content.mime ?? null, size: got.value.length } };
     } catch {
       return { ok: false, error: { code: 'download_failed' } };
     }
@@ -77,6 +80,16 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
   // One chat's updates are handled in order, different chats in parallel (runner).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 
+  // Groups: a report is private. A command or a button there gets one short hint, nothing is stored.
+  bot.on(['message', 'callback_query'], async (ctx, next) => {
+    if (!ctx.chat || ctx.chat.type === 'private') return next();
+    const hint = deps.translator.t(isLocale(ctx.from?.language_code ?? '') ? (ctx.from!.language_code as Locale) : 'vi', 'dialogue:group_hint', {
+      bot: escapeHtml(ctx.me.username),
+    });
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: stripTags(hint) }).catch(() => undefined);
+    else if (ctx.message?.text?.startsWith('/')) await ctx.reply(hint, { parse_mode: 'HTML' }).catch(() => undefined);
+  });
+
   bot.on(['message', 'callback_query'], async (ctx) => {
     const event = normaliseTelegramUpdate(ctx.update, deps.now());
     if (!event) return;
@@ -84,7 +97,7 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     const output = await deps.dialogue.handle(event, fetchFile);
     if (!output) return;
     const rendered = renderReplies(deps.translator, output.locale, output.replies, 'html');
-    await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices);
+    await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices, output.choiceStamp);
     for (const file of output.attachments ?? []) {
       const caption = file.caption ? renderReplies(deps.translator, output.locale, [file.caption], 'html').text : undefined;
       const input = new InputFile(file.data, file.fileName);

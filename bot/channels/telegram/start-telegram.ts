@@ -2,6 +2,7 @@
 // webhook checked with the secret token. The command menu is set per language; a failure
 // there is logged and never stops the bot.
 import { webhookCallback, type Bot } from 'grammy';
+import { cappedHttpAdapter, isBodyTooLarge, TELEGRAM_WEBHOOK_MAX_BYTES } from './capped-webhook.ts';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { HttpServer } from '../../platform/http-server.ts';
 import type { Translator } from '../../platform/i18n.ts';
@@ -35,11 +36,17 @@ export const startTelegram = async (input: {
   await bot.init();
   await setCommandMenus(bot, input.translator, logger);
   if (input.webhookUrl && input.webhookSecret) {
-    input.http.route(
-      'POST',
-      TELEGRAM_WEBHOOK_PATH,
-      webhookCallback(bot, 'http', { secretToken: input.webhookSecret, onTimeout: 'return', timeoutMilliseconds: 9_000 }),
-    );
+    const handle = webhookCallback(bot, cappedHttpAdapter(TELEGRAM_WEBHOOK_MAX_BYTES), {
+      secretToken: input.webhookSecret,
+      onTimeout: 'return',
+      timeoutMilliseconds: 9_000,
+    });
+    input.http.route('POST', TELEGRAM_WEBHOOK_PATH, async (req, res) => {
+      await Promise.resolve(handle(req, res)).catch((error: unknown) => {
+        if (!isBodyTooLarge(error)) throw error;
+        logger.warn({ path: TELEGRAM_WEBHOOK_PATH }, 'telegram webhook body over the cap refused');
+      });
+    });
     await bot.api.setWebhook(input.webhookUrl, { secret_token: input.webhookSecret, allowed_updates: ['message', 'callback_query'] });
     logger.info({ username: bot.botInfo.username }, 'telegram webhook set');
     return { stop: async () => undefined };

@@ -1,7 +1,7 @@
 // Normalises the parts of a Telegram update the dialogue uses; everything else is ignored.
 import { z } from 'zod';
-import type { InboundEvent } from '../../app/inbound.ts';
-import { unpackChoice } from './callback-data.ts';
+import type { InboundContent, InboundEvent } from '../../app/inbound.ts';
+import { unpackChoice, type UnpackedChoice } from './callback-data.ts';
 
 const from = z.object({
   id: z.number(),
@@ -30,6 +30,9 @@ const update = z.object({
 
 const nameOf = (u: z.infer<typeof from>): string => [u.first_name, u.last_name].filter(Boolean).join(' ') || u.username || String(u.id);
 
+const callbackContent = (c: UnpackedChoice | null): InboundContent =>
+  c === null ? { kind: 'callback', data: '' } : { kind: 'callback', data: c.value, ...(c.stamp !== undefined ? { stamp: c.stamp } : {}) };
+
 export const normaliseTelegramUpdate = (raw: unknown, receivedAt: Date): InboundEvent | null => {
   const parsed = update.safeParse(raw);
   if (!parsed.success) return null;
@@ -37,7 +40,8 @@ export const normaliseTelegramUpdate = (raw: unknown, receivedAt: Date): Inbound
   const dedupeKey = `tg:${u.update_id}`;
   if (u.callback_query) {
     const cq = u.callback_query;
-    if (cq.from.is_bot || !cq.message) return null;
+    // A button in a group is never a report: only private chats reach the dialogue.
+    if (cq.from.is_bot || !cq.message || cq.message.chat.type !== 'private') return null;
     return {
       channel: 'telegram',
       dedupeKey,
@@ -47,7 +51,7 @@ export const normaliseTelegramUpdate = (raw: unknown, receivedAt: Date): Inbound
       ...(cq.from.language_code ? { languageCode: cq.from.language_code } : {}),
       receivedAt,
       // Forged or malformed payloads become '' and are refused by the dialogue as stale buttons.
-      content: { kind: 'callback', data: unpackChoice(cq.data ?? '') ?? '' },
+      content: callbackContent(unpackChoice(cq.data ?? '')),
     };
   }
   const m = u.message;

@@ -16,12 +16,15 @@ import { createZaloWebhookHandler, ZALO_WEBHOOK_PATH } from './zalo-webhook.ts';
 
 export type ZaloRunning = { readonly api: ZaloApi; readonly stop: () => Promise<void> };
 
-const zaloFetcher: FileFetcher = async (content, maxBytes) => {
-  const url = content.url ?? content.fileRef;
-  const r = await downloadZaloPhoto(url, { maxBytes, timeoutMs: 30_000 });
-  if (!r.ok) return { ok: false, error: { code: r.error.code === 'too_large' ? 'too_large' : 'download_failed' } };
-  return { ok: true, value: { buffer: r.value.buffer, mime: r.value.mime ?? null, size: r.value.size } };
-};
+/** Photos come from Zalo's public CDN; only the configured API host may be private (an emulator). */
+const zaloFetcher =
+  (apiRoot: string): FileFetcher =>
+  async (content, maxBytes) => {
+    const url = content.url ?? content.fileRef;
+    const r = await downloadZaloPhoto(url, { maxBytes, timeoutMs: 30_000, trustedHosts: [new URL(apiRoot).hostname] });
+    if (!r.ok) return { ok: false, error: { code: r.error.code === 'too_large' ? 'too_large' : 'download_failed' } };
+    return { ok: true, value: { buffer: r.value.buffer, mime: r.value.mime ?? null, size: r.value.size } };
+  };
 
 export const reviveEvent = (payload: unknown): InboundEvent => {
   const e = payload as InboundEvent & { receivedAt: string | Date };
@@ -47,10 +50,11 @@ export const startZalo = async (input: {
 }): Promise<ZaloRunning> => {
   const { settings, logger, inbox } = input;
   const api = createZaloApi({ token: settings.token, apiRoot: settings.apiRoot, logger });
+  const fetchPhoto = zaloFetcher(settings.apiRoot);
   const persist = (event: InboundEvent) => inbox.store(event.dedupeKey, 'zalo', event, event.receivedAt);
   const onEvent = async (event: InboundEvent): Promise<void> => {
     try {
-      const out = await input.dialogue.handle(event, zaloFetcher);
+      const out = await input.dialogue.handle(event, fetchPhoto);
       if (out) {
         // Zalo's bot API sends photos by public URL only, so generated files are not sent here.
         const replies = out.attachments?.length ? [...out.replies, { key: 'coord:attachment_unavailable' }] : out.replies;

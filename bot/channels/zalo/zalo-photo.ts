@@ -2,7 +2,9 @@
 // fetch promptly). Streams with a hard byte cap and a total deadline; failures are values.
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import axios from 'axios';
+import net from 'node:net';
+import axios, { type AxiosRequestConfig } from 'axios';
+import { isPublicAddress, publicOnlyLookup } from '../../platform/public-address.ts';
 import { err, ok, type Result } from '../../../core/result.ts';
 
 export type ZaloPhoto = {
@@ -22,6 +24,8 @@ export type DownloadZaloPhotoOptions = {
   readonly maxBytes: number;
   /** Deadline for the whole download, headers and body. */
   readonly timeoutMs: number;
+  /** Hosts fetched even on a private address (the configured API host: an emulator, a proxy). */
+  readonly trustedHosts?: readonly string[];
 };
 
 export const downloadZaloPhoto = async (url: string, options: DownloadZaloPhotoOptions): Promise<Result<ZaloPhoto, ZaloPhotoError>> => {
@@ -35,6 +39,12 @@ export const downloadZaloPhoto = async (url: string, options: DownloadZaloPhotoO
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     return err({ code: 'download_failed', detail: `unsupported protocol ${parsed.protocol}` });
   }
+  const trusted = new Set(options.trustedHosts ?? []);
+  // An address written in the URL is never looked up: check it here; names are checked at connect.
+  const literal = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (net.isIP(literal) !== 0 && !trusted.has(parsed.hostname) && !isPublicAddress(literal)) {
+    return err({ code: 'download_failed', detail: 'not a public address' });
+  }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -43,6 +53,13 @@ export const downloadZaloPhoto = async (url: string, options: DownloadZaloPhotoO
       signal: controller.signal,
       timeout: timeoutMs,
       maxRedirects: 3,
+      // Names are checked when connecting; an address written as a number is never looked up, so
+      // a redirect to one is checked here.
+      lookup: publicOnlyLookup(trusted) as unknown as AxiosRequestConfig['lookup'],
+      beforeRedirect: (redirect: { hostname?: string }) => {
+        const host = (redirect.hostname ?? '').replace(/^\[|\]$/g, '');
+        if (net.isIP(host) !== 0 && !trusted.has(host) && !isPublicAddress(host)) throw new Error('redirect to a non-public address');
+      },
       validateStatus: () => true,
     });
     const stream = response.data;

@@ -3,7 +3,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
 import { diffCriteriaSets, type CriteriaChange } from '../../../core/criteria/diff-criteria-sets.ts';
 import { describeLoadError, loadCriteriaFile } from '../../platform/criteria-files.ts';
-import { createCriteriaSetRepository } from '../../db/repositories/criteria-set-repository.ts';
 import { readCriteriaWorkbook } from '../../platform/criteria-workbook/read-criteria-workbook.ts';
 import { writeCriteriaWorkbook } from '../../platform/criteria-workbook/write-criteria-workbook.ts';
 import { stringFlag } from '../args.ts';
@@ -44,7 +43,7 @@ const parseRef = (ref: string | undefined, usage: string): { key: string; versio
 
 const findSet = async (ctx: CliContext, ref: string | undefined, usage: string): Promise<CriteriaSet | null> => {
   const { key, version } = parseRef(ref, usage);
-  const stored = await createCriteriaSetRepository((await ctx.db()).prisma).findByKey(key, version);
+  const stored = await (await ctx.repos()).criteriaSets.findByKey(key, version);
   if (!stored) ctx.io.error(ctx.translator.t(ctx.locale, 'admin:cli.not_found', { ref: ref ?? '' }));
   return stored?.set ?? null;
 };

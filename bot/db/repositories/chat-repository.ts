@@ -26,6 +26,24 @@ export const createChatRepository = (db: Db): ChatRepository => ({
     }
   },
 
+  async isProcessed(key) {
+    return (await db.processedUpdate.findUnique({ where: { key }, select: { key: true } })) !== null;
+  },
+
+  async completeTurn(key, now, channel, chatId, input) {
+    const data = { accountId: input.accountId, submissionId: input.submissionId, state: input.state as object };
+    try {
+      await db.$transaction([
+        db.processedUpdate.create({ data: { key, processedAt: now } }),
+        db.chatState.upsert({ where: { channel_chatId: { channel, chatId } }, create: { channel, chatId, ...data }, update: data }),
+      ]);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  },
+
   async releaseUpdate(key: string): Promise<void> {
     await db.processedUpdate.deleteMany({ where: { key } });
   },

@@ -207,6 +207,10 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
     return db.evidence.count({ where: { submissionId: input.submissionId, criterionCode: input.criterionCode } });
   },
 
+  async hasEvidence(submissionId, criterionCode, sha256) {
+    return (await db.evidence.count({ where: { submissionId, criterionCode, sha256 } })) > 0;
+  },
+
   async evidenceOf(submissionId) {
     return db.evidence.findMany({
       where: { submissionId },

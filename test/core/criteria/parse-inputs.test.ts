@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cleanInput } from '../../../core/criteria/fold-text.ts';
 import { parseChoice, parseMultiChoice } from '../../../core/criteria/parse-choice.ts';
 import { parseDate } from '../../../core/criteria/parse-date.ts';
 import { parsePercent } from '../../../core/criteria/parse-number.ts';
@@ -205,5 +206,18 @@ describe('parsers never throw', () => {
     ]) {
       expect(f).not.toThrow();
     }
+  });
+});
+
+describe('cleanInput removes every invisible format character (Unicode Cf)', () => {
+  it.each([
+    ['\u2063<b>x</b>', '<b>x</b>'],
+    ['a\u200bb\u200cc\u200dd\ufeff', 'abcd'],
+    ['\u202eevil\u202c', 'evil'],
+    ['\u2066isolate\u2069', 'isolate'],
+    ['\u00adsoft', 'soft'],
+    ['Xã\u00a0Thạch\u202fĐài', 'Xã Thạch Đài'],
+  ])('%j → %j', (raw, clean) => {
+    expect(cleanInput(raw)).toBe(clean);
   });
 });

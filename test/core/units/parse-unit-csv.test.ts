@@ -9,6 +9,11 @@ const existing = new Map([
 const header = 'code,name,level,parent_code\n';
 
 describe('parseUnitCsv', () => {
+  it('cleans names of invisible format characters (a U+2063 in a name breaks no screen)', () => {
+    const r = parseUnitCsv(`${header}X-1,\u2063<b>Xã\u200b 1</b>,commune,H-TH\n`, existing);
+    expect(r.ok && r.value[0]?.name).toBe('<b>Xã 1</b>');
+  });
+
   it.each([
     ['bad header', 'id,name\n', 1, 'csv.bad_header'],
     ['field count', `${header}X-1,Xã 1,commune\n`, 2, 'csv.field_count'],

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app/create-app.ts';
 import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
+import { parseChatState } from '../../../bot/app/dialogue/chat-state.ts';
 import { loadCriteriaFile, listShippedSets } from '../../../bot/platform/criteria-files.ts';
 import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
 import { silentLogger } from '../../../bot/platform/logger.ts';
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
 import { nextAction } from '../../support/answer-driver.ts';
-import { createTelegramHarness } from '../../support/telegram-harness.ts';
+import { buttonValue, createTelegramHarness } from '../../support/telegram-harness.ts';
 import { availableProviders, createTestDatabase, type TestDatabase } from '../support/providers.ts';
 
 const providers = await availableProviders();
@@ -94,7 +95,7 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     const code = await inviteFor('X-THACHDAI');
     const [joined] = await tg.text(601, `/start ${code}`);
     expect(joined?.text).toContain('Xã Thạch Đài');
-    expect(joined?.buttons.map((b) => b.data)).toContain('c:cmd:report');
+    expect(joined?.buttons.map((b) => buttonValue(b.data))).toContain('cmd:report');
     const [first] = await tg.click(601, 'cmd:report');
     expect(first?.text).toContain('Thông tin chung');
 
@@ -175,6 +176,64 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     expect(row.answers.every((a) => a.channel === 'telegram')).toBe(true);
   });
 
+  it('an old button answers nothing: it says so and shows the question on screen', async () => {
+    const code = await inviteFor('X-THACHLIEN');
+    await tg.text(1101, `/start ${code}`);
+    await tg.text(1101, '/report');
+    for (let i = 0; i < 5; i += 1) await tg.text(1101, '20');
+    // X-1.1's buttons, then /edit X-1.6, whose "none" has the same value as X-1.1's.
+    const [x11] = await tg.text(1101, '/skip');
+    const oldNone = tg.sent.filter((m) => m.chatId === '1101').find((m) => m.text.includes('X-1.1') && m.buttons.some((b) => buttonValue(b.data) === 'c:none'));
+    expect(oldNone, x11?.text).toBeDefined();
+    const [x16] = await tg.text(1101, '/edit X-1.6');
+    expect(x16?.text).toContain('X-1.6');
+    const oldData = oldNone!.buttons.find((b) => buttonValue(b.data) === 'c:none')!.data;
+    const [stale] = await tg.click(1101, `raw:${oldData}`);
+    expect(stale?.text).toContain('không còn hiệu lực');
+    expect(stale?.text).toContain('X-1.6');
+    const unit = await app.deps.units.findByCode('X-THACHLIEN');
+    const row = await db.prisma.submission.findFirstOrThrow({ where: { unitId: unit!.id }, include: { answers: true } });
+    expect(row.answers.map((a) => a.criterionCode)).not.toContain('X-1.6');
+    // The button on screen still works.
+    const [stored] = await tg.click(1101, 'c:none');
+    expect(stored?.text).not.toContain('không còn hiệu lực');
+
+    // A double-tapped skip skips one question, not two.
+    const [q] = await tg.text(1101, '/edit X-1.2');
+    const skip = q!.buttons.find((b) => buttonValue(b.data) === 'skip')!.data;
+    const [first] = await tg.click(1101, `raw:${skip}`);
+    const [second] = await tg.click(1101, `raw:${skip}`);
+    expect(first?.text).not.toContain('không còn hiệu lực');
+    expect(second?.text).toContain('không còn hiệu lực');
+    const cursor = parseChatState(await stateOf(1101)).session?.cursor;
+    expect(second?.text).toContain(cursor?.kind === 'criterion' ? cursor.code : '?');
+  });
+
+  it('in a group: one short hint for a command or a button, nothing else, nothing stored', async () => {
+    const people = await db.prisma.person.count();
+    const group = { id: -100123, type: 'supergroup' as const, title: 'Cán bộ xã' };
+    const who = { id: 1301, is_bot: false, first_name: 'Lan', language_code: 'vi' };
+    const calls = tg.calls.length;
+    const cmd = await tg.deliver({ update_id: tg.nextUpdateId(), message: { message_id: 1, date: 0, chat: group, from: who, text: '/start' } } as never);
+    const chatter = await tg.deliver({
+      update_id: tg.nextUpdateId(),
+      message: { message_id: 2, date: 0, chat: group, from: who, text: 'chào cả nhà' },
+    } as never);
+    await tg.deliver({
+      update_id: tg.nextUpdateId(),
+      callback_query: { id: 'g1', from: who, chat_instance: 'g', data: 'c:cmd:report', message: { message_id: 3, date: 0, chat: group } },
+    } as never);
+    expect(cmd).toHaveLength(1);
+    expect(cmd[0]?.text).toContain('trò chuyện riêng');
+    expect(cmd[0]?.chatId).toBe(String(group.id));
+    expect(chatter).toHaveLength(0);
+    const answered = tg.calls.slice(calls).filter((c) => c.method === 'answerCallbackQuery');
+    expect(answered).toHaveLength(1);
+    expect(String(answered[0]?.payload['text'])).toContain('trò chuyện riêng');
+    expect(await db.prisma.person.count()).toBe(people);
+    expect(await db.prisma.chatState.count({ where: { chatId: String(group.id) } })).toBe(0);
+  });
+
   it('refuses oversized evidence with a clear message and keeps the question', async () => {
     const code = await inviteFor('X-TUNGLOC');
     await tg.text(901, `/start ${code}`);
@@ -192,7 +251,7 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     const code = await inviteFor('X-HODO');
     await tg.text(1001, `/start ${code}`);
     const [choose] = await tg.text(1001, '/lang');
-    expect(choose?.buttons.map((b) => b.data)).toEqual(['c:lang:vi', 'c:lang:en']);
+    expect(choose?.buttons.map((b) => buttonValue(b.data))).toEqual(['lang:vi', 'lang:en']);
     const [set] = await tg.click(1001, 'lang:en');
     expect(set?.text).toBe('Switched to English.');
     const [q] = await tg.text(1001, '/report');
