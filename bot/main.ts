@@ -8,6 +8,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import type { FaultPoint } from './app/dialogue/deps.ts';
+import { pruneRetention } from './app/admin/prune-retention.ts';
 import { createTranslator } from './platform/i18n.ts';
 import { createApp } from './app/create-app.ts';
 import { seedDemo } from './app/admin/seed-demo.ts';
@@ -85,6 +86,14 @@ const main = async (): Promise<number> => {
   }
   const rescored = await rescoreStale(repos, now());
   if (rescored > 0) logger.info({ rescored }, 'scores recomputed with the current score function');
+  const prune = () =>
+    pruneRetention(repos, now()).then(
+      (pruned) => (pruned.processed + pruned.inbox > 0 ? logger.info(pruned, 'old inbound records pruned') : undefined),
+      (error: unknown) => logger.warn({ err: error }, 'pruning inbound records failed'),
+    );
+  await prune();
+  // Every six hours; never keeps the process alive on its own.
+  setInterval(() => void prune(), 6 * 3_600_000).unref();
   const translator = createTranslator(config.DEFAULT_LOCALE);
   const instanceId = config.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`;
   const background = startBackground({ repos, calendar, sendRatePerSecond: config.SEND_RATE_PER_SECOND, logger, instanceId, now });

@@ -9,6 +9,7 @@ import type { CommandRegistry } from './command-port.ts';
 import { withCaches } from './dialogue/cached-deps.ts';
 import { createDialogue } from './dialogue/create-dialogue.ts';
 import type { DialogueDeps, FaultPoint } from './dialogue/deps.ts';
+import { createGuessLimits } from './dialogue/guess-limits.ts';
 import { createKeyedLock } from './dialogue/keyed-lock.ts';
 import type { Dialogue } from './dialogue-port.ts';
 import type { EvidenceStore, Repositories } from './ports.ts';
@@ -52,6 +53,7 @@ export const createApp = (options: AppOptions): App => {
     newCode: options.newCode ?? (() => codeFromBytes(randomBytes(10)).slice(0, 8)),
     ...(options.fault ? { fault: options.fault } : {}),
     submissionLock: createKeyedLock(),
+    guessLimits: createGuessLimits(),
   };
   const deps: DialogueDeps = withCaches({ ...base, commands: options.commands ? options.commands(base) : {} });
   return { dialogue: createDialogue(deps), deps };

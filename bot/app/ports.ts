@@ -111,6 +111,8 @@ export type InboxRepository = {
   markFailed(key: string): Promise<void>;
   /** Events stored but never processed (the process stopped in between), oldest first. */
   pending(channel: string, olderThan: Date, limit?: number): Promise<{ key: string; payload: unknown }[]>;
+  /** Deletes events received before `before` (processed or given up); returns how many. */
+  prune(before: Date): Promise<number>;
 };
 
 // ── Invites and link codes ───────────────────────────────────────────────────────────────

@@ -471,6 +471,11 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       expect(await repos.inbox.pending('zalo', later(1))).toEqual([{ key: 'zalo:1', payload: { a: 1 } }]);
       await repos.inbox.markDone('zalo:1', later(1));
       expect(await repos.inbox.pending('zalo', later(1))).toEqual([]);
+      // Pruned by age: the key can be stored again afterwards.
+      await repos.inbox.store('zalo:2', 'zalo', {}, later(5));
+      expect(await repos.inbox.prune(later(2))).toBe(1);
+      expect(await repos.inbox.store('zalo:1', 'zalo', {}, later(6))).toBe('new');
+      expect(await repos.inbox.store('zalo:2', 'zalo', {}, later(6))).toBe('duplicate');
     });
   });
 });

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { InboundEvent } from '../inbound.ts';
 import { cleanInput } from '../../../core/criteria/fold-text.ts';
+import { normaliseInviteCode } from '../../../core/access/invite-rules.ts';
 import { reply } from '../../../core/reply.ts';
 import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Dialogue, DialogueOutput, FileFetcher } from '../dialogue-port.ts';
@@ -24,6 +25,17 @@ const stamped = (before: ChatState, after: ChatState, dedupeKey: string): ChatSt
     ? { ...after, offered: { ...after.offered, stamp: stampOf(dedupeKey) } }
     : after;
 
+/**
+ * Only someone joining (an invite or link code) gets rows: a stranger who just writes is told
+ * how to join, and leaves nothing behind but a log line (at most one a minute).
+ */
+const isJoinAttempt = (event: InboundEvent): boolean => {
+  if (event.content.kind !== 'text') return false;
+  const text = event.content.text.trim();
+  if (/^\/(start|link)(@\w+)?\s+\S/i.test(text)) return true;
+  return !/\s/.test(text) && normaliseInviteCode(text)?.length === 10;
+};
+
 type Identity = { account: Turn['account']; person: Turn['person']; memberships: Turn['memberships'] };
 
 export const createDialogue = (deps: DialogueDeps): Dialogue => {
@@ -44,9 +56,23 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
       if (!person) throw new Error(`person ${account.personId} missing`);
       return { account, person, memberships };
     });
+  let strangersLoggedAt = 0;
+  let strangersSince = 0;
+  const stranger = (event: InboundEvent, now: Date): DialogueOutput => {
+    strangersSince += 1;
+    if (now.getTime() - strangersLoggedAt >= 60_000) {
+      deps.logger.info({ channel: event.channel, strangers: strangersSince }, 'messages from people without an invite answered with the join hint');
+      strangersLoggedAt = now.getTime();
+      strangersSince = 0;
+    }
+    const locale = isLocale(event.languageCode ?? '') ? (event.languageCode as Locale) : deps.defaultLocale;
+    return { locale, replies: [reply(event.content.kind === 'unsupported' ? 'dialogue:unsupported' : 'dialogue:start.no_membership')], exclusiveChoices: true };
+  };
   return {
     async handle(event: InboundEvent, fetchFile: FileFetcher): Promise<DialogueOutput | null> {
       const now = deps.clock();
+      const who = `${event.channel}:${event.externalUserId}`;
+      if (!identities.has(who) && !isJoinAttempt(event) && !(await deps.people.findAccount(event.channel, event.externalUserId))) return stranger(event, now);
       // The update is recorded as processed only when its turn ends (completeTurn, with the chat
       // state): a process killed mid-turn leaves nothing recorded, so the redelivery is answered.
       // Replaying a turn is safe: the chat state still names the question it answered.

@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../../../core/calendar/working-days.ts';
 import type { Locale } from '../../platform/i18n.ts';
+import type { GuessLimits } from './guess-limits.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CommandRegistry } from '../command-port.ts';
@@ -21,6 +22,8 @@ export type DialogueDeps = Pick<Repositories, 'units' | 'people' | 'chats' | 'in
   readonly newCode: () => string;
   /** Fault-injection points for crash tests (see FAULT_INJECT): called where a crash hurts most. */
   readonly fault?: (point: FaultPoint) => void;
+  /** Ceilings on wrong invite and link codes (see guess-limits.ts). */
+  readonly guessLimits?: GuessLimits;
   /** Writers of one submission take turns in this process (see keyed-lock.ts). */
   readonly submissionLock?: KeyedLock;
   /** Lets the answer path keep the snapshot it just stored (see cached-deps.ts). */

@@ -32,10 +32,15 @@ export const join = async (deps: DialogueDeps, turn: Turn, typed: string): Promi
   if (account && isLocked(account.inviteLockedUntil, turn.now)) {
     return result(turn.state, [reply('dialogue:join.locked', { minutes: LOCK_MINUTES })]);
   }
+  if (deps.guessLimits && !deps.guessLimits.invites.allows('all', turn.now)) {
+    deps.logger.warn({ channel: turn.event.channel }, 'invite guessing paused: too many wrong codes from all accounts');
+    return result(turn.state, [reply('dialogue:join.busy')]);
+  }
   const code = normaliseInviteCode(typed);
   const invite = code ? await deps.invites.findByHash(hashCode(code)) : null;
   const problem = inviteProblem(invite, turn.now);
   const fail = async (key: string): Promise<TurnResult> => {
+    deps.guessLimits?.invites.fail('all', turn.now);
     const failures = await deps.people.recordInviteFailure(turn.account.id, lockAfterFailure((account?.failedInviteAttempts ?? 0) + 1, turn.now));
     const extra: Reply[] = failures >= 5 ? [reply('dialogue:join.locked', { minutes: LOCK_MINUTES })] : [];
     return result(turn.state, [reply(key), ...extra]);

@@ -39,9 +39,17 @@ export const link = async (deps: DialogueDeps, turn: Turn, typed: string | undef
     });
     return result(turn.state, [reply('dialogue:link.code', { code, minutes: LINK_CODE_MINUTES })]);
   }
+  const limits = deps.guessLimits;
+  if (limits && (!limits.links.allows('all', turn.now) || !limits.linksPerAccount.allows(turn.account.id, turn.now))) {
+    return result(turn.state, [reply('dialogue:link.too_many')]);
+  }
   const code = normaliseInviteCode(typed);
   const personId = code ? await deps.linkCodes.consume(hashCode(`link:${code}`), turn.now) : null;
-  if (!personId) return result(turn.state, [reply('dialogue:link.invalid')]);
+  if (!personId) {
+    limits?.links.fail('all', turn.now);
+    limits?.linksPerAccount.fail(turn.account.id, turn.now);
+    return result(turn.state, [reply('dialogue:link.invalid')]);
+  }
   if (personId === turn.person.id) return result(turn.state, [reply('dialogue:link.same')]);
   await deps.linkCodes.mergeAccountInto(turn.account.id, turn.person.id, personId);
   return {

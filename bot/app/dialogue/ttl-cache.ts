@@ -5,6 +5,8 @@ export type TtlCache<V> = {
   readonly get: (key: string, load: () => Promise<V>) => Promise<V>;
   readonly delete: (key: string) => void;
   readonly clear: () => void;
+  /** True when a fresh entry is held (nothing is loaded). */
+  readonly has: (key: string) => boolean;
 };
 
 export const createTtlCache = <V>(ttlMs: number, maxEntries = 10_000): TtlCache<V> => {
@@ -19,6 +21,7 @@ export const createTtlCache = <V>(ttlMs: number, maxEntries = 10_000): TtlCache<
       entries.set(key, { value, expires: now + ttlMs });
       return value;
     },
+    has: (key) => (entries.get(key)?.expires ?? 0) > Date.now(),
     delete: (key) => void entries.delete(key),
     clear: () => entries.clear(),
   };

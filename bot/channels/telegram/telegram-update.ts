@@ -37,7 +37,11 @@ export const normaliseTelegramUpdate = (raw: unknown, receivedAt: Date): Inbound
   const parsed = update.safeParse(raw);
   if (!parsed.success) return null;
   const u = parsed.data;
-  const dedupeKey = `tg:${u.update_id}`;
+  // Telegram picks update ids at random again after a week without updates: the key also names
+  // the update's own callback id or message (chat and message id), so a reused id is never taken
+  // for a redelivery.
+  const own = u.callback_query ? `q${u.callback_query.id}` : u.message ? `m${u.message.chat.id}.${u.message.message_id}` : '';
+  const dedupeKey = `tg:${u.update_id}:${own}`;
   if (u.callback_query) {
     const cq = u.callback_query;
     // A button in a group is never a report: only private chats reach the dialogue.

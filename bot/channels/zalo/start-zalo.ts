@@ -13,6 +13,7 @@ import { downloadZaloPhoto } from './zalo-photo.ts';
 import { startZaloPolling } from './zalo-polling.ts';
 import { sendZaloText } from './zalo-sender.ts';
 import { createZaloWebhookHandler, ZALO_WEBHOOK_PATH } from './zalo-webhook.ts';
+import { inboxPayload } from './inbox-payload.ts';
 
 export type ZaloRunning = { readonly api: ZaloApi; readonly stop: () => Promise<void> };
 
@@ -51,7 +52,7 @@ export const startZalo = async (input: {
   const { settings, logger, inbox } = input;
   const api = createZaloApi({ token: settings.token, apiRoot: settings.apiRoot, logger });
   const fetchPhoto = zaloFetcher(settings.apiRoot);
-  const persist = (event: InboundEvent) => inbox.store(event.dedupeKey, 'zalo', event, event.receivedAt);
+  const persist = (event: InboundEvent) => inbox.store(event.dedupeKey, 'zalo', inboxPayload(event), event.receivedAt);
   const onEvent = async (event: InboundEvent): Promise<void> => {
     try {
       const out = await input.dialogue.handle(event, fetchPhoto);

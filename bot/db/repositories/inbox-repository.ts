@@ -19,6 +19,10 @@ export const createInboxRepository = (db: Db): InboxRepository => ({
     await db.inboxEvent.updateMany({ where: { key }, data: { status: 'done', processedAt: at } });
   },
 
+  async prune(before: Date): Promise<number> {
+    return (await db.inboxEvent.deleteMany({ where: { receivedAt: { lt: before } } })).count;
+  },
+
   async markFailed(key: string): Promise<void> {
     await db.inboxEvent.updateMany({ where: { key }, data: { attempts: { increment: 1 } } });
   },

@@ -82,7 +82,9 @@ describe.each(providers)('Telegram → Zalo continuation on %s', (provider) => {
     const [link] = await tg.text(3001, '/link');
     expect(link?.text).toContain('LINK2345');
 
-    expect(await zalo('/report')).toContain('chưa là cán bộ báo cáo');
+    // A stranger to the bot so far: told how to join, and nothing is stored about them.
+    expect(await zalo('/report')).toContain('chưa được gán vào đơn vị nào');
+    expect(await db.prisma.channelAccount.count({ where: { channel: 'zalo', externalId: 'z-officer' } })).toBe(0);
     expect(await zalo('/link LINK2345')).toContain('Đã liên kết');
     expect(await zalo('/report')).toContain('Xã Thạch Liên');
     for (let i = 0; i < 200; i += 1) {

@@ -62,6 +62,26 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
   });
   afterAll(async () => db.dispose());
 
+  it('leaves nothing behind of a stranger who just writes: the join hint, no person, account or chat rows', async () => {
+    const before = await Promise.all([
+      db.prisma.person.count(),
+      db.prisma.channelAccount.count(),
+      db.prisma.chatState.count(),
+      db.prisma.processedUpdate.count(),
+    ]);
+    for (const text of ['xin chào', '/help', '/report', '20']) {
+      const [r] = await tg.text(1401, text);
+      expect(r?.text).toContain('mã mời');
+    }
+    const after = await Promise.all([
+      db.prisma.person.count(),
+      db.prisma.channelAccount.count(),
+      db.prisma.chatState.count(),
+      db.prisma.processedUpdate.count(),
+    ]);
+    expect(after).toEqual(before);
+  });
+
   it('tells someone without a membership how to get an invite, and refuses wrong codes', async () => {
     const [hello] = await tg.text(501, '/start');
     expect(hello?.text).toContain('mã mời');

@@ -13,6 +13,13 @@ export const createInMemoryInboxRepository = (store: InMemoryStore): InboxReposi
     for (const e of store.inbox) if (e.key === key) Object.assign(e, { status: 'done', processedAt: at });
   },
 
+  async prune(before) {
+    const keep = store.inbox.filter((e) => e.receivedAt >= before);
+    const count = store.inbox.length - keep.length;
+    store.inbox.splice(0, store.inbox.length, ...keep);
+    return count;
+  },
+
   async markFailed(key) {
     for (const e of store.inbox) if (e.key === key) e.attempts += 1;
   },
