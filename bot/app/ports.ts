@@ -26,6 +26,15 @@ export type ChannelAccount = {
 };
 export type Membership = { readonly id: string; readonly personId: string; readonly unitId: string; readonly role: Role };
 export type MemberAccount = ChannelAccount & { readonly unitId: string };
+/** Who holds a role on a unit (`member list`, /members): the person, the role, their chat channels. */
+export type UnitMember = {
+  readonly membershipId: string;
+  readonly personId: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly channels: readonly ChannelKind[];
+  readonly since: Date;
+};
 
 export type PeopleRepository = {
   createPerson(input: { displayName: string; locale: string }): Promise<Person>;
@@ -46,6 +55,10 @@ export type PeopleRepository = {
   listMemberships(personId: string): Promise<Membership[]>;
   /** Accounts of everyone holding `role` on one of `unitIds` (e.g. the reporters to remind). */
   listMemberAccounts(unitIds: readonly string[], role: Role): Promise<MemberAccount[]>;
+  /** Active members of one unit, oldest first. */
+  listUnitMembers(unitId: string): Promise<UnitMember[]>;
+  /** Revokes every active role of a person on a unit; how many were revoked. */
+  revokeUnitMember(unitId: string, personId: string, at: Date): Promise<number>;
 };
 
 // ── Units ────────────────────────────────────────────────────────────────────────────────
@@ -59,7 +72,12 @@ export type UnitRepository = {
   count(): Promise<number>;
   /** Inserts or updates units by code in one transaction; parents must precede children. */
   upsertMany(units: readonly NewUnit[]): Promise<number>;
-  setExcluded(code: string, excluded: boolean): Promise<void>;
+  /** Records predecessor → successor links from `effectiveOn`; predecessors end, the successor starts, that day. */
+  recordMerge(input: { predecessorIds: readonly string[]; successorId: string; effectiveOn: Date }): Promise<void>;
+  /** The units merged into `unitId`, with the day the merger took effect. */
+  predecessorsOf(unitId: string): Promise<{ readonly unit: Unit; readonly effectiveOn: Date | null }[]>;
+  /** Marks a unit excluded (with the reason) or included again; null when no unit has the code. */
+  setExcluded(code: string, excluded: boolean, reason?: string | null): Promise<Unit | null>;
 };
 
 // ── Chats and inbound de-duplication ─────────────────────────────────────────────────────
@@ -350,6 +368,16 @@ export type LeaseRepository = {
 };
 
 /** Every repository, built once by the composition root. */
+// ── Published results ────────────────────────────────────────────────────────────────────
+export type StoredPublication = { readonly periodId: string; readonly publishedAt: Date; readonly results: unknown };
+export type PublicationRepository = {
+  /** Stores a period's frozen results once; false when the period was already published. */
+  create(input: { periodId: string; publishedAt: Date; results: unknown }): Promise<boolean>;
+  find(periodId: string): Promise<StoredPublication | null>;
+  /** Every publication, the most recent first. */
+  list(): Promise<StoredPublication[]>;
+};
+
 export type Repositories = {
   readonly units: UnitRepository;
   readonly people: PeopleRepository;
@@ -364,6 +392,7 @@ export type Repositories = {
   readonly outbox: OutboxRepository;
   readonly leases: LeaseRepository;
   readonly calendar: CalendarRepository;
+  readonly publications: PublicationRepository;
 };
 
 // ── Services ─────────────────────────────────────────────────────────────────────────────

@@ -9,8 +9,9 @@ import { parseArgs } from './args.ts';
 import type { CliCommand, CliContext } from './cli-context.ts';
 import { dbMigrate } from './commands/db-commands.ts';
 import { demoSeed } from './commands/demo-commands.ts';
-import { unitImport, unitList } from './commands/unit-commands.ts';
-import { inviteCreate } from './commands/invite-commands.ts';
+import { unitExclude, unitImport, unitInclude, unitList, unitMerge } from './commands/unit-commands.ts';
+import { inviteBulk, inviteCreate, inviteRevoke } from './commands/invite-commands.ts';
+import { memberList, memberRemove } from './commands/member-commands.ts';
 import { remindDryRun, remindRun } from './commands/remind-cli.ts';
 import { exportCommandCli } from './commands/export-cli.ts';
 import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
@@ -21,13 +22,21 @@ import { loadWorkingCalendar } from '../app/admin/load-calendar.ts';
 import { calendarImport, calendarList } from './commands/calendar-commands.ts';
 import { periodCreate, periodShow, periodUpdate } from './commands/period-commands.ts';
 import { periodClose, periodCopy, periodOpen } from './commands/period-lifecycle-commands.ts';
+import { periodPublish } from './commands/period-publish-command.ts';
 
 const commands: Record<string, CliCommand> = {
   'db migrate': dbMigrate,
   'demo seed': demoSeed,
   'unit list': unitList,
   'unit import': unitImport,
+  'unit exclude': unitExclude,
+  'unit include': unitInclude,
+  'unit merge': unitMerge,
   'invite create': inviteCreate,
+  'invite bulk': inviteBulk,
+  'invite revoke': inviteRevoke,
+  'member list': memberList,
+  'member remove': memberRemove,
   'criteria validate': criteriaValidate,
   'criteria import': criteriaImport,
   'criteria list': criteriaList,
@@ -41,6 +50,7 @@ const commands: Record<string, CliCommand> = {
   'period open': periodOpen,
   'period close': periodClose,
   'period copy': periodCopy,
+  'period publish': periodPublish,
   'calendar import': calendarImport,
   'calendar list': calendarList,
   remind: remindDryRun,
@@ -52,15 +62,21 @@ const usage = `usage: npm run cli -- <command>
   db migrate
   demo seed
   unit list [--level province|department|district|commune]
-  unit import <file.csv>
+  unit import <file.csv>   (code,name,level,parent_code[,excluded])
+  unit exclude <code> --reason "…" | unit include <code>
+  unit merge <A> <B>… --into <C> --from <YYYY-MM-DD>
   criteria validate <file> | criteria import <file>   (.yaml, .json or .xlsx)
   criteria list | criteria template --out <file.xlsx>
   criteria export <key>[@version] --out <file.xlsx> | criteria diff <key@v1> <key@v2>
   period list | period show <id>
   period create <file.yaml> | period update <id> <file.yaml>
   period open <id> | period close <id> | period copy <id> --year <YYYY>
+  period publish <id>   (freezes the results, notifies reporters, makes answers read-only)
   calendar import <file.yaml|file.json> | calendar list
-  invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]
+  invite create --unit <CODE> --role reporter|coordinator|assessor [--uses N] [--days D]
+  invite bulk --level <level> [--district <CODE>] --role reporter|coordinator --out <invites.csv> [--uses N] [--days D]
+  invite revoke <code>
+  member list <unit> | member remove <unit> <person id>
   remind --dry-run [--at <ISO time>] | remind run
   export --period <id> --out <file.xlsx>`;
 

@@ -12,6 +12,7 @@ import { createLeasesRepository } from './repositories/leases-repository.ts';
 import { createLinkCodeRepository } from './repositories/link-code-repository.ts';
 import { createMessageOutboxRepository } from './repositories/message-outbox-repository.ts';
 import { createPeopleRepository } from './repositories/people-repository.ts';
+import { createPublicationRepository } from './repositories/publication-repository.ts';
 import { createPeriodRepository } from './repositories/period-repository.ts';
 import { createSubmissionRepository } from './repositories/submission-repository.ts';
 import { createUnitRepository } from './repositories/unit-repository.ts';
@@ -30,4 +31,5 @@ export const createRepositories = (db: Db): Repositories => ({
   outbox: createMessageOutboxRepository(db),
   leases: createLeasesRepository(db),
   calendar: createCalendarRepository(db),
+  publications: createPublicationRepository(db),
 });

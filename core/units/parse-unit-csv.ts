@@ -1,4 +1,4 @@
-// Parses a unit list in CSV (`code,name,level,parent_code`) and validates every row against
+// Parses a unit list in CSV (`code,name,level,parent_code[,excluded]`) and validates every row against
 // the rows above it and the units already known. All problems are returned, each with its
 // line number, so an import is all-or-nothing and the admin fixes everything in one pass.
 import type { Result } from '../result.ts';
@@ -35,6 +35,21 @@ export const splitCsvLine = (line: string): string[] | null => {
 };
 
 const expectedHeader = ['code', 'name', 'level', 'parent_code'];
+const optionalColumn = 'excluded';
+
+// An empty cell leaves the unit's stored flag as it is, so re-importing an old four-column file
+// never re-includes a unit an admin excluded.
+const excludedValues: Readonly<Record<string, boolean>> = {
+  yes: true,
+  true: true,
+  '1': true,
+  x: true,
+  có: true,
+  no: false,
+  false: false,
+  '0': false,
+  không: false,
+};
 
 export const parseUnitCsv = (text: string, existing: ReadonlyMap<string, UnitLevel>): Result<NewUnit[], CsvProblem[]> => {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -43,6 +58,8 @@ export const parseUnitCsv = (text: string, existing: ReadonlyMap<string, UnitLev
   if (!header || expectedHeader.some((h, i) => header[i] !== h)) {
     return err([{ line: 1, code: 'csv.bad_header', params: { expected: expectedHeader.join(',') } }]);
   }
+  const withExcluded = header.length > expectedHeader.length && header[expectedHeader.length] === optionalColumn;
+  const columns = withExcluded ? expectedHeader.length + 1 : expectedHeader.length;
   const known = new Map(existing);
   const seen = new Set<string>();
   const rows: NewUnit[] = [];
@@ -51,8 +68,10 @@ export const parseUnitCsv = (text: string, existing: ReadonlyMap<string, UnitLev
     if (raw.trim() === '') return;
     const fields = splitCsvLine(raw);
     if (!fields) return void problems.push({ line, code: 'csv.unclosed_quote' });
-    if (fields.length !== 4) return void problems.push({ line, code: 'csv.field_count', params: { expected: 4, found: fields.length } });
-    const [code = '', name = '', levelRaw = '', parentRaw = ''] = fields;
+    if (fields.length !== columns) return void problems.push({ line, code: 'csv.field_count', params: { expected: columns, found: fields.length } });
+    const [code = '', name = '', levelRaw = '', parentRaw = '', excludedRaw = ''] = fields;
+    const excluded = excludedRaw === '' ? undefined : excludedValues[excludedRaw.toLowerCase()];
+    if (excludedRaw !== '' && excluded === undefined) return void problems.push({ line, code: 'csv.bad_excluded', params: { value: excludedRaw } });
     if (!unitCodeSchema.safeParse(code).success) return void problems.push({ line, code: 'csv.bad_code', params: { value: code } });
     if (seen.has(code)) return void problems.push({ line, code: 'csv.duplicate_code', params: { value: code } });
     if (name === '' || name.length > 200) return void problems.push({ line, code: 'csv.bad_name' });
@@ -68,7 +87,7 @@ export const parseUnitCsv = (text: string, existing: ReadonlyMap<string, UnitLev
     }
     seen.add(code);
     known.set(code, level.data);
-    rows.push({ code, name, level: level.data, parentCode });
+    rows.push({ code, name, level: level.data, parentCode, ...(excluded !== undefined ? { excluded } : {}) });
   });
   if (rows.length === 0 && problems.length === 0) problems.push({ line: 1, code: 'csv.empty' });
   return problems.length > 0 ? err(problems) : ok(rows);

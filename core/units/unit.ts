@@ -11,6 +11,8 @@ export type Unit = {
   readonly level: UnitLevel;
   readonly parentId: string | null;
   readonly excluded: boolean;
+  /** Why the unit is excluded (`unit exclude --reason`); absent on units read without it. */
+  readonly excludedReason?: string | null;
   readonly effectiveFrom: Date | null;
   readonly effectiveTo: Date | null;
   readonly profile: Readonly<Record<string, number>> | null;

@@ -2,8 +2,10 @@
 import type { CommandRegistry } from '../command-port.ts';
 import type { CoordinationDeps } from './coordination-context.ts';
 import { chartCommand, exportCommand } from './export-chart-commands.ts';
+import { membersCommand } from './members-command.ts';
 import { missingCommand } from './missing-command.ts';
 import { rankingCommand } from './ranking-command.ts';
+import { resultCommand } from './result-command.ts';
 import { inviteCommand, remindCommand } from './remind-invite-commands.ts';
 import { historyCommand, returnCommand, verifiedCommand, verifyCommand } from './return-verify-commands.ts';
 import { statusCommand } from './status-command.ts';
@@ -20,6 +22,8 @@ export const createCoordinationCommands = (deps: CoordinationDeps): CommandRegis
   history: historyCommand(deps),
   remind: remindCommand(deps),
   invite: inviteCommand(deps),
+  members: membersCommand(deps),
+  result: resultCommand(deps),
   export: exportCommand(deps),
   chart: chartCommand(deps),
 });

@@ -7,6 +7,8 @@ import { rankedTotals, type ScoreCache, type ScoreTotals } from '../../../core/c
 import type { Lateness } from '../../../core/periods/deadlines.ts';
 import { latenessOf, scoreCache } from '../scores.ts';
 import { parseLevelWord } from '../../../core/units/level-words.ts';
+import { activeOn } from '../../../core/units/succession.ts';
+import { toLocalDate } from '../../../core/calendar/local-date.ts';
 import type { Unit, UnitLevel } from '../../../core/units/unit.ts';
 import type { CommandContext } from '../command-port.ts';
 import type { NotifyPort } from '../command-port.ts';
@@ -18,7 +20,7 @@ export const assessedLevels: readonly AssessedLevel[] = ['commune', 'district', 
 export const isAssessedLevel = (x: string): x is AssessedLevel => (assessedLevels as readonly string[]).includes(x);
 
 export type CoordinationDeps = {
-  readonly repos: Pick<Repositories, 'units' | 'periods' | 'criteriaSets' | 'coordination' | 'submissions' | 'people' | 'invites'>;
+  readonly repos: Pick<Repositories, 'units' | 'periods' | 'criteriaSets' | 'coordination' | 'submissions' | 'people' | 'invites' | 'publications'>;
   readonly calendar: WorkingCalendar;
   readonly botUsername: string;
   readonly remind: (input: { periodId: string; unitIds: readonly string[]; now: Date }) => Promise<{ queued: number }>;
@@ -26,6 +28,9 @@ export type CoordinationDeps = {
   /** Labels inside generated files (the export's column headers) in the caller's language. */
   readonly translate: (locale: Locale, key: string, params?: ReplyParams) => string;
 };
+
+/** What reading unit rows and rankings needs (also used by `period publish`, outside a chat). */
+export type RowDeps = Pick<CoordinationDeps, 'repos' | 'calendar'>;
 
 export type UnitRow = {
   readonly unit: UnitWithParentCode;
@@ -79,7 +84,7 @@ const statusOf = (s: SubmissionSummary | null): SubmissionStatus =>
   !s ? 'not_started' : s.status === 'submitted' || s.status === 'verified' || s.status === 'returned' ? s.status : 'draft';
 
 /** The cached score, or (for a submission written before this score version) the function's result now. */
-const scoreFor = async (deps: CoordinationDeps, period: StoredPeriod, s: SubmissionSummary): Promise<ScoreCache> => {
+const scoreFor = async (deps: RowDeps, period: StoredPeriod, s: SubmissionSummary): Promise<ScoreCache> => {
   if (s.score) return s.score;
   const [stored, snapshot] = await Promise.all([deps.repos.criteriaSets.findById(s.criteriaSetId), deps.repos.submissions.load(s.id)]);
   if (!stored || !snapshot) throw new Error(`submission ${s.id}: set or snapshot missing`);
@@ -87,12 +92,16 @@ const scoreFor = async (deps: CoordinationDeps, period: StoredPeriod, s: Submiss
 };
 
 /** One row per visible, non-excluded unit of the assessed levels, with its scores and lateness. */
-export const unitRows = async (deps: CoordinationDeps, scope: Scope, period: StoredPeriod, filter: (u: Unit) => boolean = () => true): Promise<UnitRow[]> => {
+export const unitRows = async (deps: RowDeps, scope: Scope, period: StoredPeriod, filter: (u: Unit) => boolean = () => true): Promise<UnitRow[]> => {
   const unitSets = period.sets.filter((s) => s.answeredBy === 'unit');
   const setIds = unitSets.map((s) => s.criteriaSetId);
   const subs = await deps.repos.coordination.submissionsOf(period.id, setIds);
   const byUnit = new Map(subs.map((s) => [s.unitId, s]));
-  const units = scope.all.filter((u) => scope.visible.has(u.id) && isAssessedLevel(u.level) && unitSets.some((s) => s.level === u.level) && filter(u));
+  // Merged units: a period belongs to the units that existed on its opening day.
+  const units = scope.all.filter(
+    (u) =>
+      scope.visible.has(u.id) && isAssessedLevel(u.level) && unitSets.some((s) => s.level === u.level) && activeOn(u, period.opensAt, toLocalDate) && filter(u),
+  );
   const rows: UnitRow[] = [];
   for (const u of units) {
     const submission = byUnit.get(u.id) ?? null;

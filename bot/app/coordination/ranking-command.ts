@@ -7,7 +7,7 @@ import { tierText } from '../../../core/criteria/tier-text.ts';
 import { rankUnits, type LevelRanking, type NotRankedRow, type RankedRow } from '../../../core/ranking/rank-units.ts';
 import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
-import { assessedLevels, parseTarget, toRankEntry, unitRows, type CoordinationDeps, type Scope } from './coordination-context.ts';
+import { assessedLevels, parseTarget, toRankEntry, unitRows, type CoordinationDeps, type RowDeps, type Scope } from './coordination-context.ts';
 import { guarded, say } from './guard.ts';
 import { page } from './paging.ts';
 import type { StoredPeriod } from '../ports.ts';
@@ -17,7 +17,7 @@ export type LevelRankingView = LevelRanking & { readonly tiers: readonly Tier[] 
 
 /** Rankings per level over the units in scope (optionally one district's communes), by the period's rules. */
 export const rankingsFor = async (
-  deps: CoordinationDeps,
+  deps: RowDeps,
   scope: Scope,
   period: StoredPeriod,
   filter: { level?: AssessedLevel; districtId?: string },

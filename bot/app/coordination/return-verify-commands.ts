@@ -16,7 +16,7 @@ import type { CommandContext, CommandResult } from '../command-port.ts';
 import type { StoredOverride, StoredPeriod } from '../ports.ts';
 import { scoreCache, scoreOf } from '../scores.ts';
 import { unitRows, type CoordinationDeps, type Scope } from './coordination-context.ts';
-import { guarded, say, unitInScope } from './guard.ts';
+import { guarded, guardedWrite, say, unitInScope } from './guard.ts';
 
 const noteAfter = (raw: string, words: number): string => raw.trim().split(/\s+/).slice(words).join(' ').trim();
 
@@ -39,7 +39,7 @@ const isResult = (x: Loaded | CommandResult): x is CommandResult => 'replies' in
 export const returnCommand =
   (deps: CoordinationDeps) =>
   (ctx: CommandContext): Promise<CommandResult> =>
-    guarded(deps, ctx, async ({ scope, period }) => {
+    guardedWrite(deps, ctx, async ({ scope, period }) => {
       const note = noteAfter(ctx.rawArgs, 1);
       if (ctx.args[0] && note.length < 5) return say(reply('coord:return.usage'));
       const loaded = await loadSubmitted(deps, scope, period, ctx.args[0], 'coord:return.not_submitted');
@@ -71,7 +71,7 @@ export const returnCommand =
 export const verifyCommand =
   (deps: CoordinationDeps) =>
   (ctx: CommandContext): Promise<CommandResult> =>
-    guarded(deps, ctx, async ({ scope, period }) => {
+    guardedWrite(deps, ctx, async ({ scope, period }) => {
       const [code, criterion, pointsText] = ctx.args;
       const note = noteAfter(ctx.rawArgs, 3);
       if (!code || !criterion || !pointsText || note.length < 3) return say(reply('coord:verify.usage'));
@@ -115,7 +115,7 @@ export const verifyCommand =
 export const verifiedCommand =
   (deps: CoordinationDeps) =>
   (ctx: CommandContext): Promise<CommandResult> =>
-    guarded(deps, ctx, async ({ scope, period }) => {
+    guardedWrite(deps, ctx, async ({ scope, period }) => {
       const loaded = await loadSubmitted(deps, scope, period, ctx.args[0], 'coord:verify.not_submitted');
       if (isResult(loaded)) return loaded;
       const { unit, set, snap } = loaded;

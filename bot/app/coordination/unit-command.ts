@@ -15,6 +15,8 @@ import type { EvidenceFile, StoredPeriod, SubmissionSnapshot } from '../ports.ts
 import { scoreOf, windowOf } from '../scores.ts';
 import { unitRows, type CoordinationDeps, type UnitRow } from './coordination-context.ts';
 import { guarded, say, unitInScope } from './guard.ts';
+import { readPublications, unitResultReply } from './result-command.ts';
+import type { Unit } from '../../../core/units/unit.ts';
 
 const MAX_FILES_NAMED = 3;
 
@@ -105,6 +107,18 @@ const details = async (deps: CoordinationDeps, period: StoredPeriod, row: UnitRo
   return lines;
 };
 
+/** A merged unit's predecessors and their published results (old periods stay under the old units). */
+const predecessorLines = async (deps: CoordinationDeps, unit: Unit, lang: Lang): Promise<Reply[]> => {
+  const predecessors = await deps.repos.units.predecessorsOf(unit.id);
+  if (predecessors.length === 0) return [];
+  const publications = await readPublications(deps.repos.publications);
+  return predecessors.flatMap(({ unit: old, effectiveOn }) => {
+    const head = reply('coord:unit.predecessor', { code: old.code, name: old.name, day: effectiveOn ? formatDateVi(toLocalDate(effectiveOn)) : '-' });
+    const results = publications.flatMap((p) => unitResultReply(p, old.id, lang) ?? []).map(asRow);
+    return [head, ...(results.length > 0 ? results : [asRow(reply('coord:unit.predecessor_no_result'))])];
+  });
+};
+
 export const unitCommand =
   (deps: CoordinationDeps) =>
   (ctx: CommandContext): Promise<CommandResult> =>
@@ -115,12 +129,13 @@ export const unitCommand =
       );
       if (!found.ok) return found.result;
       const [row] = await unitRows(deps, scope, period, (u) => u.id === found.unit.id);
-      if (!row) return say(reply('coord:unit.not_assessed', { code: found.unit.code }));
+      const history = await predecessorLines(deps, found.unit, ctx.locale);
+      if (!row) return say(reply('coord:unit.not_assessed', { code: found.unit.code }), ...history);
       const head = reply('coord:unit.title', {
         code: found.unit.code,
         name: found.unit.name,
         status: keyParam(`coord:state.${row.status}`),
         period: period.name,
       });
-      return say(head, ...(await details(deps, period, row, ctx.locale)));
+      return say(head, ...(await details(deps, period, row, ctx.locale)), ...history);
     });

@@ -6,6 +6,8 @@ import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import type { SubmissionStatus } from '../../../core/ranking/rank-units.ts';
 import { dueReminders, manualReminders, type DueReminder, type ReminderRecipient, type ReminderUnit } from '../../../core/reminders/due-reminders.ts';
 import { resolveReminderPolicy } from '../../../core/reminders/reminder-policy.ts';
+import { activeOn } from '../../../core/units/succession.ts';
+import { toLocalDate } from '../../../core/calendar/local-date.ts';
 import type { ChannelAccount, MemberAccount, NewOutboxRow, Repositories, StoredPeriod } from '../ports.ts';
 
 export type PlannedReminder = DueReminder & { readonly channel: string; readonly chatId: string; readonly unitName: string };
@@ -25,7 +27,10 @@ type PeriodContext = {
 
 const loadPeriod = async (repos: Repositories, period: StoredPeriod): Promise<PeriodContext> => {
   const everyUnit = await repos.units.list();
-  const all = everyUnit.filter((u) => !u.excluded && assessed(u.level) && period.deadlines[u.level as AssessedLevel] !== undefined);
+  // Merged units: only the units that existed on the period's opening day are reminded.
+  const all = everyUnit.filter(
+    (u) => !u.excluded && assessed(u.level) && period.deadlines[u.level as AssessedLevel] !== undefined && activeOn(u, period.opensAt, toLocalDate),
+  );
   const byId = new Map(everyUnit.map((u) => [u.id, u]));
   const totals = new Map<string, number>();
   for (const link of period.sets.filter((s) => s.answeredBy === 'unit')) {

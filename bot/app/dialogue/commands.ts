@@ -20,8 +20,10 @@ export const parseCommand = (text: string): { name: string; args: string[]; rawA
 export const help = (turn: Turn): TurnResult => {
   const coordinator = turn.memberships.some((m) => m.role === 'coordinator');
   const reporter = turn.memberships.some((m) => m.role === 'reporter');
+  const assessor = turn.memberships.some((m) => m.role === 'assessor');
   const lines = [reply('dialogue:help.intro')];
-  if (reporter || !coordinator) lines.push(reply('dialogue:help.reporter'));
+  if (reporter || (!coordinator && !assessor)) lines.push(reply('dialogue:help.reporter'));
+  if (assessor && !coordinator) lines.push(reply('dialogue:help.assessor'));
   if (coordinator) lines.push(reply('dialogue:help.coordinator'));
   if (turn.event.channel === 'console') lines.push(reply('dialogue:help.console'));
   if (turn.memberships.length === 0) lines.push(reply('dialogue:start.no_membership'));

@@ -13,7 +13,15 @@ export const welcome = (turn: Turn): TurnResult => {
   const choices = reporter ? [{ value: 'cmd:report', key: 'dialogue:choice.report' }] : [];
   return withOffered(
     result(turn.state, [
-      reply(reporter ? 'dialogue:start.welcome_reporter' : 'dialogue:start.welcome_coordinator', { name: turn.person.displayName }, choices),
+      reply(
+        reporter
+          ? 'dialogue:start.welcome_reporter'
+          : turn.memberships.some((m) => m.role === 'coordinator')
+            ? 'dialogue:start.welcome_coordinator'
+            : 'dialogue:start.welcome_assessor',
+        { name: turn.person.displayName },
+        choices,
+      ),
     ]),
     true,
   );
@@ -46,7 +54,11 @@ export const join = async (deps: DialogueDeps, turn: Turn, typed: string): Promi
   const joined = withOffered(
     result({ ...turn.state, ...(invite.role === 'reporter' ? { unitId: invite.unitId } : {}) }, [
       reply(
-        invite.role === 'reporter' ? 'dialogue:join.joined_reporter' : 'dialogue:join.joined_coordinator',
+        invite.role === 'reporter'
+          ? 'dialogue:join.joined_reporter'
+          : invite.role === 'assessor'
+            ? 'dialogue:join.joined_assessor'
+            : 'dialogue:join.joined_coordinator',
         { unit: unit?.name ?? '', code: unit?.code ?? '' },
         choices,
       ),

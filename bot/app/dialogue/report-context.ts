@@ -4,7 +4,7 @@ import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts'
 import type { Unit } from '../../../core/units/unit.ts';
 import type { DialogueDeps } from './deps.ts';
 import type { Turn } from './turn.ts';
-import { coordinatesUnit } from '../scope.ts';
+import { assessesUnit } from '../scope.ts';
 import type { StoredPeriod, SubmissionSnapshot } from '../ports.ts';
 
 export type ReportContext = {
@@ -19,6 +19,8 @@ export type Resolution =
   | { readonly kind: 'no_membership' }
   | { readonly kind: 'choose_unit'; readonly units: readonly Unit[] }
   | { readonly kind: 'no_period'; readonly unit: Unit }
+  /** The period's results are published (`period publish`): answers and appraisal are read-only. */
+  | { readonly kind: 'published'; readonly unit: Unit; readonly period: StoredPeriod }
   | { readonly kind: 'choose_period'; readonly unit: Unit; readonly periods: readonly StoredPeriod[] };
 
 const isAssessedLevel = (level: string): level is 'commune' | 'district' | 'department' =>
@@ -41,6 +43,13 @@ export const periodsForUnit = async (deps: DialogueDeps, unit: Unit, by: Answere
   );
 };
 
+/** The published period a chat was working on, else the latest published one for the unit. */
+const publishedPeriodFor = async (deps: DialogueDeps, unit: Unit, by: AnsweredBy, periodId: string | undefined): Promise<StoredPeriod | undefined> => {
+  if (!isAssessedLevel(unit.level)) return undefined;
+  const published = (await deps.periods.list()).filter((p) => p.status === 'published' && p.sets.some((s) => s.level === unit.level && s.answeredBy === by));
+  return published.find((p) => p.id === periodId) ?? published[0];
+};
+
 export const loadReportContext = async (
   deps: DialogueDeps,
   unit: Unit,
@@ -57,10 +66,10 @@ export const loadReportContext = async (
   return { unit, period, set: stored.set, submission };
 };
 
-/** The unit a coordinator assesses, when it is inside the coordinator's scope. */
+/** The unit a coordinator or assessor assesses, when it is inside their scope. */
 const assessedUnits = async (deps: DialogueDeps, turn: Turn, unitId: string | undefined): Promise<Unit[]> => {
   const unit = unitId ? await deps.units.findById(unitId) : null;
-  return unit && (await coordinatesUnit(deps.units, turn.memberships, unit)) ? [unit] : [];
+  return unit && (await assessesUnit(deps.units, turn.memberships, unit)) ? [unit] : [];
 };
 
 export const resolveReport = async (
@@ -74,7 +83,10 @@ export const resolveReport = async (
   const unit = units.find((u) => u.id === (wanted.unitId ?? turn.state.unitId)) ?? (units.length === 1 ? units[0] : undefined);
   if (!unit) return { kind: 'choose_unit', units };
   const periods = await periodsForUnit(deps, unit, by);
-  if (periods.length === 0) return { kind: 'no_period', unit };
+  if (periods.length === 0) {
+    const published = await publishedPeriodFor(deps, unit, by, wanted.periodId ?? turn.state.periodId);
+    return published ? { kind: 'published', unit, period: published } : { kind: 'no_period', unit };
+  }
   const period = periods.find((p) => p.id === (wanted.periodId ?? turn.state.periodId)) ?? (periods.length === 1 ? periods[0] : undefined);
   if (!period) return { kind: 'choose_period', unit, periods };
   const ctx = await loadReportContext(deps, unit, period, turn.now, by, wanted.forWrite === true);

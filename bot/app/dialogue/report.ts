@@ -78,6 +78,8 @@ export const unresolved = (turn: Turn, r: Exclude<Resolution, { kind: 'ready' }>
       return result({ v: 1, mode: 'idle' }, [reply('dialogue:report.no_membership')]);
     case 'no_period':
       return result({ v: 1, mode: 'idle', unitId: r.unit.id }, [reply('dialogue:report.no_period', { unit: r.unit.name })]);
+    case 'published':
+      return result({ v: 1, mode: 'idle', unitId: r.unit.id }, [reply('dialogue:report.published', { unit: r.unit.name, period: r.period.name })]);
     case 'choose_unit':
       return withOffered(
         result({ v: 1, mode: 'choose_unit' }, [

@@ -1,7 +1,7 @@
 // People, their channel accounts and their memberships (role over a scope unit).
 import type { Db } from '../database.ts';
 import type { ChannelKind } from '../../app/inbound.ts';
-import type { ChannelAccount, Membership, PeopleRepository, Person, Role } from '../../app/ports.ts';
+import type { ChannelAccount, Membership, PeopleRepository, Person, Role, UnitMember } from '../../app/ports.ts';
 
 const accountSelect = {
   id: true,
@@ -153,5 +153,26 @@ export const createPeopleRepository = (db: Db): PeopleRepository => ({
       select: { unitId: true, person: { select: { accounts: { select: accountSelect } } } },
     });
     return rows.flatMap((m) => m.person.accounts.map((a) => ({ ...toAccount(a), unitId: m.unitId })));
+  },
+
+  async listUnitMembers(unitId: string): Promise<UnitMember[]> {
+    const rows = await db.membership.findMany({
+      where: { unitId, revokedAt: null },
+      select: { id: true, role: true, createdAt: true, person: { select: { id: true, displayName: true, accounts: { select: { channel: true } } } } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map((m) => ({
+      membershipId: m.id,
+      personId: m.person.id,
+      displayName: m.person.displayName,
+      role: m.role as Role,
+      channels: [...new Set(m.person.accounts.map((a) => a.channel as ChannelKind))].sort(),
+      since: m.createdAt,
+    }));
+  },
+
+  async revokeUnitMember(unitId: string, personId: string, at: Date): Promise<number> {
+    const res = await db.membership.updateMany({ where: { unitId, personId, revokedAt: null }, data: { revokedAt: at } });
+    return res.count;
   },
 });

@@ -10,6 +10,7 @@ type UnitRow = {
   level: string;
   parentId: string | null;
   excluded: boolean;
+  excludedReason: string | null;
   effectiveFrom: Date | null;
   effectiveTo: Date | null;
   profile: unknown;
@@ -22,6 +23,7 @@ const unitSelect = {
   level: true,
   parentId: true,
   excluded: true,
+  excludedReason: true,
   effectiveFrom: true,
   effectiveTo: true,
   profile: true,
@@ -34,6 +36,7 @@ const toUnit = (row: UnitRow): Unit => ({
   level: unitLevelSchema.parse(row.level),
   parentId: row.parentId,
   excluded: row.excluded,
+  excludedReason: row.excludedReason,
   effectiveFrom: row.effectiveFrom,
   effectiveTo: row.effectiveTo,
   profile: row.profile && typeof row.profile === 'object' ? (row.profile as Record<string, number>) : null,
@@ -82,7 +85,7 @@ export const createUnitRepository = (db: Db): UnitRepository => ({
           name: unit.name,
           level: unit.level,
           parentId,
-          ...(unit.excluded !== undefined ? { excluded: unit.excluded } : {}),
+          ...(unit.excluded !== undefined ? { excluded: unit.excluded, ...(unit.excluded ? {} : { excludedReason: null }) } : {}),
           ...(unit.profile !== undefined ? { profile: unit.profile } : {}),
         };
         const row = await tx.unit.upsert({ where: { code: unit.code }, create: { code: unit.code, ...data }, update: data, select: { id: true } });
@@ -92,7 +95,32 @@ export const createUnitRepository = (db: Db): UnitRepository => ({
     return units.length;
   },
 
-  async setExcluded(code: string, excluded: boolean): Promise<void> {
-    await db.unit.update({ where: { code }, data: { excluded } });
+  async setExcluded(code: string, excluded: boolean, reason: string | null = null): Promise<Unit | null> {
+    const found = await db.unit.findUnique({ where: { code }, select: { id: true } });
+    if (!found) return null;
+    return toUnit(await db.unit.update({ where: { code }, data: { excluded, excludedReason: excluded ? reason : null }, select: unitSelect }));
+  },
+
+  async recordMerge(input: { predecessorIds: readonly string[]; successorId: string; effectiveOn: Date }): Promise<void> {
+    await db.$transaction(async (tx) => {
+      for (const predecessorId of input.predecessorIds) {
+        await tx.unitSuccession.upsert({
+          where: { predecessorId_successorId: { predecessorId, successorId: input.successorId } },
+          create: { predecessorId, successorId: input.successorId, effectiveOn: input.effectiveOn },
+          update: { effectiveOn: input.effectiveOn },
+        });
+        await tx.unit.update({ where: { id: predecessorId }, data: { effectiveTo: input.effectiveOn } });
+      }
+      await tx.unit.update({ where: { id: input.successorId }, data: { effectiveFrom: input.effectiveOn } });
+    });
+  },
+
+  async predecessorsOf(unitId: string): Promise<{ unit: Unit; effectiveOn: Date | null }[]> {
+    const rows = await db.unitSuccession.findMany({
+      where: { successorId: unitId },
+      select: { effectiveOn: true, predecessor: { select: unitSelect } },
+      orderBy: { predecessorId: 'asc' },
+    });
+    return rows.map((r) => ({ unit: toUnit(r.predecessor), effectiveOn: r.effectiveOn })).sort((a, b) => a.unit.code.localeCompare(b.unit.code));
   },
 });

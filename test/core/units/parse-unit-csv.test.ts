@@ -61,3 +61,15 @@ describe('parseUnitCsv', () => {
     );
   });
 });
+
+describe('parseUnitCsv with the optional excluded column', () => {
+  const withExcluded = 'code,name,level,parent_code,excluded\n';
+  it('reads yes/no, leaves an empty cell unset, and refuses other values with the line', () => {
+    const r = parseUnitCsv(`${withExcluded}X-1,Xã 1,commune,H-TH,yes\nX-2,Xã 2,commune,H-TH,no\nX-3,Xã 3,commune,H-TH,\n`, existing);
+    expect(r.ok && r.value.map((u) => u.excluded)).toEqual([true, false, undefined]);
+    const bad = parseUnitCsv(`${withExcluded}X-1,Xã 1,commune,H-TH,maybe\n`, existing);
+    expect(bad.ok ? null : bad.error[0]).toMatchObject({ line: 2, code: 'csv.bad_excluded', params: { value: 'maybe' } });
+    const short = parseUnitCsv(`${withExcluded}X-1,Xã 1,commune,H-TH\n`, existing);
+    expect(short.ok ? null : short.error[0]).toMatchObject({ line: 2, code: 'csv.field_count', params: { expected: 5, found: 4 } });
+  });
+});

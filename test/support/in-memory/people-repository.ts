@@ -134,5 +134,22 @@ export const createInMemoryPeopleRepository = (store: InMemoryStore): PeopleRepo
       }
       return out;
     },
+
+    async listUnitMembers(unitId) {
+      return store.memberships
+        .filter((m) => m.unitId === unitId && m.revokedAt === null)
+        .flatMap((m) => {
+          const person = store.people.find((p) => p.id === m.personId);
+          if (!person) return [];
+          const channels = [...new Set(store.accounts.filter((a) => a.personId === m.personId).map((a) => a.channel))].sort();
+          return [{ membershipId: m.id, personId: m.personId, displayName: person.displayName, role: m.role, channels, since: m.createdAt ?? new Date(0) }];
+        });
+    },
+
+    async revokeUnitMember(unitId, personId, at) {
+      const rows = store.memberships.filter((m) => m.unitId === unitId && m.personId === personId && m.revokedAt === null);
+      for (const m of rows) m.revokedAt = at;
+      return rows.length;
+    },
   };
 };

@@ -14,6 +14,7 @@ export type UnitRow = {
   level: UnitLevel;
   parentId: string | null;
   excluded: boolean;
+  excludedReason?: string | null;
   effectiveFrom: Date | null;
   effectiveTo: Date | null;
   profile: unknown;
@@ -33,7 +34,9 @@ export type AccountRow = {
   inviteLockedUntil: Date | null;
   lastSeenAt: Date | null;
 };
-export type MembershipRow = { id: string; personId: string; unitId: string; role: Role; revokedAt: Date | null };
+export type MembershipRow = { id: string; personId: string; unitId: string; role: Role; revokedAt: Date | null; createdAt?: Date };
+export type SuccessionRow = { predecessorId: string; successorId: string; effectiveOn: Date | null };
+export type PublicationRow = { periodId: string; publishedAt: Date; results: unknown };
 export type InviteRow = {
   id: string;
   codeHash: string;
@@ -165,6 +168,8 @@ export type InMemoryStore = {
   readonly outbox: OutboxStoredRow[];
   readonly inbox: InboxRow[];
   readonly leases: LeaseRow[];
+  readonly successions: SuccessionRow[];
+  readonly publications: PublicationRow[];
 };
 
 export const createInMemoryStore = (): InMemoryStore => {
@@ -194,6 +199,8 @@ export const createInMemoryStore = (): InMemoryStore => {
     outbox: [],
     inbox: [],
     leases: [],
+    successions: [],
+    publications: [],
   };
 };
 

@@ -12,6 +12,7 @@ const toUnit = (row: UnitRow): Unit => ({
   level: unitLevelSchema.parse(row.level),
   parentId: row.parentId,
   excluded: row.excluded,
+  excludedReason: row.excludedReason ?? null,
   effectiveFrom: row.effectiveFrom,
   effectiveTo: row.effectiveTo,
   profile: row.profile && typeof row.profile === 'object' ? (json(row.profile) as Record<string, number>) : null,
@@ -59,7 +60,7 @@ export const createInMemoryUnitRepository = (store: InMemoryStore): UnitReposito
         name: unit.name,
         level: unit.level,
         parentId,
-        ...(unit.excluded !== undefined ? { excluded: unit.excluded } : {}),
+        ...(unit.excluded !== undefined ? { excluded: unit.excluded, ...(unit.excluded ? {} : { excludedReason: null }) } : {}),
         ...(unit.profile !== undefined ? { profile: json(unit.profile) } : {}),
       };
       if (existing) Object.assign(existing, data);
@@ -69,9 +70,36 @@ export const createInMemoryUnitRepository = (store: InMemoryStore): UnitReposito
     return units.length;
   },
 
-  async setExcluded(code, excluded) {
+  async setExcluded(code, excluded, reason = null) {
     const row = store.units.find((u) => u.code === code);
-    if (!row) throw recordNotFound(`unit ${code}`);
+    if (!row) return null;
     row.excluded = excluded;
+    row.excludedReason = excluded ? reason : null;
+    return toUnit(row);
+  },
+
+  async recordMerge(input) {
+    const unit = (id: string) => {
+      const row = store.units.find((u) => u.id === id);
+      if (!row) throw recordNotFound(`unit ${id}`);
+      return row;
+    };
+    for (const predecessorId of input.predecessorIds) {
+      const link = store.successions.find((l) => l.predecessorId === predecessorId && l.successorId === input.successorId);
+      if (link) link.effectiveOn = input.effectiveOn;
+      else store.successions.push({ predecessorId, successorId: input.successorId, effectiveOn: input.effectiveOn });
+      unit(predecessorId).effectiveTo = input.effectiveOn;
+    }
+    unit(input.successorId).effectiveFrom = input.effectiveOn;
+  },
+
+  async predecessorsOf(unitId) {
+    return store.successions
+      .filter((l) => l.successorId === unitId)
+      .flatMap((l) => {
+        const row = store.units.find((u) => u.id === l.predecessorId);
+        return row ? [{ unit: toUnit(row), effectiveOn: l.effectiveOn }] : [];
+      })
+      .sort((a, b) => a.unit.code.localeCompare(b.unit.code));
   },
 });
