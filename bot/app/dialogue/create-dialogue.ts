@@ -58,7 +58,12 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
     });
   let strangersLoggedAt = 0;
   let strangersSince = 0;
-  const stranger = (event: InboundEvent, now: Date): DialogueOutput => {
+  // Strangers leave no rows, so their redeliveries are recognised in memory (recent keys only).
+  const strangerKeys = new Set<string>();
+  const stranger = (event: InboundEvent, now: Date): DialogueOutput | null => {
+    if (strangerKeys.has(event.dedupeKey)) return null;
+    if (strangerKeys.size >= 10_000) strangerKeys.clear();
+    strangerKeys.add(event.dedupeKey);
     strangersSince += 1;
     if (now.getTime() - strangersLoggedAt >= 60_000) {
       deps.logger.info({ channel: event.channel, strangers: strangersSince }, 'messages from people without an invite answered with the join hint');

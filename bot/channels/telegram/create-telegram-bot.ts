@@ -40,13 +40,26 @@ const keyboardOf = (choices: readonly RenderedChoice[], stamp?: string): InlineK
 };
 
 /** Sends one rendered message; `stamp` binds its buttons to the dialogue message that offered them. */
-export const sendRendered = async (api: Api, chatId: string, text: string, choices: readonly RenderedChoice[], stamp?: string): Promise<void> => {
+export const sendRendered = async (
+  api: Api,
+  chatId: string,
+  text: string,
+  choices: readonly RenderedChoice[],
+  stamp?: string,
+): Promise<{ readonly keyboardMessageId: number | null }> => {
   const chunks = splitMessage(text || '…', TELEGRAM_LIMIT, 'html');
+  let keyboardMessageId: number | null = null;
   for (const [i, chunk] of chunks.entries()) {
     const last = i === chunks.length - 1;
     const markup = last ? keyboardOf(choices, stamp) : undefined;
-    await api.sendMessage(chatId, chunk, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+    const sent = await api.sendMessage(chatId, chunk, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(markup ? { reply_markup: markup } : {}),
+    });
+    if (markup) keyboardMessageId = sent.message_id;
   }
+  return { keyboardMessageId };
 };
 
 /** Evidence downloads: a file server that hangs gives up after this. */
@@ -90,6 +103,14 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     else if (ctx.message?.text?.startsWith('/')) await ctx.reply(hint, { parse_mode: 'HTML' }).catch(() => undefined);
   });
 
+  // The keyboard of the message before is taken away once the conversation moves on, so a report
+  // does not leave sixty live keyboards behind (a tap on one would only get "no longer valid").
+  const keyboards = new Map<string, number>();
+  const clearKeyboard = (api: Api, chatId: string, messageId: number | undefined): void => {
+    if (messageId === undefined) return;
+    void api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+  };
+
   bot.on(['message', 'callback_query'], async (ctx) => {
     const event = normaliseTelegramUpdate(ctx.update, deps.now());
     if (!event) return;
@@ -97,7 +118,16 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     const output = await deps.dialogue.handle(event, fetchFile);
     if (!output) return;
     const rendered = renderReplies(deps.translator, output.locale, output.replies, 'html');
-    await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices, output.choiceStamp);
+    const tapped = ctx.callbackQuery?.message?.message_id;
+    const before = keyboards.get(event.chatId);
+    clearKeyboard(ctx.api, event.chatId, tapped);
+    if (before !== tapped) clearKeyboard(ctx.api, event.chatId, before);
+    keyboards.delete(event.chatId);
+    const sent = await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices, output.choiceStamp);
+    if (sent.keyboardMessageId !== null) {
+      if (keyboards.size >= 50_000) keyboards.clear();
+      keyboards.set(event.chatId, sent.keyboardMessageId);
+    }
     for (const file of output.attachments ?? []) {
       const caption = file.caption ? renderReplies(deps.translator, output.locale, [file.caption], 'html').text : undefined;
       const input = new InputFile(file.data, file.fileName);

@@ -254,6 +254,19 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     expect(await db.prisma.chatState.count({ where: { chatId: String(group.id) } })).toBe(0);
   });
 
+  it('takes the keyboard off the message before once the conversation moves on', async () => {
+    const code = await inviteFor('X-THACHKHE');
+    await tg.text(1501, `/start ${code}`);
+    const cleared = () =>
+      tg.calls.filter((c) => c.method === 'editMessageReplyMarkup' && String(c.payload['chat_id']) === '1501').map((c) => c.payload['message_id'] as number);
+    const [first] = await tg.text(1501, '/report');
+    expect(first?.buttons.length).toBeGreaterThan(0);
+    const before = cleared().length;
+    await tg.text(1501, '20');
+    // The question before had a keyboard: it is cleared when the next question arrives.
+    expect(cleared().length).toBe(before + 1);
+  });
+
   it('refuses oversized evidence with a clear message and keeps the question', async () => {
     const code = await inviteFor('X-TUNGLOC');
     await tg.text(901, `/start ${code}`);
