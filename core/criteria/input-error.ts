@@ -35,6 +35,8 @@ export const INPUT_ERROR_CODES = [
   'questionnaire.finished',
   'questionnaire.unknown_criterion',
   'questionnaire.not_relevant',
+  'questionnaire.answer_first',
+  'questionnaire.no_explanation',
 ] as const;
 
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];

@@ -77,6 +77,28 @@ export const gotoCriterion = (set: CriteriaSet, state: SessionState, code: strin
   return ok({ cursor, step: firstStep(set, cursor), skipped: state.skipped });
 };
 
+/**
+ * /file and /explain: straight to the evidence or explanation step of an answered criterion, so
+ * a file or a reason is added without answering again.
+ */
+export const gotoAttachment = (
+  set: CriteriaSet,
+  state: SessionState,
+  answers: Answers,
+  code: string,
+  step: 'evidence' | 'explanation',
+): Result<SessionState, InputError> => {
+  const moved = gotoCriterion(set, state, code);
+  if (!moved.ok) return moved;
+  const cursor = moved.value.cursor;
+  const c = cursor.kind === 'criterion' ? set.criteria.find((x) => x.code === cursor.code) : undefined;
+  if (!c || cursor.kind !== 'criterion') return moved;
+  if (!answers[c.code]) return err(inputError('questionnaire.answer_first', { code: c.code }));
+  if (step === 'evidence' && c.evidence === 'none') return err(inputError('evidence.not_expected'));
+  if (step === 'explanation' && c.explanation === 'never') return err(inputError('questionnaire.no_explanation', { code: c.code }));
+  return ok({ ...moved.value, step });
+};
+
 /** /edit for a profile number. */
 export const gotoProfile = (set: CriteriaSet, state: SessionState, key: string): Result<SessionState, InputError> => {
   const p = set.profile.find((x) => x.key === key);

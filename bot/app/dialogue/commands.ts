@@ -5,7 +5,7 @@ import type { DialogueDeps } from './deps.ts';
 import { join, welcome } from './join.ts';
 import { link, setLanguage } from './link-lang.ts';
 import { askSubmit, review, score } from './review.ts';
-import { answer, editCriterion, startReport } from './report.ts';
+import { answer, attachTo, editCriterion, startReport, thenQuestion } from './report.ts';
 import { switchIdentity } from './console-identity.ts';
 import { assess } from './assess.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';
@@ -58,9 +58,15 @@ export const runCommand = async (deps: DialogueDeps, turn: Turn, name: string, a
     case 'start':
       return args[0] ? join(deps, turn, args.join('')) : welcome(turn);
     case 'help':
-      return help(turn);
+      return thenQuestion(deps, turn, help(turn));
     case 'lang':
-      return setLanguage(deps, turn, args[0]);
+      return args[0] ? thenQuestion(deps, turn, await setLanguage(deps, turn, args[0])) : setLanguage(deps, turn, args[0]);
+    case 'file':
+    case 'tailieu':
+      return attachTo(deps, turn, args[0] ?? '', 'evidence');
+    case 'explain':
+    case 'giaitrinh':
+      return attachTo(deps, turn, args[0] ?? '', 'explanation');
     case 'link':
       return link(deps, turn, args[0] ? args.join('') : undefined);
     case 'report':
@@ -72,7 +78,7 @@ export const runCommand = async (deps: DialogueDeps, turn: Turn, name: string, a
     case 'review':
       return review(deps, turn);
     case 'score':
-      return score(deps, turn);
+      return thenQuestion(deps, turn, await score(deps, turn));
     case 'submit':
       return askSubmit(deps, turn);
     case 'edit':

@@ -6,7 +6,7 @@ import { formatDateVi } from '../../../core/calendar/local-date.ts';
 import { describeQuestion, type QuestionDescriptor } from '../../../core/questionnaire/describe-question.ts';
 import { applyInput, type ApplyResult } from '../../../core/questionnaire/apply-input.ts';
 import { criteriaProgress } from '../../../core/criteria/progress.ts';
-import { gotoCriterion, gotoProfile } from '../../../core/questionnaire/navigation.ts';
+import { gotoAttachment, gotoCriterion, gotoProfile } from '../../../core/questionnaire/navigation.ts';
 import { startSession } from '../../../core/questionnaire/start-session.ts';
 import { currentAnswerReplies } from '../../../core/questionnaire/current-answer.ts';
 import { CHOICE, SessionStateSchema, type QuestionnaireInput, type SessionState } from '../../../core/questionnaire/session-state.schema.ts';
@@ -237,4 +237,33 @@ export const editCriterion = async (deps: DialogueDeps, turn: Turn, code: string
   const s = ctx.submission;
   const current = currentAnswerReplies(ctx.set, scoreOf(ctx.set, ctx.period, s).self, s.answers, s.profile, moved.value.cursor, turn.locale);
   return sameQuestion(ctx, turn, moved.value, current);
+};
+
+/** /file CODE, /explain CODE: a file or a reason for an answered criterion, without answering again. */
+export const attachTo = async (deps: DialogueDeps, turn: Turn, code: string, step: 'evidence' | 'explanation'): Promise<TurnResult> => {
+  const ctx = await currentReport(deps, turn);
+  if (!ctx) return startReport(deps, turn);
+  if (isLocked(ctx.submission.status)) return result(turn.state, lockedReplies(ctx));
+  const base = turn.state.session ?? startSession(ctx.set, ctx.submission.answers, ctx.submission.profile);
+  if (!code)
+    return result(turn.state, [
+      reply(step === 'evidence' ? 'dialogue:report.file_usage' : 'dialogue:report.explain_usage', { example: ctx.set.criteria[0]?.code ?? 'X-1.1' }),
+    ]);
+  const moved = gotoAttachment(ctx.set, base, ctx.submission.answers, code, step);
+  if (!moved.ok) return errorAndRepeat(ctx, turn, base, moved.error);
+  const s = ctx.submission;
+  const current = currentAnswerReplies(ctx.set, scoreOf(ctx.set, ctx.period, s).self, s.answers, s.profile, moved.value.cursor, turn.locale);
+  return sameQuestion(ctx, { ...turn, state: { ...turn.state, mode: 'report' } }, moved.value, current);
+};
+
+/**
+ * After /score, /lang or /help in the middle of a report, the question on screen is shown again
+ * (in the language now chosen), so the officer never has to ask where she was.
+ */
+export const thenQuestion = async (deps: DialogueDeps, turn: Turn, r: TurnResult): Promise<TurnResult> => {
+  if (turn.state.mode !== 'report' || !turn.state.session) return r;
+  const ctx = await currentReport(deps, turn, true);
+  if (!ctx || isLocked(ctx.submission.status)) return r;
+  const q = sameQuestion(ctx, { ...turn, locale: r.locale ?? turn.locale, state: r.state }, turn.state.session, []);
+  return { ...r, replies: [...r.replies, ...q.replies], state: q.state };
 };

@@ -31,6 +31,8 @@ const contentOf = async (line: string): Promise<InboundContent> => {
     (s) => s.size,
     () => undefined,
   );
+  // `/file X-1.1` (no such file, a criterion code) is the dialogue's command: evidence for an answered criterion.
+  if (size === undefined && /^[A-Za-z]{1,4}-[\d.]+$/.test(file[1].trim())) return { kind: 'text', text: line };
   const mime = mimeByExt[path.extname(filePath).toLowerCase()];
   return {
     kind: 'file',
