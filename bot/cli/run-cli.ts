@@ -13,6 +13,7 @@ import { unitImport, unitList } from './commands/unit-commands.ts';
 import { inviteCreate } from './commands/invite-commands.ts';
 import { remindDryRun, remindRun } from './commands/remind-cli.ts';
 import { exportCommandCli } from './commands/export-cli.ts';
+import { formCli } from './commands/form-cli.ts';
 import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
 import { criteriaDiff, criteriaExport, criteriaTemplate } from './commands/criteria-workbook-commands.ts';
 import { CliUsageError, type CliIo } from './output.ts';
@@ -46,6 +47,7 @@ const commands: Record<string, CliCommand> = {
   remind: remindDryRun,
   'remind run': remindRun,
   export: exportCommandCli,
+  form: formCli,
 };
 
 const usage = `usage: npm run cli -- <command>
@@ -62,7 +64,8 @@ const usage = `usage: npm run cli -- <command>
   calendar import <file.yaml|file.json> | calendar list
   invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]
   remind --dry-run [--at <ISO time>] | remind run
-  export --period <id> --out <file.xlsx>`;
+  export --period <id> --out <file.xlsx>
+  form --period <id> --unit <code> --out <file.pdf|file.docx>`;
 
 export const runCli = async (argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> => {
   const config = parseConfig(env);

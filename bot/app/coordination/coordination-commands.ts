@@ -2,6 +2,7 @@
 import type { CommandRegistry } from '../command-port.ts';
 import type { CoordinationDeps } from './coordination-context.ts';
 import { chartCommand, exportCommand } from './export-chart-commands.ts';
+import { formCommand } from './form-command.ts';
 import { missingCommand } from './missing-command.ts';
 import { rankingCommand } from './ranking-command.ts';
 import { inviteCommand, remindCommand } from './remind-invite-commands.ts';
@@ -22,4 +23,5 @@ export const createCoordinationCommands = (deps: CoordinationDeps): CommandRegis
   invite: inviteCommand(deps),
   export: exportCommand(deps),
   chart: chartCommand(deps),
+  form: formCommand(deps),
 });

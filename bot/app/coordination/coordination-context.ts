@@ -47,7 +47,7 @@ export type Scope = {
 };
 
 /** Units at or below the coordinator's membership units (province → all, district → its communes). */
-export const scopeOf = async (deps: CoordinationDeps, ctx: CommandContext): Promise<Scope> => {
+export const scopeOf = async (deps: CoordinationDeps, ctx: Pick<CommandContext, 'memberships'>): Promise<Scope> => {
   const all = await deps.repos.units.list();
   const byId = new Map(all.map((u) => [u.id, u]));
   const rootIds = new Set(ctx.memberships.filter((m) => m.role === 'coordinator').map((m) => m.unitId));
