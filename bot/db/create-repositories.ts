@@ -13,6 +13,7 @@ import { createLinkCodeRepository } from './repositories/link-code-repository.ts
 import { createMessageOutboxRepository } from './repositories/message-outbox-repository.ts';
 import { createPeopleRepository } from './repositories/people-repository.ts';
 import { createPeriodRepository } from './repositories/period-repository.ts';
+import { createSignedFormRepository } from './repositories/signed-form-repository.ts';
 import { createSubmissionRepository } from './repositories/submission-repository.ts';
 import { createUnitRepository } from './repositories/unit-repository.ts';
 
@@ -30,4 +31,5 @@ export const createRepositories = (db: Db): Repositories => ({
   outbox: createMessageOutboxRepository(db),
   leases: createLeasesRepository(db),
   calendar: createCalendarRepository(db),
+  signedForms: createSignedFormRepository(db),
 });

@@ -18,7 +18,7 @@ export const assessedLevels: readonly AssessedLevel[] = ['commune', 'district', 
 export const isAssessedLevel = (x: string): x is AssessedLevel => (assessedLevels as readonly string[]).includes(x);
 
 export type CoordinationDeps = {
-  readonly repos: Pick<Repositories, 'units' | 'periods' | 'criteriaSets' | 'coordination' | 'submissions' | 'people' | 'invites'>;
+  readonly repos: Pick<Repositories, 'units' | 'periods' | 'criteriaSets' | 'coordination' | 'submissions' | 'people' | 'invites' | 'signedForms'>;
   readonly calendar: WorkingCalendar;
   readonly botUsername: string;
   readonly remind: (input: { periodId: string; unitIds: readonly string[]; now: Date }) => Promise<{ queued: number }>;

@@ -1,7 +1,7 @@
 // The Phiếu tự đánh giá of one submission as a document model: every figure from the one score
 // function (bot/app/scores.ts), every answer as an officer reads it (answerText), the texts of
 // the criteria set in the reader's language. The renderers (PDF, DOCX) only lay it out.
-import { toLocalDate } from '../../../core/calendar/local-date.ts';
+import { formatDateVi, localMinutesOfDay, toLocalDate } from '../../../core/calendar/local-date.ts';
 import { answerText } from '../../../core/criteria/answer-text.ts';
 import type { StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
 import type { CriteriaSet, Criterion, Tier } from '../../../core/criteria/criteria-set.schema.ts';
@@ -34,6 +34,12 @@ export const submittedAnswersSha256 = (snapshot: Pick<SubmissionSnapshot, 'answe
 
 /** The identifier embedded in the form: the submission itself (its answers are pinned by the hash). */
 export const formSubmissionId = (snapshot: Pick<SubmissionSnapshot, 'id'>): string => snapshot.id;
+
+/** "05/11/2026 10:15" in Vietnam time (signing times). */
+export const localDateTime = (at: Date): string => {
+  const m = localMinutesOfDay(at);
+  return `${formatDateVi(toLocalDate(at))} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
 
 // "UBND xã Thạch Đài" → "Thạch Đài": the place name printed before the date.
 const placeOf = (name: string): string =>

@@ -5,7 +5,10 @@ import type { CommandRegistry } from '../command-port.ts';
 import type { EvidenceStore, Repositories, SubmissionSnapshot } from '../ports.ts';
 
 /** What the dialogue's use cases work with: the repositories and the shell's services. */
-export type DialogueDeps = Pick<Repositories, 'units' | 'people' | 'chats' | 'invites' | 'linkCodes' | 'periods' | 'criteriaSets' | 'submissions'> & {
+export type DialogueDeps = Pick<
+  Repositories,
+  'units' | 'people' | 'chats' | 'invites' | 'linkCodes' | 'periods' | 'criteriaSets' | 'submissions' | 'signedForms'
+> & {
   readonly evidence: EvidenceStore;
   readonly calendar: WorkingCalendar;
   readonly commands: CommandRegistry;

@@ -53,6 +53,28 @@ describe.each(providers)('document CLI on %s', { timeout: 120_000 }, (provider) 
     await cleanup();
   });
 
+  it('stores signed forms and returns the latest per submission', async () => {
+    const repos = createRepositories(db.prisma);
+    const link = seed.period.sets.find((x) => x.level === 'commune' && x.answeredBy === 'unit')!;
+    const sub = (await repos.submissions.find(seed.period.id, (await repos.units.findByCode('X-THACHDAI'))!.id, link.criteriaSetId))!;
+    const row = {
+      submissionId: sub.id,
+      answersSha256: 'a'.repeat(64),
+      fileSha256: 'b'.repeat(64),
+      signerSubject: 'C=VN\nO=UBND xã Thạch Đài\nCN=Nguyễn Văn Đức',
+      signerName: 'Nguyễn Văn Đức',
+      signingTime: new Date('2026-11-26T03:15:00Z'),
+      uploadedById: 'p1',
+      channel: 'telegram',
+      createdAt: new Date('2026-11-26T04:00:00Z'),
+    };
+    await repos.signedForms.record(row);
+    await repos.signedForms.record({ ...row, signerName: 'Trần Thị B', createdAt: new Date('2026-11-27T04:00:00Z') });
+    const latest = await repos.signedForms.latestOf([sub.id, 'nope']);
+    expect([...latest.keys()]).toEqual([sub.id]);
+    expect(latest.get(sub.id)).toMatchObject({ signerName: 'Trần Thị B', signingTime: row.signingTime, signerSubject: row.signerSubject });
+  });
+
   it('form writes a PDF and a DOCX with the national header, the unit name and criterion texts with diacritics', async () => {
     const pdfFile = path.join(dir, 'phieu.pdf');
     const c = capture();

@@ -13,6 +13,7 @@ import { createInMemoryLinkCodeRepository } from './link-code-repository.ts';
 import { createInMemoryOutboxRepository } from './outbox-repository.ts';
 import { createInMemoryPeopleRepository } from './people-repository.ts';
 import { createInMemoryPeriodRepository } from './period-repository.ts';
+import { createInMemorySignedFormRepository } from './signed-form-repository.ts';
 import { createInMemorySubmissionRepository } from './submission-repository.ts';
 import { createInMemoryUnitRepository } from './unit-repository.ts';
 import { createInMemoryStore, type InMemoryStore } from './store.ts';
@@ -34,4 +35,5 @@ export const createInMemoryRepositories = (store: InMemoryStore = createInMemory
   outbox: createInMemoryOutboxRepository(store),
   leases: createInMemoryLeaseRepository(store),
   calendar: createInMemoryCalendarRepository(store),
+  signedForms: createInMemorySignedFormRepository(),
 });
