@@ -14,6 +14,7 @@ import { inviteCreate } from './commands/invite-commands.ts';
 import { remindDryRun, remindRun } from './commands/remind-cli.ts';
 import { exportCommandCli } from './commands/export-cli.ts';
 import { formCli } from './commands/form-cli.ts';
+import { chartCli } from './commands/chart-cli.ts';
 import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
 import { criteriaDiff, criteriaExport, criteriaTemplate } from './commands/criteria-workbook-commands.ts';
 import { CliUsageError, type CliIo } from './output.ts';
@@ -48,6 +49,7 @@ const commands: Record<string, CliCommand> = {
   'remind run': remindRun,
   export: exportCommandCli,
   form: formCli,
+  chart: chartCli,
 };
 
 const usage = `usage: npm run cli -- <command>
@@ -64,7 +66,8 @@ const usage = `usage: npm run cli -- <command>
   calendar import <file.yaml|file.json> | calendar list
   invite create --unit <CODE> --role reporter|coordinator [--uses N] [--days D]
   remind --dry-run [--at <ISO time>] | remind run
-  export --period <id> --out <file.xlsx>
+  export --period <id> [--level <level>] [--format xlsx|csv] --out <file>
+  chart --period <id> --level <level> --out <file.png> [--all]
   form --period <id> --unit <code> --out <file.pdf|file.docx>`;
 
 export const runCli = async (argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> => {
