@@ -1,6 +1,8 @@
 // The document verbs of the CLI over a real database (SQLite and PostgreSQL): `form` writes the
 // Phiếu tự đánh giá of a submitted report as PDF (read with pdftotext) and DOCX.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { PNG } from 'pngjs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +48,14 @@ describe.each(providers)('document CLI on %s', { timeout: 120_000 }, (provider) 
     const h = { repos, seed, setOf, unitId } as unknown as Harness;
     await submitDirectly(h, 'X-THACHDAI', 0.9, new Date('2026-11-25T03:00:00Z'));
     await submitDirectly(h, 'X-THACHKHE', 0.6, new Date('2026-11-26T03:00:00Z'));
+    // Officers' texts that a spreadsheet would run as formulas.
+    const khe = (await repos.submissions.find(seed.period.id, await unitId('X-THACHKHE'), (await setOf('commune')).id))!;
+    await db.prisma.answer.updateMany({
+      where: { submissionId: khe.id, criterionCode: 'X-1.1' },
+      data: { explanation: '=HYPERLINK("http://example.invalid","bấm")' },
+    });
+    const thachKhe = (await repos.units.list()).find((u) => u.code === 'X-THACHKHE')!;
+    await repos.units.upsertMany([{ code: thachKhe.code, name: '@Xã Thạch Khê', level: 'commune', parentCode: thachKhe.parentCode }]);
     env = { DATABASE_URL: made.url, DEFAULT_LOCALE: 'vi' };
   });
   afterAll(async () => {
@@ -92,5 +102,48 @@ describe.each(providers)('document CLI on %s', { timeout: 120_000 }, (provider) 
     const bad = capture();
     expect(await runCli(['form', '--period', seed.period.id, '--unit', 'X-THACHLIEN', '--out', pdfFile], env, bad.io)).toBe(1);
     expect(bad.error.join('\n')).toContain('chưa nộp báo cáo');
+  });
+
+  it('export writes the appendix workbook whose detail rows sum to its totals, with no live formula; CSV one file per level, neutralised', async () => {
+    const xlsx = path.join(dir, 'bang.xlsx');
+    const c = capture();
+    expect(await runCli(['export', '--period', seed.period.id, '--out', xlsx], env, c.io)).toBe(0);
+    expect(c.out.join('\n')).toContain('units');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) => row.eachCell((cell) => expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula)));
+    const level = wb.worksheets[0]!;
+    const rows = (level.getSheetValues().slice(10).filter(Boolean) as unknown[][]).map((r) => r.slice(1));
+    const groups = 6;
+    const totals = new Map(rows.filter((r) => typeof r[3 + 2 * groups] === 'number').map((r) => [String(r[1]), r[3 + 2 * groups] as number]));
+    expect([...totals.keys()].sort()).toEqual(['X-THACHDAI', 'X-THACHKHE']);
+    expect(rows.find((r) => r[1] === 'X-THACHKHE')![2]).toBe('@Xã Thạch Khê');
+    const detail = wb.worksheets.find((w) => w.name.startsWith('Cấp xã - '))!;
+    const sums = new Map<string, number>();
+    for (const r of (detail.getSheetValues().slice(4).filter(Boolean) as unknown[][]).map((x) => x.slice(1)))
+      sums.set(String(r[1]), (sums.get(String(r[1])) ?? 0) + Number(r[8] ?? 0));
+    for (const [code, total] of totals) expect(Math.round((sums.get(code) ?? 0) * 100) / 100).toBe(total);
+    expect((detail.getSheetValues().filter(Boolean) as unknown[][]).some((r) => typeof r[11] === 'string' && r[11].startsWith('=HYPERLINK'))).toBe(true);
+
+    const csv = path.join(dir, 'bang.csv');
+    expect(await runCli(['export', '--period', seed.period.id, '--format', 'csv', '--out', csv], env, capture().io)).toBe(0);
+    for (const l of ['commune', 'district', 'department']) expect(existsSync(path.join(dir, `bang-${l}.csv`))).toBe(true);
+    const text = readFileSync(path.join(dir, 'bang-commune.csv'), 'utf8');
+    expect(text).toContain("'@Xã Thạch Khê");
+    for (const line of text.slice(1).split('\r\n')) for (const field of line.split(',')) expect(field.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+    const one = path.join(dir, 'xa.csv');
+    expect(await runCli(['export', '--period', seed.period.id, '--level', 'commune', '--format', 'csv', '--out', one], env, capture().io)).toBe(0);
+    expect(readFileSync(one, 'utf8')).toBe(text);
+  });
+
+  it('chart writes a PNG within Telegram limits; a level where nobody submitted gets a message', async () => {
+    const png = path.join(dir, 'xa.png');
+    expect(await runCli(['chart', '--period', seed.period.id, '--level', 'commune', '--out', png], env, capture().io)).toBe(0);
+    const image = PNG.sync.read(readFileSync(png));
+    expect(image.width + image.height).toBeLessThanOrEqual(10_000);
+    const empty = capture();
+    expect(await runCli(['chart', '--period', seed.period.id, '--level', 'department', '--out', png], env, empty.io)).toBe(1);
+    expect(empty.error.join('\n')).toContain('chưa có đơn vị nào nộp');
   });
 });
