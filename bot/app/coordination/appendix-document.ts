@@ -46,7 +46,8 @@ const unitRow = (set: CriteriaSet, period: StoredPeriod, row: UnitRow, snap: Sub
   for (const c of set.criteria) {
     const answer = snap.answers[c.code];
     const s = self.byCode[c.code];
-    if (!answer || !s) continue;
+    // Irrelevant by the unit's own answers: not part of its report, as on /unit.
+    if (!answer || !s || s.status === 'irrelevant') continue;
     const v = answer.value;
     criteria.push({
       code: c.code,
