@@ -80,8 +80,9 @@ export const appendixDocument = async (
   level?: AssessedLevel,
 ): Promise<AppendixDocument> => {
   const t: Translate = (key, params) => deps.translate(locale, key, params);
-  const rankings = await rankingsFor(deps, scope, period, level ? { level } : {});
-  const rows = new Map((await unitRows(deps, scope, period, (u) => !u.excluded && (!level || u.level === level))).map((r) => [r.unit.id, r]));
+  const all = await unitRows(deps, scope, period, (u) => !level || u.level === level);
+  const rankings = await rankingsFor(deps, scope, period, level ? { level } : {}, all);
+  const rows = new Map(all.filter((r) => !r.unit.excluded).map((r) => [r.unit.id, r]));
   const levels: AppendixLevel[] = [];
   for (const ranking of rankings) {
     const link = period.sets.find((s) => s.level === ranking.level && s.answeredBy === 'unit');
