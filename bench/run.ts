@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAnswerBench, type AnswerResult } from './answer-bench.ts';
 import { runExportBench } from './export-bench.ts';
+import { runExportDbBench } from './export-db-bench.ts';
 import { providersForBench } from './bench-db.ts';
 import { installCounters } from './db-counter.ts';
 import { runPeerBench } from './peer-bench.ts';
@@ -50,6 +51,8 @@ const main = async (): Promise<void> => {
   results['queries'] = await runQueriesBench(units);
   log(`appendix export: ${units} units × 31 criteria (.xlsx + .csv)…`);
   results['export'] = await runExportBench(units);
+  log(`appendix export from the database: ${units} communes × 31 criteria (npm run cli -- export)…`);
+  results['exportDb'] = await runExportDbBench(units);
   results['durationSeconds'] = Math.round((Date.now() - started) / 1000);
 
   mkdirSync(here, { recursive: true });
@@ -75,6 +78,8 @@ const main = async (): Promise<void> => {
   log(
     `| export | ${x.units} units × ${x.criteria} criteria (${x.detailRows} detail rows) · ${x.ms} ms (CPU ${x.cpuMs} ms) · peak RSS ${x.peakRssMb} MB · xlsx ${x.xlsxMb} MB, csv ${x.csvMb} MB |`,
   );
+  const xd = results['exportDb'] as Awaited<ReturnType<typeof runExportDbBench>>;
+  log(`| export from db | ${xd.units} units × ${xd.criteria} criteria (${xd.detailRows} detail rows) · ${xd.ms} ms · peak RSS ${xd.peakRssMb} MB |`);
   log(`\nwrote bench/results.json (${results['durationSeconds']} s)`);
 };
 

@@ -23,7 +23,10 @@ import { startTelegram } from './channels/telegram/start-telegram.ts';
 import { runConsole } from './channels/console/run-console.ts';
 import { ensureConsoleReporter } from './app/admin/ensure-console-reporter.ts';
 import { startZalo } from './channels/zalo/start-zalo.ts';
-import { createCommandRegistry } from './app/command-registry.ts';
+import { FILES_PATH, produceLinkedFile } from './app/coordination/linked-files.ts';
+import { createSignedFileRoute } from './platform/signed-file-route.ts';
+import { createSignedLinks } from './platform/signed-links.ts';
+import { coordinationDeps, createCommandRegistry } from './app/command-registry.ts';
 import { startBackground } from './app/delivery/background.ts';
 import { loadWorkingCalendar } from './app/admin/load-calendar.ts';
 
@@ -126,6 +129,22 @@ const main = async (): Promise<number> => {
   }
 
   const http = createHttpServer(logger);
+  // Generated files behind expiring signed links (Zalo): the route rebuilds each file for its owner.
+  const fileLinks =
+    config.FILE_LINK_SECRET && config.PUBLIC_BASE_URL ? { links: createSignedLinks(config.FILE_LINK_SECRET), baseUrl: config.PUBLIC_BASE_URL } : undefined;
+  if (fileLinks) {
+    const deps = coordinationDeps({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator });
+    http.route(
+      'GET',
+      FILES_PATH,
+      createSignedFileRoute({
+        links: fileLinks.links,
+        now,
+        produce: produceLinkedFile(deps, config.DEFAULT_LOCALE, now),
+        label: (key) => translator.t(config.DEFAULT_LOCALE, `documents:${key}`),
+      }),
+    );
+  }
   if (config.TELEGRAM_BOT_TOKEN) {
     const bot = createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, dialogue: app.dialogue, translator, logger, now });
     const running = await startTelegram({
@@ -147,7 +166,7 @@ const main = async (): Promise<number> => {
       ...(config.ZALO_WEBHOOK_URL ? { webhookUrl: config.ZALO_WEBHOOK_URL } : {}),
       ...(config.ZALO_WEBHOOK_SECRET ? { webhookSecret: config.ZALO_WEBHOOK_SECRET } : {}),
     };
-    const zalo = await startZalo({ settings, dialogue: app.dialogue, translator, logger, http, inbox: repos.inbox, now });
+    const zalo = await startZalo({ settings, dialogue: app.dialogue, translator, logger, http, inbox: repos.inbox, now, ...(fileLinks ? { fileLinks } : {}) });
     shutdown.push(zalo.stop);
     background.attach('zalo', zaloRowSender(zalo.api, translator));
   }

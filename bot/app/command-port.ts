@@ -5,6 +5,7 @@ import type { Reply } from '../../core/reply.ts';
 import type { ChannelKind } from './inbound.ts';
 import type { Locale } from '../platform/i18n.ts';
 import type { Membership } from './ports.ts';
+import type { FileDescriptor } from '../platform/signed-links.ts';
 
 export type Attachment = {
   readonly kind: 'document' | 'photo';
@@ -12,6 +13,8 @@ export type Attachment = {
   readonly mime: string;
   readonly data: Buffer;
   readonly caption?: Reply;
+  /** What the file is, for a channel that sends a signed download link instead of the bytes (Zalo). */
+  readonly link?: Omit<FileDescriptor, 'expiresAt'>;
 };
 
 export type CommandContext = {

@@ -1,6 +1,7 @@
 // Role commands available in every channel (coordinators' /status, /ranking, …).
 import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { createCoordinationCommands } from './coordination/coordination-commands.ts';
+import type { CoordinationDeps } from './coordination/coordination-context.ts';
 import type { Translator } from '../platform/i18n.ts';
 import type { Background } from './delivery/background.ts';
 import type { CommandRegistry } from './command-port.ts';
@@ -14,12 +15,14 @@ export type RegistryInput = {
   readonly translator: Translator;
 };
 
-export const createCommandRegistry = (input: RegistryInput): CommandRegistry =>
-  createCoordinationCommands({
-    repos: input.repos,
-    calendar: input.calendar,
-    botUsername: input.botUsername,
-    remind: input.background.remind,
-    notify: input.background.notify,
-    translate: input.translator.t,
-  });
+/** The coordination use cases' dependencies (also what the signed file links produce files with). */
+export const coordinationDeps = (input: RegistryInput): CoordinationDeps => ({
+  repos: input.repos,
+  calendar: input.calendar,
+  botUsername: input.botUsername,
+  remind: input.background.remind,
+  notify: input.background.notify,
+  translate: input.translator.t,
+});
+
+export const createCommandRegistry = (input: RegistryInput): CommandRegistry => createCoordinationCommands(coordinationDeps(input));

@@ -42,6 +42,7 @@ export const createApp = (options: AppOptions): App => {
     periods: repos.periods,
     criteriaSets: repos.criteriaSets,
     submissions: repos.submissions,
+    signedForms: repos.signedForms,
     evidence: options.evidence,
     calendar: options.calendar ?? VIETNAM_CALENDAR,
     commands: {},

@@ -314,6 +314,27 @@ export type SubmissionRepository = {
   staleScores(version: number, limit: number): Promise<{ id: string; periodId: string; criteriaSetId: string; version: number }[]>;
 };
 
+// ── Signed forms ─────────────────────────────────────────────────────────────────────────
+/** A digitally signed Phiếu tự đánh giá accepted for a submission (see check-signed-form.ts). */
+export type SignedFormRow = {
+  readonly submissionId: string;
+  /** The answers the signed form was generated from: "đã ký số" holds while they are the submission's. */
+  readonly answersSha256: string;
+  readonly fileSha256: string;
+  readonly signerSubject: string;
+  readonly signerName: string | null;
+  readonly signingTime: Date | null;
+  readonly uploadedById: string;
+  readonly channel: string;
+  readonly createdAt: Date;
+};
+
+export type SignedFormRepository = {
+  record(row: SignedFormRow): Promise<void>;
+  /** The latest signed form of each of these submissions that has one. */
+  latestOf(submissionIds: readonly string[]): Promise<Map<string, SignedFormRow>>;
+};
+
 // ── Coordinators' read side ──────────────────────────────────────────────────────────────
 /** One row per submission of a period: what lists, counts and rankings need. */
 export type SubmissionSummary = {
@@ -393,6 +414,7 @@ export type Repositories = {
   readonly leases: LeaseRepository;
   readonly calendar: CalendarRepository;
   readonly publications: PublicationRepository;
+  readonly signedForms: SignedFormRepository;
 };
 
 // ── Services ─────────────────────────────────────────────────────────────────────────────

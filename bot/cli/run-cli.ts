@@ -14,6 +14,8 @@ import { inviteBulk, inviteCreate, inviteRevoke } from './commands/invite-comman
 import { memberList, memberRemove } from './commands/member-commands.ts';
 import { remindDryRun, remindRun } from './commands/remind-cli.ts';
 import { exportCommandCli } from './commands/export-cli.ts';
+import { formCli } from './commands/form-cli.ts';
+import { chartCli } from './commands/chart-cli.ts';
 import { criteriaImport, criteriaList, criteriaValidate, periodList } from './commands/criteria-commands.ts';
 import { criteriaDiff, criteriaExport, criteriaTemplate } from './commands/criteria-workbook-commands.ts';
 import { CliUsageError, type CliIo } from './output.ts';
@@ -56,6 +58,8 @@ const commands: Record<string, CliCommand> = {
   remind: remindDryRun,
   'remind run': remindRun,
   export: exportCommandCli,
+  form: formCli,
+  chart: chartCli,
 };
 
 const usage = `usage: npm run cli -- <command>
@@ -78,7 +82,9 @@ const usage = `usage: npm run cli -- <command>
   invite revoke <code>
   member list <unit> | member remove <unit> <person id>
   remind --dry-run [--at <ISO time>] | remind run
-  export --period <id> --out <file.xlsx>`;
+  export --period <id> [--level <level>] [--format xlsx|csv] --out <file>
+  chart --period <id> --level <level> --out <file.png> [--all]
+  form --period <id> --unit <code> --out <file.pdf|file.docx>`;
 
 export const runCli = async (argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> => {
   const config = parseConfig(env);

@@ -14,6 +14,7 @@ import { createMessageOutboxRepository } from './repositories/message-outbox-rep
 import { createPeopleRepository } from './repositories/people-repository.ts';
 import { createPublicationRepository } from './repositories/publication-repository.ts';
 import { createPeriodRepository } from './repositories/period-repository.ts';
+import { createSignedFormRepository } from './repositories/signed-form-repository.ts';
 import { createSubmissionRepository } from './repositories/submission-repository.ts';
 import { createUnitRepository } from './repositories/unit-repository.ts';
 
@@ -32,4 +33,5 @@ export const createRepositories = (db: Db): Repositories => ({
   leases: createLeasesRepository(db),
   calendar: createCalendarRepository(db),
   publications: createPublicationRepository(db),
+  signedForms: createSignedFormRepository(db),
 });

@@ -69,6 +69,10 @@ export const envSchema = z
         .regex(/^[A-Za-z0-9_-]{8,256}$/, { message: 'expected 8-256 characters A-Z a-z 0-9 _ -' })
         .optional(),
     ),
+    // Expiring signed download links for generated files on Zalo (its Bot API takes no documents):
+    // the HMAC secret (at least 32 characters) and the public address of this bot's HTTP server.
+    FILE_LINK_SECRET: optionalString.pipe(z.string().min(32, { message: 'expected at least 32 characters' }).optional()),
+    PUBLIC_BASE_URL: optionalString.pipe(httpUrl.optional()),
     SEND_RATE_PER_SECOND: intIn(1, 1000, 30),
     // Crash tests only: `<point>:<n>` kills the process (SIGKILL) the n-th time a turn reaches
     // <point> (turn_started, answer_stored, before_turn_completed).
@@ -86,6 +90,10 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    if (!env.FILE_LINK_SECRET !== !env.PUBLIC_BASE_URL) {
+      const missing = env.FILE_LINK_SECRET ? 'PUBLIC_BASE_URL' : 'FILE_LINK_SECRET';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'FILE_LINK_SECRET and PUBLIC_BASE_URL go together (signed file links)' });
     }
     if (env.ZALO_BOT_TOKEN && env.ZALO_MODE === 'webhook' && !env.ZALO_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'required when ZALO_MODE=webhook' });

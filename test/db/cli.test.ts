@@ -166,7 +166,7 @@ describe.each(providers)('remind --dry-run on %s', (provider) => {
 });
 
 describe.each(providers)('export on %s', (provider) => {
-  it('writes the appendix workbook and the CSV next to it', async () => {
+  it('writes the appendix workbook, or one CSV per level', async () => {
     const db = await createTestDatabaseUrl(provider);
     cleanups.push(db.cleanup);
     const env = { DATABASE_URL: db.url };
@@ -181,9 +181,10 @@ describe.each(providers)('export on %s', (provider) => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets[0]!.rowCount).toBe(2 + 8);
+    expect(wb.worksheets[0]!.rowCount).toBe(9 + 8);
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync(out.replace('.xlsx', '.csv'), 'utf8')).toContain('X-THACHDAI');
+    expect(await runCli(['export', '--period', id, '--format', 'csv', '--out', out.replace('.xlsx', '.csv')], env, capture().io)).toBe(0);
+    expect(readFileSync(out.replace('.xlsx', '-commune.csv'), 'utf8')).toContain('X-THACHDAI');
     const bad = capture();
     expect(await runCli(['export', '--period', 'nope', '--out', out], env, bad.io)).toBe(2);
   });

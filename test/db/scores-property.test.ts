@@ -257,8 +257,10 @@ describe.each(providers)('one scoring truth on every screen (%s)', (provider) =>
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exported.attachments[0]!.data as never);
     const ws = wb.worksheets[0]!;
-    const head = (ws.getRow(2).values as unknown[]).map(String);
-    const sheet = ws.getSheetValues() as unknown[][];
+    const sheet = (ws.getSheetValues() as unknown[][]).slice(10);
+    const detailSheet = wb.worksheets.find((w) => w.name.endsWith(' - chi tiết'))!;
+    const detail = (detailSheet.getSheetValues() as unknown[][]).slice(4).filter(Boolean);
+    const totalCol = 4 + 2 * set.groups.length;
     const coordinatorCtx = {
       personId: 'x',
       accountId: 'x',
@@ -284,7 +286,7 @@ describe.each(providers)('one scoring truth on every screen (%s)', (provider) =>
       const exp = await expected(code);
       const unit = (await text(COORDINATOR, `/unit ${code}`)).text;
       const line = ranking.split('\n').find((l) => l.includes(code))!;
-      const xrow = sheet.find((r) => r?.[1] === code)!;
+      const xrow = sheet.find((r) => r?.[2] === code)!;
       if (!exp) {
         expect(line).toMatch(/^Cuối · /);
         continue;
@@ -313,14 +315,13 @@ describe.each(providers)('one scoring truth on every screen (%s)', (provider) =>
         ]);
       } else expect(line).not.toMatch(/^\d+\. /);
       // The export: totals and each criterion's points.
-      expect(xrow[head.indexOf('Tổng tự chấm')]).toBe(exp.score.self.points);
-      expect(xrow[head.indexOf('Tổng thẩm định')] ?? null).toBe(exp.score.verified?.points ?? null);
+      expect(xrow[totalCol]).toBe(exp.score.self.points);
+      expect(xrow[totalCol + 1] ?? null).toBe(exp.score.verified?.points ?? null);
       for (const c of set.criteria) {
         const r = exp.score.self.byCode[c.code]!;
-        const cell = xrow[head.indexOf(`${c.code} tự chấm`)] ?? null;
-        if (!exp.row.answers.some((a) => a.criterionCode === c.code) || r.status === 'irrelevant') expect(cell).toBeNull();
-        else if (r.status === 'not_applicable') expect(cell).toBe('không áp dụng');
-        else expect(cell).toBe(r.points);
+        const drow = detail.find((d) => d[2] === code && d[4] === c.code);
+        if (!exp.row.answers.some((a) => a.criterionCode === c.code) || r.status === 'irrelevant') expect(drow).toBeUndefined();
+        else expect(drow?.[9]).toBe(r.points);
       }
     }
   };

@@ -3,6 +3,7 @@ import type { CommandRegistry } from '../command-port.ts';
 import type { CoordinationDeps } from './coordination-context.ts';
 import { chartCommand, exportCommand } from './export-chart-commands.ts';
 import { membersCommand } from './members-command.ts';
+import { formCommand } from './form-command.ts';
 import { missingCommand } from './missing-command.ts';
 import { rankingCommand } from './ranking-command.ts';
 import { resultCommand } from './result-command.ts';
@@ -26,4 +27,5 @@ export const createCoordinationCommands = (deps: CoordinationDeps): CommandRegis
   result: resultCommand(deps),
   export: exportCommand(deps),
   chart: chartCommand(deps),
+  form: formCommand(deps),
 });

@@ -20,7 +20,10 @@ export const assessedLevels: readonly AssessedLevel[] = ['commune', 'district', 
 export const isAssessedLevel = (x: string): x is AssessedLevel => (assessedLevels as readonly string[]).includes(x);
 
 export type CoordinationDeps = {
-  readonly repos: Pick<Repositories, 'units' | 'periods' | 'criteriaSets' | 'coordination' | 'submissions' | 'people' | 'invites' | 'publications'>;
+  readonly repos: Pick<
+    Repositories,
+    'units' | 'periods' | 'criteriaSets' | 'coordination' | 'submissions' | 'people' | 'invites' | 'publications' | 'signedForms'
+  >;
   readonly calendar: WorkingCalendar;
   readonly botUsername: string;
   readonly remind: (input: { periodId: string; unitIds: readonly string[]; now: Date }) => Promise<{ queued: number }>;
@@ -52,7 +55,7 @@ export type Scope = {
 };
 
 /** Units at or below the coordinator's membership units (province → all, district → its communes). */
-export const scopeOf = async (deps: CoordinationDeps, ctx: CommandContext): Promise<Scope> => {
+export const scopeOf = async (deps: CoordinationDeps, ctx: Pick<CommandContext, 'memberships'>): Promise<Scope> => {
   const all = await deps.repos.units.list();
   const byId = new Map(all.map((u) => [u.id, u]));
   const rootIds = new Set(ctx.memberships.filter((m) => m.role === 'coordinator').map((m) => m.unitId));

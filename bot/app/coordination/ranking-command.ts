@@ -7,7 +7,7 @@ import { tierText } from '../../../core/criteria/tier-text.ts';
 import { rankUnits, type LevelRanking, type NotRankedRow, type RankedRow } from '../../../core/ranking/rank-units.ts';
 import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
-import { assessedLevels, parseTarget, toRankEntry, unitRows, type CoordinationDeps, type RowDeps, type Scope } from './coordination-context.ts';
+import { assessedLevels, parseTarget, toRankEntry, unitRows, type CoordinationDeps, type RowDeps, type Scope, type UnitRow } from './coordination-context.ts';
 import { guarded, say } from './guard.ts';
 import { page } from './paging.ts';
 import type { StoredPeriod } from '../ports.ts';
@@ -21,13 +21,12 @@ export const rankingsFor = async (
   scope: Scope,
   period: StoredPeriod,
   filter: { level?: AssessedLevel; districtId?: string },
+  /** The unit rows when the caller already has them (the export), so they are read once. */
+  known?: readonly UnitRow[],
 ): Promise<LevelRankingView[]> => {
-  const rows = await unitRows(
-    deps,
-    scope,
-    period,
-    (u) => (!filter.level || u.level === filter.level) && (!filter.districtId || u.parentId === filter.districtId),
-  );
+  const wanted = (u: { level: string; parentId: string | null }) =>
+    (!filter.level || u.level === filter.level) && (!filter.districtId || u.parentId === filter.districtId);
+  const rows = known ? known.filter((r) => wanted(r.unit)) : await unitRows(deps, scope, period, wanted);
   const out: LevelRankingView[] = [];
   for (const level of assessedLevels) {
     const entries = rows.filter((r) => r.level === level).map(toRankEntry);

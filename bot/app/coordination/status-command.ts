@@ -5,6 +5,7 @@ import { workingDaysRemaining } from '../../../core/periods/deadlines.ts';
 import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import { assessedLevels, parseTarget, unitRows, type CoordinationDeps, type UnitRow } from './coordination-context.ts';
+import { submittedAnswersSha256 } from './form-document.ts';
 import { guarded, say } from './guard.ts';
 
 const counts = (rows: readonly UnitRow[], deadlinePassed: boolean) => ({
@@ -30,6 +31,12 @@ export const statusCommand =
         (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
       );
       const lines: Reply[] = [reply('coord:status.title', { period: period.name })];
+      const submittedRows = rows.filter((r) => r.submission && (r.status === 'submitted' || r.status === 'verified'));
+      const signatures = await deps.repos.signedForms.latestOf(submittedRows.map((r) => r.submission?.id ?? ''));
+      // Signed for the answers now submitted: a return with new answers needs a newly signed form.
+      const signedSnapshots = await deps.repos.submissions.loadMany([...signatures.keys()]);
+      const signedIds = new Set(signedSnapshots.filter((s) => signatures.get(s.id)?.answersSha256 === submittedAnswersSha256(s)).map((s) => s.id));
+      const isSigned = (r: UnitRow): boolean => !!r.submission && signedIds.has(r.submission.id);
       for (const level of assessedLevels) {
         const at = rows.filter((r) => r.level === level);
         if (at.length === 0) continue;
@@ -45,6 +52,8 @@ export const statusCommand =
             days: Math.abs(days),
           }),
         );
+        const signedCount = at.filter((r) => submittedRows.includes(r) && isSigned(r)).length;
+        if (signedCount > 0) lines.push(asRow(reply('coord:status.signed', { signed: signedCount, submitted: c.submitted })));
         if (level === 'commune') {
           const districts = scope.all.filter((d) => d.level === 'district' && at.some((r) => r.unit.parentId === d.id));
           for (const d of districts) {

@@ -12,8 +12,9 @@ import { reviewSummary } from '../../../core/questionnaire/review-summary.ts';
 import { asRow, keyParam, reply, type Reply, type ReplyParams } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import type { EvidenceFile, StoredPeriod, SubmissionSnapshot } from '../ports.ts';
-import { scoreOf, windowOf } from '../scores.ts';
+import { isLockedStatus, scoreOf, windowOf } from '../scores.ts';
 import { unitRows, type CoordinationDeps, type UnitRow } from './coordination-context.ts';
+import { localDateTime, submittedAnswersSha256 } from './form-document.ts';
 import { guarded, say, unitInScope } from './guard.ts';
 import { readPublications, unitResultReply } from './result-command.ts';
 import type { Unit } from '../../../core/units/unit.ts';
@@ -77,6 +78,13 @@ const details = async (deps: CoordinationDeps, period: StoredPeriod, row: UnitRo
         date: formatDateVi(toLocalDate(s.firstSubmittedAt)),
         days: row.late.workingDaysLate,
       }),
+    );
+  }
+  const signed = (await deps.repos.signedForms.latestOf([snap.id])).get(snap.id);
+  // "Đã ký số" holds only for the answers the signed form was made from (a return and new answers void it).
+  if (signed && isLockedStatus(snap.status) && signed.answersSha256 === submittedAnswersSha256(snap)) {
+    lines.push(
+      reply('coord:unit.signed', { signer: signed.signerName ?? signed.signerSubject, time: signed.signingTime ? localDateTime(signed.signingTime) : '—' }),
     );
   }
   if (snap.status === 'returned' && snap.returnNote) lines.push(reply('coord:unit.returned', { note: snap.returnNote }));

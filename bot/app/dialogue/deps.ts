@@ -9,7 +9,10 @@ import type { EvidenceStore, Repositories, SubmissionSnapshot } from '../ports.t
 export type FaultPoint = 'turn_started' | 'answer_stored' | 'before_turn_completed';
 
 /** What the dialogue's use cases work with: the repositories and the shell's services. */
-export type DialogueDeps = Pick<Repositories, 'units' | 'people' | 'chats' | 'invites' | 'linkCodes' | 'periods' | 'criteriaSets' | 'submissions'> & {
+export type DialogueDeps = Pick<
+  Repositories,
+  'units' | 'people' | 'chats' | 'invites' | 'linkCodes' | 'periods' | 'criteriaSets' | 'submissions' | 'signedForms'
+> & {
   readonly evidence: EvidenceStore;
   readonly calendar: WorkingCalendar;
   readonly commands: CommandRegistry;

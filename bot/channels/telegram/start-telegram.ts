@@ -9,7 +9,7 @@ import type { Translator } from '../../platform/i18n.ts';
 import type { Logger } from '../../platform/logger.ts';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
-export const menuCommands = ['report', 'review', 'score', 'submit', 'edit', 'skip', 'lang', 'link', 'help'] as const;
+export const menuCommands = ['report', 'review', 'score', 'submit', 'form', 'edit', 'skip', 'lang', 'link', 'help'] as const;
 
 export const setCommandMenus = async (bot: Bot, translator: Translator, logger: Logger): Promise<void> => {
   for (const locale of ['vi', 'en'] as const) {

@@ -2,6 +2,9 @@
 // (ZALO_MODE=webhook) or getUpdates polling (development). Events are stored in the inbox
 // before they are acknowledged/processed, then rendered as plain text with numbered options.
 import type { Dialogue, FileFetcher } from '../../app/dialogue-port.ts';
+import { linkReplies } from '../../app/coordination/linked-files.ts';
+import { localDateTime } from '../../app/coordination/form-document.ts';
+import type { SignedLinks } from '../../platform/signed-links.ts';
 import type { InboundEvent } from '../../app/inbound.ts';
 import type { InboxRepository } from '../../app/ports.ts';
 import type { HttpServer } from '../../platform/http-server.ts';
@@ -48,6 +51,8 @@ export const startZalo = async (input: {
   http: HttpServer;
   inbox: InboxRepository;
   now: () => Date;
+  /** Expiring signed download links for generated files (FILE_LINK_SECRET + PUBLIC_BASE_URL); without them files are unavailable here. */
+  fileLinks?: { readonly links: SignedLinks; readonly baseUrl: string };
 }): Promise<ZaloRunning> => {
   const { settings, logger, inbox } = input;
   const api = createZaloApi({ token: settings.token, apiRoot: settings.apiRoot, logger });
@@ -57,8 +62,15 @@ export const startZalo = async (input: {
     try {
       const out = await input.dialogue.handle(event, fetchPhoto);
       if (out) {
-        // Zalo's bot API sends photos by public URL only, so generated files are not sent here.
-        const replies = out.attachments?.length ? [...out.replies, { key: 'coord:attachment_unavailable' }] : out.replies;
+        // Zalo's bot API cannot take a document: generated files go as expiring signed links to the bot's HTTP server.
+        const files = out.attachments ?? [];
+        const links = input.fileLinks;
+        const replies =
+          files.length === 0
+            ? out.replies
+            : links
+              ? [...out.replies, ...linkReplies(files, links.links.sign, links.baseUrl, input.now(), localDateTime)]
+              : [...out.replies, { key: 'coord:attachment_unavailable' }];
         await sendZaloText(api, event.chatId, renderPlain(input.translator, { ...out, replies }));
       }
       await inbox.markDone(event.dedupeKey, input.now());

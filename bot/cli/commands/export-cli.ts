@@ -1,42 +1,49 @@
-// `export --period <id> --out <file.xlsx>`: the appendix workbook for every unit of the
-// installation (an admin's view), with the same table as CSV next to it.
-import { writeFile } from 'node:fs/promises';
-import { levelExports } from '../../app/coordination/export-chart-commands.ts';
-import { buildCsv, buildWorkbook } from '../../app/coordination/export-workbook.ts';
-import type { Scope } from '../../app/coordination/coordination-context.ts';
-import type { ReplyParams } from '../../../core/reply.ts';
+// `export --period <id> [--level <level>] [--format xlsx|csv] --out <file>`: the appendix of every
+// unit of the installation (an admin's view) from the database, streamed to disk by the same
+// builder as /export: one workbook (a level sheet and a detail sheet per level), or one CSV per
+// level (`<out>-<level>.csv`; just `<out>` when one level is asked for).
+import { createWriteStream } from 'node:fs';
+import { appendixDocument } from '../../app/coordination/appendix-document.ts';
+import { isAssessedLevel, scopeOf } from '../../app/coordination/coordination-context.ts';
+import { documentLabel } from '../../app/coordination/form-command.ts';
+import { writeAppendix } from '../../platform/documents/appendix/write-appendix.ts';
 import { stringFlag } from '../args.ts';
 import type { CliCommand } from '../cli-context.ts';
 import { CliUsageError } from '../output.ts';
+import { cliCoordination, periodFlag } from './document-cli-context.ts';
+
+const USAGE = 'usage: export --period <id> [--level commune|district|department] [--format xlsx|csv] --out <file>';
 
 export const exportCommandCli: CliCommand = async (ctx) => {
-  const periodId = stringFlag(ctx.args, 'period');
   const out = stringFlag(ctx.args, 'out');
-  if (!periodId || !out || !out.endsWith('.xlsx')) throw new CliUsageError('usage: export --period <id> --out <file.xlsx>');
-  const repos = await ctx.repos();
-  const period = await repos.periods.findById(periodId);
-  if (!period) throw new CliUsageError(`export: unknown period ${periodId} (see: npm run cli -- period list)`);
-  const all = await repos.units.list();
-  const scope: Scope = {
-    all,
-    byId: new Map(all.map((u) => [u.id, u])),
-    byCode: new Map(all.map((u) => [u.code, u])),
-    visible: new Set(all.map((u) => u.id)),
-    roots: all.filter((u) => u.level === 'province'),
-  };
-  const deps = {
-    repos,
-    calendar: await ctx.calendar(),
-    botUsername: ctx.config.TELEGRAM_BOT_USERNAME,
-    remind: async () => ({ queued: 0 }),
-    notify: async () => undefined,
-    translate: ctx.translator.t,
-  };
-  const levels = await levelExports(deps, scope, period, ctx.locale);
-  const label = (key: string, params?: ReplyParams) => ctx.translator.t(ctx.locale, key.includes(':') ? key : `coord:${key}`, params);
-  await writeFile(out, await buildWorkbook(period.name, levels, label));
-  const csv = out.replace(/\.xlsx$/, '.csv');
-  await writeFile(csv, `\uFEFF${buildCsv(levels, label)}`);
-  ctx.io.out(`wrote ${out} and ${csv}: ${levels.length} levels, ${levels.reduce((n, l) => n + l.units.length, 0)} units`);
+  const levelFlag = stringFlag(ctx.args, 'level');
+  const format = stringFlag(ctx.args, 'format') ?? (out?.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
+  if (!out || (format !== 'xlsx' && format !== 'csv') || (levelFlag !== undefined && !isAssessedLevel(levelFlag))) throw new CliUsageError(USAGE);
+  const period = await periodFlag(ctx, USAGE);
+  const { deps, memberships } = await cliCoordination(ctx);
+  const scope = await scopeOf(deps, { memberships });
+  const level = levelFlag !== undefined && isAssessedLevel(levelFlag) ? levelFlag : undefined;
+  const doc = await appendixDocument(deps, scope, period, ctx.locale, ctx.now(), level);
+  if (doc.levels.length === 0) {
+    ctx.io.error(`export: no unit to export in ${period.id}`);
+    return 1;
+  }
+  const written: string[] = [];
+  const csvPath = (l: string): string => (level ? out : out.replace(/(\.csv)?$/i, `-${l}.csv`));
+  const summary = await writeAppendix(
+    doc,
+    documentLabel(deps, ctx.locale),
+    format === 'xlsx'
+      ? { xlsx: out }
+      : {
+          csv: (l) => {
+            written.push(csvPath(l.level));
+            return createWriteStream(csvPath(l.level));
+          },
+        },
+  );
+  if (format === 'xlsx') written.push(out);
+  const units = summary.levels.reduce((n, l) => n + l.units, 0);
+  ctx.io.out(`wrote ${written.join(', ')}: ${summary.levels.length} levels, ${units} units`);
   return 0;
 };

@@ -14,6 +14,7 @@ import { createInMemoryOutboxRepository } from './outbox-repository.ts';
 import { createInMemoryPeopleRepository } from './people-repository.ts';
 import { createInMemoryPeriodRepository } from './period-repository.ts';
 import { createInMemoryPublicationRepository } from './publication-repository.ts';
+import { createInMemorySignedFormRepository } from './signed-form-repository.ts';
 import { createInMemorySubmissionRepository } from './submission-repository.ts';
 import { createInMemoryUnitRepository } from './unit-repository.ts';
 import { createInMemoryStore, type InMemoryStore } from './store.ts';
@@ -36,4 +37,5 @@ export const createInMemoryRepositories = (store: InMemoryStore = createInMemory
   leases: createInMemoryLeaseRepository(store),
   calendar: createInMemoryCalendarRepository(store),
   publications: createInMemoryPublicationRepository(store),
+  signedForms: createInMemorySignedFormRepository(),
 });

@@ -210,7 +210,10 @@ export const writeAppendix = async (doc: AppendixDocument, label: Label, targets
 };
 
 /** The same files as buffers, for sending as chat attachments. */
-export const appendixFiles = async (doc: AppendixDocument, label: Label): Promise<{ xlsx: Buffer; csv: { level: string; data: Buffer }[] }> => {
+export const appendixFiles = async (
+  doc: AppendixDocument,
+  label: Label,
+): Promise<{ xlsx: Buffer; csv: { level: string; data: Buffer }[]; summary: AppendixSummary }> => {
   const collect = () => {
     const s = new PassThrough();
     const chunks: Buffer[] = [];
@@ -219,6 +222,6 @@ export const appendixFiles = async (doc: AppendixDocument, label: Label): Promis
   };
   const xlsx = collect();
   const csv = new Map(doc.levels.map((l) => [l.level, collect()]));
-  await writeAppendix(doc, label, { xlsx: xlsx.s, csv: (l) => csv.get(l.level)?.s ?? new PassThrough() });
-  return { xlsx: xlsx.data(), csv: [...csv].map(([level, c]) => ({ level, data: c.data() })) };
+  const summary = await writeAppendix(doc, label, { xlsx: xlsx.s, csv: (l) => csv.get(l.level)?.s ?? new PassThrough() });
+  return { xlsx: xlsx.data(), csv: [...csv].map(([level, c]) => ({ level, data: c.data() })), summary };
 };

@@ -1,0 +1,28 @@
+// Signed forms accepted for a submission: appended, never changed; the latest one counts.
+import type { SignedFormRepository, SignedFormRow } from '../../app/ports.ts';
+import type { Db } from '../database.ts';
+
+export const createSignedFormRepository = (db: Db): SignedFormRepository => ({
+  async record(row) {
+    await db.signedForm.create({ data: { ...row } });
+  },
+  async latestOf(submissionIds) {
+    const out = new Map<string, SignedFormRow>();
+    if (submissionIds.length === 0) return out;
+    const rows = await db.signedForm.findMany({ where: { submissionId: { in: [...submissionIds] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    for (const r of rows) {
+      out.set(r.submissionId, {
+        submissionId: r.submissionId,
+        answersSha256: r.answersSha256,
+        fileSha256: r.fileSha256,
+        signerSubject: r.signerSubject,
+        signerName: r.signerName,
+        signingTime: r.signingTime,
+        uploadedById: r.uploadedById,
+        channel: r.channel,
+        createdAt: r.createdAt,
+      });
+    }
+    return out;
+  },
+});
