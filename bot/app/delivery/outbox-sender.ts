@@ -40,7 +40,8 @@ const emptyStats = (): DrainStats => ({ sent: 0, rateLimited: 0, failed: 0, dead
 
 export const createOutboxSender = (deps: SenderDeps) => {
   const now = deps.now ?? (() => new Date());
-  const budget = deps.budget ?? createSendBudget({ ratePerSecond: deps.ratePerSecond, now: () => now().getTime() });
+  // Pacing is in real time even when `now` is shifted or fixed (tests, a restarted instance).
+  const budget = deps.budget ?? createSendBudget({ ratePerSecond: deps.ratePerSecond });
   const perChatMs = (deps.perChatMs ?? 1000) * 1.05;
   const maxAttempts = deps.maxAttempts ?? 8;
   const maxRetryAfter = deps.maxRetryAfterSeconds ?? 60;
@@ -91,8 +92,10 @@ export const createOutboxSender = (deps: SenderDeps) => {
     }
     const chatKey = `${row.channel}:${row.chatId}`;
     const last = lastByChat.get(chatKey);
-    if (busyChats.has(chatKey) || (last !== undefined && now().getTime() - last < perChatMs)) {
-      await deps.outbox.reschedule(row.id, new Date((last ?? now().getTime()) + perChatMs), null, false);
+    const t = now().getTime();
+    if (busyChats.has(chatKey) || (last !== undefined && t - last < perChatMs)) {
+      // A message to this chat is on its way (or just went): a second after it, never earlier than now.
+      await deps.outbox.reschedule(row.id, new Date((busyChats.has(chatKey) ? t : (last ?? t)) + perChatMs), null, false);
       stats.deferred += 1;
       return;
     }
