@@ -11,8 +11,8 @@ export type SendPriority = 'reply' | 'bulk';
 export type SendBudget = {
   /** Resolves when this message may go; replies before bulk. */
   readonly take: (priority: SendPriority) => Promise<void>;
-  /** Nothing goes out before `at` (epoch ms), e.g. after a 429's retry_after. */
-  readonly pauseUntil: (at: number) => void;
+  /** Nothing goes out for `ms` from now (the budget's own clock), e.g. a 429's retry_after. */
+  readonly pauseFor: (ms: number) => void;
   /** Messages waiting for a slot, by priority (for tests and logs). */
   readonly waiting: () => { reply: number; bulk: number };
 };
@@ -30,6 +30,11 @@ export const createSendBudget = (options: SendBudgetOptions): SendBudget => {
   const pause = options.sleep ?? realSleep;
   const interval = 1000 / (options.ratePerSecond * (options.margin ?? 0.97));
   const queues: Record<SendPriority, (() => void)[]> = { reply: [], bulk: [] };
+  // Besides the even grid, never more than the ceiling in any second and a little: a timer that
+  // fires late cannot pack one rolling second over the limit (the platform counts arrivals).
+  const capacity = Math.max(1, Math.floor(options.ratePerSecond));
+  const windowMs = 1000 + Math.min(25, interval * 0.7);
+  const recent: number[] = [];
   let nextSlot = Number.NEGATIVE_INFINITY;
   let pausedUntil = Number.NEGATIVE_INFINITY;
   let pumping = false;
@@ -39,14 +44,17 @@ export const createSendBudget = (options: SendBudgetOptions): SendBudget => {
     try {
       while (queues.reply.length + queues.bulk.length > 0) {
         const t = now();
-        const at = Math.max(nextSlot, pausedUntil);
+        const windowOpens = recent.length >= capacity ? recent[recent.length - capacity]! + windowMs : Number.NEGATIVE_INFINITY;
+        const at = Math.max(nextSlot, pausedUntil, windowOpens);
         if (at > t) {
           await pause(at - t);
           continue;
         }
         // Stay on the even grid when a timer fires a little late (no drift below the rate), but
-        // never bank idle time into a burst: after a gap the next slot is half an interval away.
-        nextSlot = Math.max(nextSlot + interval, t + interval / 2);
+        // never bank idle time: after a gap, at most one slot is caught up.
+        nextSlot = Math.max(nextSlot + interval, t);
+        recent.push(t);
+        if (recent.length > capacity) recent.shift();
         const grant = queues.reply.shift() ?? queues.bulk.shift();
         grant?.();
       }
@@ -61,8 +69,8 @@ export const createSendBudget = (options: SendBudgetOptions): SendBudget => {
         queues[priority].push(resolve);
         if (!pumping) void pump();
       }),
-    pauseUntil: (at) => {
-      pausedUntil = Math.max(pausedUntil, at);
+    pauseFor: (ms) => {
+      pausedUntil = Math.max(pausedUntil, now() + ms);
     },
     waiting: () => ({ reply: queues.reply.length, bulk: queues.bulk.length }),
   };

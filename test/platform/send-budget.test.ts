@@ -52,7 +52,7 @@ describe('send budget', () => {
     const budget = createSendBudget({ ratePerSecond: 30, now, sleep });
     await budget.take('bulk');
     const pausedAt = clock.t;
-    budget.pauseUntil(pausedAt + 5_000);
+    budget.pauseFor(5_000);
     const times: number[] = [];
     await Promise.all([budget.take('reply'), budget.take('bulk')].map((p) => p.then(() => times.push(clock.t))));
     expect(Math.min(...times)).toBeGreaterThanOrEqual(pausedAt + 5_000);

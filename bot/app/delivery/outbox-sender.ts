@@ -136,7 +136,8 @@ export const createOutboxSender = (deps: SenderDeps) => {
         const wait = Math.min(Math.max(1, outcome.retryAfterSeconds), maxRetryAfter) * 1000;
         stats.rateLimited += 1;
         // Flood control applies to the bot: the whole sender (and the replies) slow down.
-        budget.pauseUntil(at.getTime() + wait);
+        // (A duration: the budget keeps real time even when this sender's `now` is shifted.)
+        budget.pauseFor(wait);
         await deps.outbox.reschedule(row.id, new Date(at.getTime() + wait), 'rate limited', false);
         return;
       }
