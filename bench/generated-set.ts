@@ -44,7 +44,10 @@ export const generatedSet = (n: number): CriteriaSet => {
           },
         };
       default:
-        return { ...base, answer: { type: 'ratio', numeratorLabel: t('Số đạt', 'Achieved'), denominatorLabel: t('Tổng số', 'Total') } };
+        return {
+          ...base,
+          answer: { type: 'ratio', numeratorLabel: t('Số đạt', 'Achieved'), denominatorLabel: t('Tổng số', 'Total'), zeroDenominator: 'not_applicable' },
+        };
     }
   });
   const groups = Array.from({ length: 6 }, (_, g) => ({ code: String(g + 1), title: t(`Nhóm ${g + 1}`, `Group ${g + 1}`) }));

@@ -18,6 +18,11 @@ import { createFileEvidenceStore } from './db/file-evidence-store.ts';
 import { telegramRowSender } from './channels/telegram/telegram-row-sender.ts';
 import { zaloRowSender } from './channels/zalo/zalo-row-sender.ts';
 import { createHttpServer } from './platform/http-server.ts';
+import { createReadiness, routeReadiness } from './platform/readiness.ts';
+import { keepTrying } from './platform/retry.ts';
+import { createSendBudget } from './platform/send-budget.ts';
+import { databaseReadiness } from './db/readiness-probe.ts';
+import { Api } from 'grammy';
 import { createTelegramBot } from './channels/telegram/create-telegram-bot.ts';
 import { startTelegram } from './channels/telegram/start-telegram.ts';
 import { runConsole } from './channels/console/run-console.ts';
@@ -99,7 +104,9 @@ const main = async (): Promise<number> => {
   setInterval(() => void prune(), 6 * 3_600_000).unref();
   const translator = createTranslator(config.DEFAULT_LOCALE);
   const instanceId = config.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`;
-  const background = startBackground({ repos, calendar, sendRatePerSecond: config.SEND_RATE_PER_SECOND, logger, instanceId, now });
+  // One budget for everything this process sends: officers' replies take its slots first.
+  const budget = createSendBudget({ ratePerSecond: config.SEND_RATE_PER_SECOND });
+  const background = startBackground({ repos, calendar, sendRatePerSecond: config.SEND_RATE_PER_SECOND, budget, logger, instanceId, now });
   const app = createApp({
     repos,
     evidence: createFileEvidenceStore(config.EVIDENCE_DIR),
@@ -128,6 +135,8 @@ const main = async (): Promise<number> => {
     return stop(0);
   }
 
+  // Listening first: /healthz (liveness) and /readyz (503 until the channels are up) answer
+  // while the Bot API may still be unreachable.
   const http = createHttpServer(logger);
   // Generated files behind expiring signed links (Zalo): the route rebuilds each file for its owner.
   const fileLinks =
@@ -145,8 +154,21 @@ const main = async (): Promise<number> => {
       }),
     );
   }
+  const readiness = createReadiness(databaseReadiness(database));
+  routeReadiness(http, readiness);
+  const port = await http.listen(config.PORT);
+  shutdown.push(() => http.close());
+  const starting = new AbortController();
+  shutdown.push(async () => starting.abort());
+  const backoff = { baseMs: 1_000, maxMs: 30_000 };
   if (config.TELEGRAM_BOT_TOKEN) {
-    const bot = createTelegramBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, dialogue: app.dialogue, translator, logger, now });
+    const token = config.TELEGRAM_BOT_TOKEN;
+    const bot = createTelegramBot({ token, apiRoot: config.TELEGRAM_API_ROOT, dialogue: app.dialogue, translator, logger, now, budget });
+    // The sender's own client: no auto-retry (a 429 reschedules the row and slows the whole
+    // sender); the sender takes its bulk slots of the budget itself.
+    const senderApi = new Api(token, { apiRoot: config.TELEGRAM_API_ROOT });
+    // getMe without the reply client's auto-retry, which would retry network errors silently forever.
+    bot.botInfo = await keepTrying(() => senderApi.getMe(), { what: 'telegram getMe', logger, backoff, signal: starting.signal });
     const running = await startTelegram({
       bot,
       translator,
@@ -156,7 +178,7 @@ const main = async (): Promise<number> => {
       ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
     });
     shutdown.push(running.stop);
-    background.attach('telegram', telegramRowSender(bot.api, translator));
+    background.attach('telegram', telegramRowSender(senderApi, translator));
   }
   if (config.ZALO_BOT_TOKEN) {
     const settings = {
@@ -166,12 +188,19 @@ const main = async (): Promise<number> => {
       ...(config.ZALO_WEBHOOK_URL ? { webhookUrl: config.ZALO_WEBHOOK_URL } : {}),
       ...(config.ZALO_WEBHOOK_SECRET ? { webhookSecret: config.ZALO_WEBHOOK_SECRET } : {}),
     };
-    const zalo = await startZalo({ settings, dialogue: app.dialogue, translator, logger, http, inbox: repos.inbox, now, ...(fileLinks ? { fileLinks } : {}) });
+    const zalo = await keepTrying(
+      () => startZalo({ settings, dialogue: app.dialogue, translator, logger, http, inbox: repos.inbox, now, ...(fileLinks ? { fileLinks } : {}) }),
+      {
+        what: 'zalo start',
+        logger,
+        backoff,
+        signal: starting.signal,
+      },
+    );
     shutdown.push(zalo.stop);
     background.attach('zalo', zaloRowSender(zalo.api, translator));
   }
-  const port = await http.listen(config.PORT);
-  shutdown.push(() => http.close());
+  readiness.markChannelsUp();
   shutdown.push(background.stop);
   await background.start();
   logger.info({ port, instanceId }, 'egov-report-bot started');

@@ -428,7 +428,8 @@ export type EvidenceStore = {
 export type SendOutcome =
   | { readonly kind: 'sent' }
   | { readonly kind: 'rate_limited'; readonly retryAfterSeconds: number }
-  | { readonly kind: 'forbidden'; readonly detail: string }
+  /** The person cannot be reached; with confirmAfterAttempts, only once that many attempts were refused (an ambiguous code). */
+  | { readonly kind: 'forbidden'; readonly detail: string; readonly confirmAfterAttempts?: number }
   | { readonly kind: 'transient'; readonly detail: string }
   | { readonly kind: 'permanent'; readonly detail: string }
   | { readonly kind: 'no_channel' };

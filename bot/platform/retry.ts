@@ -41,3 +41,32 @@ export const retry = async <T, E>(operation: () => Promise<T>, options: RetryOpt
     }
   }
 };
+
+export type KeepTryingOptions = {
+  readonly what: string;
+  readonly logger: { warn: (fields: object, message: string) => void };
+  readonly backoff?: Backoff;
+  readonly sleep?: Sleep;
+  readonly signal?: AbortSignal;
+};
+
+/**
+ * Tries `operation` until it succeeds (or `signal` aborts), logging each failure with its
+ * cause and the wait before the next attempt, which doubles up to a bound (start-up against
+ * a platform that is not reachable yet).
+ */
+export const keepTrying = async <T>(operation: () => Promise<T>, options: KeepTryingOptions): Promise<T> => {
+  const pause = options.sleep ?? sleep;
+  const backoff = options.backoff ?? { baseMs: 1_000, maxMs: 60_000 };
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      const retryInMs = backoffMs(attempt, backoff);
+      const cause = error instanceof Error ? error.message : String(error);
+      options.logger.warn({ attempt, cause, retryInMs }, `${options.what} failed; retrying`);
+      await pause(retryInMs, options.signal);
+    }
+  }
+};

@@ -1,6 +1,8 @@
 // A loopback Telegram Bot API that enforces the platform limits: more than `perSecond`
 // messages in any rolling second overall, or more than one per second to a chat, is answered
-// with 429 and parameters.retry_after. Every accepted message is recorded.
+// with 429 and parameters.retry_after. Every accepted message is recorded. With `latencyMs`
+// each answer leaves that long after the request arrived (limits are counted on arrival), as a
+// real round trip to the platform would (100–300 ms from Vietnam).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,7 +14,18 @@ export type RateLimitedApi = {
   readonly close: () => Promise<void>;
 };
 
-export const startRateLimitedBotApi = async (options: { perSecond: number; perChatMs?: number }): Promise<RateLimitedApi> => {
+/** The most messages accepted within any rolling second (0 when none). */
+export const maxPerRollingSecond = (times: readonly number[]): number => {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; i < sorted.length; i += 1) {
+    while (sorted[i]! - sorted[j]! >= 1000) j += 1;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+};
+
+export const startRateLimitedBotApi = async (options: { perSecond: number; perChatMs?: number; latencyMs?: number }): Promise<RateLimitedApi> => {
   const window: number[] = [];
   const lastByChat = new Map<string, number>();
   const state: RateLimitedApi = {
@@ -32,7 +45,11 @@ export const startRateLimitedBotApi = async (options: { perSecond: number; perCh
     req.on('end', () => {
       const method = (req.url ?? '').split('/').pop() ?? '';
       const payload = body ? (JSON.parse(body) as Record<string, unknown>) : {};
-      const send = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      const answer = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      const send = (status: number, json: unknown): void => {
+        if (options.latencyMs) setTimeout(() => answer(status, json), options.latencyMs);
+        else answer(status, json);
+      };
       if (method !== 'sendMessage') return send(200, { ok: true, result: true });
       const chatId = String(payload['chat_id']);
       const now = Date.now();

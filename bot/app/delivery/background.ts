@@ -7,7 +7,8 @@ import type { NotifyPort } from '../command-port.ts';
 import type { Repositories, RowSender } from '../ports.ts';
 import { createOutboxSender } from './outbox-sender.ts';
 import { enqueueManualReminders } from './plan-reminders.ts';
-import { startReminderService } from './reminder-service.ts';
+import type { SendBudget } from '../../platform/send-budget.ts';
+import { REMINDER_LEASE, REMINDER_LEASE_MS, startReminderService } from './reminder-service.ts';
 
 export type RemindInput = { readonly periodId: string; readonly unitIds: readonly string[]; readonly now: Date };
 
@@ -24,6 +25,8 @@ export type BackgroundInput = {
   readonly repos: Repositories;
   readonly calendar: WorkingCalendar;
   readonly sendRatePerSecond: number;
+  /** The budget the channels' replies also take from (officers first). */
+  readonly budget?: SendBudget;
   readonly logger: Logger;
   readonly instanceId: string;
   readonly now: () => Date;
@@ -37,6 +40,8 @@ export const startBackground = (input: BackgroundInput): Background => {
     senders,
     markUnreachable: (id, at) => repos.people.markUnreachable(id, at),
     ratePerSecond: input.sendRatePerSecond,
+    ...(input.budget ? { budget: input.budget } : {}),
+    lease: { repo: repos.leases, name: REMINDER_LEASE, ttlMs: REMINDER_LEASE_MS },
     holder: input.instanceId,
     logger: input.logger,
     now: input.now,

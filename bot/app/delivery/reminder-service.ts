@@ -1,5 +1,7 @@
 // Runs the reminder tick (node-schedule, every few minutes) and the outbox sender, but only
 // while this instance holds the "reminders" lease, so several instances send one wave once.
+// The sender itself is built with the same lease (see background.ts): it renews it while a
+// drain runs for minutes and stops before its next message once it lost it.
 import schedule from 'node-schedule';
 import type { WorkingCalendar } from '../../../core/calendar/working-days.ts';
 import type { Repositories } from '../ports.ts';
@@ -8,6 +10,7 @@ import type { OutboxSender } from './outbox-sender.ts';
 import { enqueueDueReminders } from './plan-reminders.ts';
 
 export const REMINDER_LEASE = 'reminders';
+export const REMINDER_LEASE_MS = 60_000;
 
 export type ReminderServiceDeps = {
   readonly repos: Repositories;
@@ -24,7 +27,7 @@ export type ReminderServiceDeps = {
 export const startReminderService = (deps: ReminderServiceDeps) => {
   const leases = deps.repos.leases;
   const now = deps.now ?? (() => new Date());
-  const leaseMs = deps.leaseMs ?? 60_000;
+  const leaseMs = deps.leaseMs ?? REMINDER_LEASE_MS;
   let running = true;
   let draining: Promise<unknown> = Promise.resolve();
   const holds = () => leases.acquire(REMINDER_LEASE, deps.holder, now(), leaseMs);
@@ -37,7 +40,7 @@ export const startReminderService = (deps: ReminderServiceDeps) => {
   const drain = async (): Promise<void> => {
     if (!running || !(await holds())) return;
     const stats = await deps.sender.drain();
-    if (stats.sent + stats.dead + stats.rateLimited > 0) deps.logger.info(stats, 'outbox drained');
+    if (stats.sent + stats.dead + stats.rateLimited > 0 || stats.leaseLost) deps.logger.info(stats, 'outbox drained');
   };
   const job = schedule.scheduleJob(deps.tickRule ?? '*/5 * * * *', () => {
     void tick().catch((error: unknown) => deps.logger.error({ err: error }, 'reminder tick failed'));

@@ -6,6 +6,8 @@ import { sequentialize } from '@grammyjs/runner';
 import type { Dialogue, FileFetcher } from '../../app/dialogue-port.ts';
 import { isLocale, type Locale, type Translator } from '../../platform/i18n.ts';
 import type { Logger } from '../../platform/logger.ts';
+import type { SendBudget } from '../../platform/send-budget.ts';
+import { budgetTransformer } from './budget-transformer.ts';
 import { escapeHtml, renderReplies, stripTags, type RenderedChoice } from '../render.ts';
 import { splitMessage } from '../split-message.ts';
 import { normaliseTelegramUpdate } from './telegram-update.ts';
@@ -24,6 +26,8 @@ export type TelegramDeps = {
   readonly botInfo?: UserFromGetMe;
   /** Downloads go through this (tests inject one; production uses the Bot API file endpoint). */
   readonly fetchFile?: FileFetcher;
+  /** Shared with the outbox sender: replies take its slots first. */
+  readonly budget?: SendBudget;
 };
 
 const keyboardOf = (choices: readonly RenderedChoice[], stamp?: string): InlineKeyboard | undefined => {
@@ -83,7 +87,10 @@ const botApiFileFetcher =
 
 export const createTelegramBot = (deps: TelegramDeps): Bot => {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
+  // The budget is installed first so that it is the inner transformer: each retry takes a slot too.
+  if (deps.budget) bot.api.config.use(budgetTransformer(deps.budget, 'reply'));
   // 429 retry_after is honoured by grammY's plugin, bounded so a stuck chat cannot block for long.
+  // Replies only: the outbox sender has its own Api without this plugin (it reschedules instead).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const fetchFile = deps.fetchFile ?? botApiFileFetcher(bot.api, deps.token, deps.apiRoot);
 

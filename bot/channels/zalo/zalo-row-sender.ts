@@ -1,5 +1,8 @@
 // Sends one outbox row as Zalo text, rendered in the recipient's language at send time, and
-// classifies failures for the outbox sender.
+// classifies failures for the outbox sender by Zalo's error table (ZALO.md §6): 429 quota →
+// rate limited; 403 is listed as an internal server error, so it is retried and only after
+// a few refusals is the account taken as unreachable; 401 (token) and 408 are not the
+// recipient's fault → retried later; 5xx and network errors → retried; 400/404 → permanent.
 import { replyListSchema } from '../../app/delivery/payload.ts';
 import type { RowSender } from '../../app/ports.ts';
 import type { Reply } from '../../../core/reply.ts';
@@ -21,6 +24,9 @@ export const withTypedHints = (replies: readonly Reply[]): Reply[] =>
     return [bare, ...[...new Set(hints)].map((key) => ({ key }))];
   });
 
+/** How many 403s in a row before the account is marked unreachable. */
+export const ZALO_FORBIDDEN_ATTEMPTS = 3;
+
 export const zaloRowSender =
   (api: ZaloApi, translator: Translator): RowSender =>
   async (row) => {
@@ -33,8 +39,9 @@ export const zaloRowSender =
       const cause = error instanceof ZaloSendError ? error.cause : error;
       if (cause instanceof ZaloApiError) {
         if (cause.status === 429 || cause.errorCode === 429) return { kind: 'rate_limited', retryAfterSeconds: cause.retryAfter ?? 5 };
-        if (cause.status === 403 || cause.errorCode === 403) return { kind: 'forbidden', detail: cause.description };
-        if (cause.transient) return { kind: 'transient', detail: cause.description };
+        const code = cause.errorCode ?? cause.status;
+        if (code === 403) return { kind: 'forbidden', detail: cause.description, confirmAfterAttempts: ZALO_FORBIDDEN_ATTEMPTS };
+        if (cause.transient || code === 401 || code === 408) return { kind: 'transient', detail: cause.description };
         return { kind: 'permanent', detail: cause.description };
       }
       return { kind: 'transient', detail: error instanceof Error ? error.message : String(error) };

@@ -1,0 +1,60 @@
+// The shared send budget on a virtual clock: even slots under the rate in every rolling second,
+// replies ahead of a waiting wave, and a 429 pause holding everything back.
+import { describe, expect, it } from 'vitest';
+import { createSendBudget } from '../../bot/platform/send-budget.ts';
+import { maxPerRollingSecond } from '../support/rate-limited-bot-api.ts';
+
+const virtualClock = () => {
+  const clock = { t: 1_000_000 };
+  // Time moves on only after what a grant set off has run (a macrotask later), as in real time.
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) =>
+      setImmediate(() => {
+        clock.t += ms;
+        resolve();
+      }),
+    );
+  return { clock, now: () => clock.t, sleep };
+};
+
+describe('send budget', () => {
+  it('grants at most the rate in any rolling second, close to it when the queue is full', async () => {
+    const { clock, now, sleep } = virtualClock();
+    const budget = createSendBudget({ ratePerSecond: 30, now, sleep });
+    const granted: number[] = [];
+    await Promise.all(Array.from({ length: 300 }, () => budget.take('bulk').then(() => granted.push(clock.t))));
+    expect(granted).toHaveLength(300);
+    expect(maxPerRollingSecond(granted)).toBeLessThanOrEqual(30);
+    // 300 slots at 97 % of 30/s: 299 intervals of 1000/29.1 ms (virtual time, not wall time).
+    expect(granted.at(-1)! - granted[0]!).toBeLessThanOrEqual(Math.ceil(299 * (1000 / 29.1)) + 1);
+  });
+
+  it('gives a reply the next slot even with a whole wave waiting', async () => {
+    const { clock, now, sleep } = virtualClock();
+    const budget = createSendBudget({ ratePerSecond: 30, now, sleep });
+    const order: string[] = [];
+    const wave = Array.from({ length: 100 }, (_, i) => budget.take('bulk').then(() => order.push(`bulk${i}`)));
+    // The reply arrives while the wave's slots are being handed out.
+    await Promise.resolve();
+    const asked = clock.t;
+    let repliedAt = 0;
+    const reply = budget.take('reply').then(() => {
+      repliedAt = clock.t;
+      order.push('reply');
+    });
+    await Promise.all([...wave, reply]);
+    expect(order.indexOf('reply')).toBeLessThanOrEqual(2);
+    expect(repliedAt - asked).toBeLessThanOrEqual(Math.ceil(1000 / 29.1));
+  });
+
+  it('a pause (a 429 retry_after) holds every message back until it ends', async () => {
+    const { clock, now, sleep } = virtualClock();
+    const budget = createSendBudget({ ratePerSecond: 30, now, sleep });
+    await budget.take('bulk');
+    const pausedAt = clock.t;
+    budget.pauseFor(5_000);
+    const times: number[] = [];
+    await Promise.all([budget.take('reply'), budget.take('bulk')].map((p) => p.then(() => times.push(clock.t))));
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(pausedAt + 5_000);
+  });
+});
