@@ -27,12 +27,12 @@ describe.each(providers)('a crash mid-turn on %s', (provider: ProviderName) => {
   const healthy = () =>
     waitFor(
       async () =>
-        fetch(`http://127.0.0.1:${port}/healthz`).then(
+        fetch(`http://127.0.0.1:${port}/readyz`).then(
           (r) => r.ok,
           () => false,
         ),
       30_000,
-      'health',
+      'ready (channels up)',
     );
   const post = (id: number, text: string) =>
     fetch(`http://127.0.0.1:${port}/telegram/webhook`, {

@@ -36,7 +36,7 @@ describe('Telegram webhook mode', () => {
     bot = startBotProcess(env);
     await waitFor(
       async () =>
-        fetch(`http://127.0.0.1:${port}/healthz`).then(
+        fetch(`http://127.0.0.1:${port}/readyz`).then(
           (r) => r.ok,
           () => false,
         ),
