@@ -12,6 +12,8 @@ export const ChatStateSchema = z.object({
   periodId: z.string().optional(),
   submissionId: z.string().optional(),
   session: SessionStateSchema.optional(),
+  /** A criteria workbook a coordinator sent, waiting for "Nạp" (see workbook-upload.ts). */
+  workbook: z.object({ fileRef: z.string(), fileName: z.string(), checksum: z.string(), url: z.string().optional() }).optional(),
   /**
    * Choice values offered by the last message: validates buttons, maps typed numbers/letters.
    * `stamp` names that message: its buttons carry it, so a button of an older message (another

@@ -9,13 +9,17 @@ import { reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
 import { answer } from './report.ts';
 import { receiveSignedForm } from './signed-form.ts';
+import { receiveWorkbook } from './workbook-upload.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';
 
 export const receiveEvidence = async (deps: DialogueDeps, turn: Turn, content: Extract<InboundContent, { kind: 'file' }>): Promise<TurnResult> => {
   const cursor = turn.state.session?.cursor;
-  // No criterion waits for evidence: after submission a PDF is the signed form coming back.
+  // No criterion waits for evidence: a coordinator's .xlsx is a criteria workbook; after
+  // submission a PDF is the signed form coming back.
   if (turn.state.mode !== 'report' || cursor?.kind !== 'criterion')
-    return (await receiveSignedForm(deps, turn, content)) ?? result(turn.state, [reply('dialogue:evidence.not_now')]);
+    return (
+      (await receiveWorkbook(deps, turn, content)) ?? (await receiveSignedForm(deps, turn, content)) ?? result(turn.state, [reply('dialogue:evidence.not_now')])
+    );
   const code = cursor.code;
   return answer(deps, turn, { kind: 'evidence', count: 1 }, async (ctx) => {
     const fetched = await turn.fetchFile(content, deps.evidenceMaxBytes);

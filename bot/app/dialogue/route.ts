@@ -5,6 +5,7 @@ import { reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
 import { parseCommand, runCommand, runRegistryCommand } from './commands.ts';
 import { receiveEvidence } from './evidence.ts';
+import { confirmWorkbook, isWorkbookChoice } from './workbook-upload.ts';
 import { join } from './join.ts';
 import { setLanguage } from './link-lang.ts';
 import { typedChoice, withOffered } from './offered.ts';
@@ -36,6 +37,7 @@ const choose = async (deps: DialogueDeps, turn: Turn, value: string): Promise<Tu
   // A button of an older message (another question, or this one before a skip) is not the one on screen.
   const content = turn.event.content;
   if (content.kind === 'callback' && offered.stamp !== undefined && content.stamp !== offered.stamp) return stale(deps, turn);
+  if (isWorkbookChoice(value)) return confirmWorkbook(deps, turn, value);
   if (value.startsWith('edit:')) return editCriterion(deps, { ...turn, state: { ...turn.state, mode: 'report' } }, value.slice(5));
   if (value === 'confirm:submit') return turn.state.mode === 'confirm_submit' ? confirmSubmit(deps, turn) : stale(deps, turn);
   if (value === 'confirm:cancel') return startReport(deps, { ...turn, state: { ...turn.state, mode: 'report' } });
