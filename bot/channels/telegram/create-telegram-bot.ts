@@ -66,6 +66,9 @@ export const sendRendered = async (
   return { keyboardMessageId };
 };
 
+const CAPTION_LIMIT = 1024;
+const FILE_COMMANDS = /^\/(export|chart|form)(@\w+)?(\s|$)/i;
+
 /** Evidence downloads: a file server that hangs gives up after this. */
 export const TELEGRAM_DOWNLOAD_TIMEOUT_MS = 60_000;
 
@@ -118,10 +121,16 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     void api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
   };
 
-  bot.on(['message', 'callback_query'], async (ctx) => {
+  // Errors of one update are logged with its id and never stop the others (grammY errorBoundary).
+  const guarded = bot.errorBoundary((error) => {
+    deps.logger.error({ err: error.error, update_id: error.ctx.update.update_id }, 'telegram handler failed');
+  });
+  guarded.on(['message', 'callback_query'], async (ctx) => {
     const event = normaliseTelegramUpdate(ctx.update, deps.now());
     if (!event) return;
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    // Files take a moment to build: the officer sees "sending a file…" meanwhile.
+    if (ctx.message?.text && FILE_COMMANDS.test(ctx.message.text)) void ctx.api.sendChatAction(event.chatId, 'upload_document').catch(() => undefined);
     const output = await deps.dialogue.handle(event, fetchFile);
     if (!output) return;
     const rendered = renderReplies(deps.translator, output.locale, output.replies, 'html');
@@ -136,7 +145,10 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
       keyboards.set(event.chatId, sent.keyboardMessageId);
     }
     for (const file of output.attachments ?? []) {
-      const caption = file.caption ? renderReplies(deps.translator, output.locale, [file.caption], 'html').text : undefined;
+      const rendered = file.caption ? renderReplies(deps.translator, output.locale, [file.caption], 'html').text : undefined;
+      // Telegram refuses captions over 1024 characters: a longer one goes first as a message.
+      if (rendered && rendered.length > CAPTION_LIMIT) await sendRendered(ctx.api, event.chatId, rendered, []);
+      const caption = rendered && rendered.length <= CAPTION_LIMIT ? rendered : undefined;
       const input = new InputFile(file.data, file.fileName);
       const options = { ...(caption ? { caption, parse_mode: 'HTML' as const } : {}) };
       if (file.kind === 'photo') await ctx.api.sendPhoto(event.chatId, input, options);

@@ -267,6 +267,20 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     expect(cleared().length).toBe(before + 1);
   });
 
+  it('shows “sending a file” while an export is built', async () => {
+    const code = await inviteFor('HATINH', 'coordinator');
+    await tg.text(1701, `/start ${code}`);
+    const from = tg.calls.length;
+    await tg.text(1701, '/export');
+    const methods = tg.calls.slice(from).map((c) => c.method);
+    expect(methods[0]).toBe('sendChatAction');
+    expect(tg.calls.slice(from)[0]?.payload['action']).toBe('upload_document');
+    // Other commands show nothing of the kind.
+    const next = tg.calls.length;
+    await tg.text(1701, '/help');
+    expect(tg.calls.slice(next).map((c) => c.method)).not.toContain('sendChatAction');
+  });
+
   it('refuses oversized evidence with a clear message and keeps the question', async () => {
     const code = await inviteFor('X-TUNGLOC');
     await tg.text(901, `/start ${code}`);
