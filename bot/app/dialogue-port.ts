@@ -13,6 +13,8 @@ export type DialogueOutput = {
   readonly attachments?: readonly Attachment[];
   /** Text channels number exclusive choices (type 1, 2…) and letter optional extras (type a, b…). */
   readonly exclusiveChoices: boolean;
+  /** The command menu this chat should show from now on (channels with menus set it). */
+  readonly menu?: 'coordinator';
   /** Names the message whose choices these are: a button channel sends it back with the choice. */
   readonly choiceStamp?: string;
 };

@@ -27,7 +27,7 @@ export const help = (turn: Turn): TurnResult => {
   if (coordinator) lines.push(reply('dialogue:help.coordinator'));
   if (turn.event.channel === 'console') lines.push(reply('dialogue:help.console'));
   if (turn.memberships.length === 0) lines.push(reply('dialogue:start.no_membership'));
-  return result(turn.state, lines);
+  return { ...result(turn.state, lines), ...(coordinator ? { menu: 'coordinator' as const } : {}) };
 };
 
 export const runRegistryCommand = async (

@@ -101,6 +101,7 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
         if (!completed) return null;
         return {
           locale: out.locale ?? locale,
+          ...(out.menu ? { menu: out.menu } : {}),
           replies: out.replies,
           exclusiveChoices: state.offered?.exclusive ?? true,
           ...(state.offered?.stamp !== undefined ? { choiceStamp: state.offered.stamp } : {}),

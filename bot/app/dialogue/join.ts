@@ -65,5 +65,5 @@ export const join = async (deps: DialogueDeps, turn: Turn, typed: string): Promi
     ]),
     true,
   );
-  return { ...joined, refreshIdentity: true };
+  return { ...joined, refreshIdentity: true, ...(invite.role === 'coordinator' ? { menu: 'coordinator' as const } : {}) };
 };

@@ -27,6 +27,8 @@ export type TurnResult = {
   readonly locale?: Locale;
   /** Memberships, language or the linked person changed: reload who this is next time. */
   readonly refreshIdentity?: boolean;
+  /** The command menu this chat should show (a coordinator's own). */
+  readonly menu?: 'coordinator';
 };
 
 export const result = (state: ChatState, replies: readonly Reply[], extra: Partial<TurnResult> = {}): TurnResult => ({ state, replies, ...extra });

@@ -12,6 +12,7 @@ import { escapeHtml, renderReplies, stripTags, type RenderedChoice } from '../re
 import { splitMessage } from '../split-message.ts';
 import { normaliseTelegramUpdate } from './telegram-update.ts';
 import { packChoice } from './callback-data.ts';
+import { coordinatorMenuCommands } from './start-telegram.ts';
 import { streamDownload } from '../../platform/stream-download.ts';
 
 export const TELEGRAM_LIMIT = 4096;
@@ -140,6 +141,10 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     if (before !== tapped) clearKeyboard(ctx.api, event.chatId, before);
     keyboards.delete(event.chatId);
     const sent = await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices, output.choiceStamp);
+    if (output.menu === 'coordinator') {
+      const commands = coordinatorMenuCommands.map((command) => ({ command, description: deps.translator.t(output.locale, `commands:${command}`) }));
+      void ctx.api.setMyCommands(commands, { scope: { type: 'chat', chat_id: Number(event.chatId) } }).catch(() => undefined);
+    }
     if (sent.keyboardMessageId !== null) {
       if (keyboards.size >= 50_000) keyboards.clear();
       keyboards.set(event.chatId, sent.keyboardMessageId);

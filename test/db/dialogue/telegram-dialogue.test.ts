@@ -267,6 +267,20 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     expect(cleared().length).toBe(before + 1);
   });
 
+  it('gives a coordinator their own command menu, for their chat only', async () => {
+    const code = await inviteFor('H-THACHHA', 'coordinator');
+    const from = tg.calls.length;
+    await tg.text(1801, `/start ${code}`);
+    const set = tg.calls.slice(from).find((c) => c.method === 'setMyCommands');
+    expect(set?.payload['scope']).toEqual({ type: 'chat', chat_id: 1801 });
+    const names = (set?.payload['commands'] as { command: string }[]).map((c) => c.command);
+    expect(names).toEqual(expect.arrayContaining(['status', 'missing', 'ranking', 'unit', 'export']));
+    // A reporter's turn leaves the default menu alone.
+    const before = tg.calls.length;
+    await tg.text(1802, '/help');
+    expect(tg.calls.slice(before).map((c) => c.method)).not.toContain('setMyCommands');
+  });
+
   it('shows “sending a file” while an export is built', async () => {
     const code = await inviteFor('HATINH', 'coordinator');
     await tg.text(1701, `/start ${code}`);
