@@ -1,6 +1,8 @@
 // /review, /score and /submit (with confirmation). Once submitted the report is locked until a
 // coordinator returns it; lateness in working days is recorded with the submission.
+import { localDateTime, submittedAnswersSha256 } from '../coordination/form-document.ts';
 import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
+import { criteriaProgress } from '../../../core/criteria/progress.ts';
 import { pickText } from '../../../core/criteria/localized-text.ts';
 import type { SetScore } from '../../../core/criteria/scoring.ts';
 import { tierText } from '../../../core/criteria/tier-text.ts';
@@ -186,5 +188,12 @@ export const confirmSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResul
     return result({ v: 1, mode: 'idle', unitId: ctx.unit.id, periodId: ctx.period.id, submissionId: ctx.submission.id }, [
       reply('dialogue:submit.done', { ...figures(ctx, s, turn.locale), at: formatDateVi(toLocalDate(turn.now)) }),
       ...(lateInfo.late ? [reply('dialogue:submit.recorded_late', { days: lateInfo.workingDaysLate })] : []),
+      // A receipt the unit can quote: when, how much, and the fingerprint the form will carry.
+      reply('dialogue:submit.receipt', {
+        time: localDateTime(turn.now),
+        done: criteriaProgress(ctx.set, summary.score).done,
+        total: ctx.set.criteria.length,
+        sha: submittedAnswersSha256(ctx.submission).slice(0, 16),
+      }),
     ]);
   });

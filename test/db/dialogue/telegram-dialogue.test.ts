@@ -6,6 +6,7 @@ import { createApp, type App } from '../../../bot/app/create-app.ts';
 import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
 import { parseChatState } from '../../../bot/app/dialogue/chat-state.ts';
+import { submittedAnswersSha256 } from '../../../bot/app/coordination/form-document.ts';
 import { loadCriteriaFile, listShippedSets } from '../../../bot/platform/criteria-files.ts';
 import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
 import { silentLogger } from '../../../bot/platform/logger.ts';
@@ -149,6 +150,12 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     expect(submit?.text).toContain('Xác nhận');
     const [done] = await tg.click(601, 'confirm:submit');
     expect(done?.text).toContain('Đã gửi báo cáo');
+    // The receipt: time, criteria and the answers' fingerprint that the signed form will carry.
+    const unitForReceipt = await app.deps.units.findByCode('X-THACHDAI');
+    const submitted = await db.prisma.submission.findFirstOrThrow({ where: { unitId: unitForReceipt!.id } });
+    const snap = (await db.repos.submissions.load(submitted.id))!;
+    expect(done?.text).toContain('Biên nhận: nộp lúc 22/11/2026');
+    expect(done?.text).toContain(submittedAnswersSha256(snap).slice(0, 16));
     const [locked] = await tg.text(601, '/edit X-1.1');
     expect(locked?.text).toContain('không thể sửa');
 
