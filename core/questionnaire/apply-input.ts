@@ -12,6 +12,7 @@ import { err, ok, type Result } from '../result.ts';
 import { describeQuestion, type QuestionOptions } from './describe-question.ts';
 import { interpretValueInput } from './interpret-input.ts';
 import { criteriaProgress } from '../criteria/progress.ts';
+import { crossCheckReplies } from './cross-checks.ts';
 import { findCriterion, firstStep, nextCursor } from './navigation.ts';
 import { CHOICE, profileItemId, type ChangedAnswer, type QuestionnaireInput, type SessionState } from './session-state.schema.ts';
 
@@ -132,7 +133,11 @@ const applyValue = (ctx: Ctx, c: Criterion, state: SessionState, answers: Answer
   const score = scoreSet(ctx.set, next, ctx.opts);
   const changed: ChangedAnswer = { code: c.code, kind: 'criterion', points: score.byCode[c.code]?.points ?? 0 };
   const cleared: SessionState = { cursor: state.cursor, step: state.step, skipped: state.skipped };
-  const lead = [savedReply(ctx.set, c, score), ...maxChanged(ctx.set, before, score)];
+  const lead = [
+    savedReply(ctx.set, c, score),
+    ...maxChanged(ctx.set, before, score),
+    ...crossCheckReplies(ctx.set, c, it.value, ctx.profile, ctx.opts.lang ?? 'vi'),
+  ];
   return ok(followUp(ctx, c, cleared, next, lead, changed, 'value'));
 };
 
