@@ -3,6 +3,7 @@
 import { localDateTime, submittedAnswersSha256 } from '../coordination/form-document.ts';
 import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
 import { criteriaProgress } from '../../../core/criteria/progress.ts';
+import { answerListReplies } from '../../../core/questionnaire/answer-list.ts';
 import { pickText } from '../../../core/criteria/localized-text.ts';
 import type { SetScore } from '../../../core/criteria/scoring.ts';
 import { tierText } from '../../../core/criteria/tier-text.ts';
@@ -154,6 +155,7 @@ export const askSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =
     const warnings = summary.warnings.length > 0 ? [reply('dialogue:submit.evidence_warning', { count: summary.warnings.length })] : [];
     return withOffered(
       result({ ...turn.state, mode: 'confirm_submit' }, [
+        ...answerListReplies(ctx.set, s, ctx.submission.answers, turn.locale),
         reply('dialogue:submit.confirm', figures(ctx, s, turn.locale)),
         ...warnings,
         ...resubmitLine,

@@ -227,7 +227,7 @@ describe('coordinator commands over in-memory ports', () => {
       const confirm = await h.text(REPORTER_THIENLOC, '/submit');
       expect(confirm.find((r) => r.key === 'dialogue:submit.resubmission')).toEqual({ key: 'dialogue:submit.resubmission', params: { first: '24/11/2026' } });
       expect(keys(confirm)).not.toContain('dialogue:submit.late');
-      expect(keys(await h.click(REPORTER_THIENLOC, 'confirm:submit'))).toEqual(['dialogue:submit.done']);
+      expect(keys(await h.click(REPORTER_THIENLOC, 'confirm:submit'))).toEqual(['dialogue:submit.done', 'dialogue:submit.receipt']);
 
       const resubmitted = await submissionOf('X-THIENLOC');
       expect(resubmitted).toMatchObject({ status: 'submitted', firstSubmittedAt, submittedAt: lateBy(8) });

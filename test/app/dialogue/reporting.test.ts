@@ -195,7 +195,10 @@ describe('the reporting dialogue over in-memory ports', () => {
     const snap = await submissionOf('X-THACHDAI');
     const self = scoreOf(set, h.seed.period, snap).self;
     const confirm = await h.text(10, '/submit');
-    expect(confirm[0]).toMatchObject({
+    // First the whole list of answers to be sent, then the totals to confirm.
+    expect(confirm[0]).toMatchObject({ key: 'criteria:list.title', params: { count: set.criteria.length } });
+    expect(confirm.filter((r) => r.key.startsWith('criteria:list.row'))).toHaveLength(set.criteria.length);
+    expect(confirm.find((r) => r.key === 'dialogue:submit.confirm')).toMatchObject({
       key: 'dialogue:submit.confirm',
       params: { unit: 'Xã Thạch Đài', points: self.points, applicableMax: self.applicableMax },
     });
@@ -203,7 +206,8 @@ describe('the reporting dialogue over in-memory ports', () => {
     expect((await h.state(10)).mode).toBe('confirm_submit');
 
     const done = await h.click(10, 'confirm:submit');
-    expect(done).toEqual([{ key: 'dialogue:submit.done', params: expect.objectContaining({ points: self.points, at: '24/11/2026' }) as unknown }]);
+    expect(done[0]).toEqual({ key: 'dialogue:submit.done', params: expect.objectContaining({ points: self.points, at: '24/11/2026' }) as unknown });
+    expect(done[1]).toMatchObject({ key: 'dialogue:submit.receipt', params: { total: set.criteria.length } });
     const submitted = await submissionOf('X-THACHDAI');
     expect(submitted).toMatchObject({ status: 'submitted', firstSubmittedAt: start, submittedAt: start, version: snap.version + 1 });
     expect((await h.repos.submissions.events(submitted.id)).map((e) => e.kind)).toEqual(['submitted']);
@@ -220,7 +224,7 @@ describe('the reporting dialogue over in-memory ports', () => {
       const confirm = await h.text(20, '/submit');
       expect(confirm.find((r) => r.key === 'dialogue:submit.late')).toEqual({ key: 'dialogue:submit.late', params: { days: 3, tolerance: 5 } });
       const done = await h.click(20, 'confirm:submit');
-      expect(keys(done)).toEqual(['dialogue:submit.done', 'dialogue:submit.recorded_late']);
+      expect(keys(done)).toEqual(['dialogue:submit.done', 'dialogue:submit.recorded_late', 'dialogue:submit.receipt']);
       expect(done[1]!.params).toEqual({ days: 3 });
       const submitted = await submissionOf('X-THACHKHE');
       expect(submitted.firstSubmittedAt).toEqual(lateBy(3));
