@@ -62,7 +62,7 @@ const main = async (): Promise<void> => {
   }
   if (only.has('peer')) results['peer'] = { ...peer, ratio };
 
-  const recipients = Number(process.env['BENCH_WAVE_RECIPIENTS'] ?? 10_000);
+  const recipients = Number(process.env['BENCH_WAVE_RECIPIENTS'] || 10_000);
   if (only.has('wave')) {
     log(`reminder wave: ${recipients} recipients at 30 msg/s, API latency ${apiLatencyMs} ms (about ${Math.round(recipients / 30)} s)…`);
     results['wave'] = await runWaveBench(recipients, apiLatencyMs);
@@ -73,7 +73,7 @@ const main = async (): Promise<void> => {
     results['burst'] = await runBurstBench(burstWave, apiLatencyMs);
   }
 
-  const units = Number(process.env['BENCH_UNITS'] ?? 10_000);
+  const units = Number(process.env['BENCH_UNITS'] || 10_000);
   if (only.has('queries')) {
     log(`coordinator queries: ${units} units × 31 criteria…`);
     results['queries'] = await runQueriesBench(units);
