@@ -38,7 +38,7 @@ const main = async (): Promise<void> => {
   const started = Date.now();
   const results: Record<string, unknown> = { machine: { node: process.version, startedAt: new Date(started).toISOString() } };
   const only = selectedParts(process.env['BENCH_ONLY']);
-  const apiLatencyMs = Number(process.env['BENCH_API_LATENCY_MS'] ?? 200);
+  const apiLatencyMs = Number(process.env['BENCH_API_LATENCY_MS'] || 200);
 
   const answer: Record<string, Record<string, AnswerResult>> = {};
   for (const provider of only.has('answer') || only.has('peer') ? await providersForBench() : []) {
