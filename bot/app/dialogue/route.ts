@@ -1,6 +1,7 @@
 // Routes one normalised input: files → evidence, commands → commands, buttons and typed
 // numbers → choices (checked against what was offered), other text → the question on screen.
 import { normaliseInviteCode } from '../../../core/access/invite-rules.ts';
+import { CHOICE } from '../../../core/questionnaire/session-state.schema.ts';
 import { reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
 import { parseCommand, runCommand, runRegistryCommand } from './commands.ts';
@@ -43,7 +44,10 @@ const choose = async (deps: DialogueDeps, turn: Turn, value: string): Promise<Tu
   if (value === 'confirm:cancel') return startReport(deps, { ...turn, state: { ...turn.state, mode: 'report' } });
   if (value.startsWith('unit:')) return startReport(deps, turn, { unitId: value.slice(5) });
   if (value.startsWith('period:')) return startReport(deps, turn, { periodId: value.slice(7), ...(turn.state.unitId ? { unitId: turn.state.unitId } : {}) });
-  if (turn.state.mode === 'report') return answer(deps, turn, { kind: 'choice', value });
+  if (turn.state.mode === 'report') {
+    const answered = await answer(deps, turn, { kind: 'choice', value });
+    return value === CHOICE.skip || value === CHOICE.evidenceDone ? { ...answered, movedOn: true } : answered;
+  }
   return stale(deps, turn);
 };
 
@@ -53,9 +57,9 @@ const stale = async (deps: DialogueDeps, turn: Turn): Promise<TurnResult> => {
   const lead = reply('dialogue:stale_choice');
   if (turn.state.mode === 'report' && (await currentReport(deps, turn))) {
     const again = await startReport(deps, turn);
-    return { ...again, replies: [lead, ...again.replies.slice(1)] };
+    return { ...again, replies: [lead, ...again.replies.slice(1)], choiceRefused: true };
   }
-  return result(turn.state, [lead]);
+  return result(turn.state, [lead], { choiceRefused: true });
 };
 
 export const route = async (deps: DialogueDeps, turn: Turn): Promise<TurnResult> => {
