@@ -21,6 +21,8 @@ export type DialogueOutput = {
   readonly choiceRefused?: true;
   /** The reply only moves on from the tapped message (skip, done): it may continue in that message. */
   readonly movedOn?: true;
+  /** Another page of the list whose button was tapped: shown in that message's place. */
+  readonly replacesTapped?: true;
 };
 
 export type FetchedFile = { readonly buffer: Buffer; readonly mime: string | null; readonly size: number };

@@ -108,6 +108,7 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
           ...(out.attachments ? { attachments: out.attachments } : {}),
           ...(out.choiceRefused ? { choiceRefused: true } : {}),
           ...(out.movedOn ? { movedOn: true } : {}),
+          ...(out.replacesTapped ? { replacesTapped: true } : {}),
         };
       } catch (error) {
         // Nothing recorded the update as processed: a redelivery tries again; the person is told something went wrong.

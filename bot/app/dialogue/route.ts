@@ -2,6 +2,7 @@
 // numbers → choices (checked against what was offered), other text → the question on screen.
 import { normaliseInviteCode } from '../../../core/access/invite-rules.ts';
 import { CHOICE } from '../../../core/questionnaire/session-state.schema.ts';
+import { PAGE_CHOICE_PREFIX, parsePageChoice } from '../coordination/paging.ts';
 import { reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
 import { parseCommand, runCommand, runRegistryCommand } from './commands.ts';
@@ -22,6 +23,12 @@ const navigate = async (deps: DialogueDeps, turn: Turn, value: string): Promise<
   if (value === 'cmd:submit') return askSubmit(deps, turn);
   if (value === 'lang:vi' || value === 'lang:en') return setLanguage(deps, turn, value.slice(5));
   if (value.startsWith('report:continue:')) return startReport(deps, turn, { periodId: value.slice('report:continue:'.length) });
+  // ◀ ▶ on a long list: the same command for another page, shown in place of the page tapped.
+  if (value.startsWith(PAGE_CHOICE_PREFIX)) {
+    const asked = parsePageChoice(value);
+    const paged = asked ? await runRegistryCommand(deps, turn, asked.name, asked.args, asked.args.join(' ')) : null;
+    return paged ? { ...paged, replacesTapped: true } : null;
+  }
   if (value.startsWith('coord:unit:')) {
     const unitId = value.split(':')[3] ?? '';
     const unit = await deps.units.findById(unitId);

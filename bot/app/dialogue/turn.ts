@@ -33,6 +33,8 @@ export type TurnResult = {
   readonly choiceRefused?: true;
   /** The turn only moved on from the question (skip, evidence done): nothing new was answered. */
   readonly movedOn?: true;
+  /** Another page of the list tapped: it replaces that message rather than adding one. */
+  readonly replacesTapped?: true;
 };
 
 export const result = (state: ChatState, replies: readonly Reply[], extra: Partial<TurnResult> = {}): TurnResult => ({ state, replies, ...extra });

@@ -158,6 +158,24 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     const tapped = ctx.callbackQuery?.message?.message_id;
     const before = keyboards.get(event.chatId);
     keyboards.delete(event.chatId);
+    // ◀ ▶: the other page replaces the page tapped, wherever it is on screen.
+    if (ctx.callbackQuery && output.replacesTapped && tapped !== undefined && rendered.text.length <= TELEGRAM_LIMIT) {
+      const markup = keyboardOf(rendered.choices, output.choiceStamp);
+      const replaced = await ctx.api
+        .editMessageText(event.chatId, tapped, rendered.text, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          reply_markup: markup ?? { inline_keyboard: [] },
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (replaced) {
+        if (before && before.messageId !== tapped) keyboards.set(event.chatId, before);
+        return;
+      }
+    }
     // "Skip" or "done" tapped on the newest message, nothing typed since: the next question
     // continues in that message (one message per criterion fewer, and no keyboard left behind).
     if (ctx.callbackQuery && output.movedOn && before && before.messageId === tapped && !output.attachments?.length) {

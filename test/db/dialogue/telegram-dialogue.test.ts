@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../bot/app/create-app.ts';
+import { createCommandRegistry } from '../../../bot/app/command-registry.ts';
+import { createTranslator } from '../../../bot/platform/i18n.ts';
 import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
 import { parseChatState } from '../../../bot/app/dialogue/chat-state.ts';
@@ -58,6 +60,14 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
       evidenceMaxBytes: 1024 * 1024,
       botUsername: 'egov_report_bot',
       newCode: () => 'LINKCODE',
+      commands: (deps) =>
+        createCommandRegistry({
+          repos: db.repos,
+          calendar: deps.calendar,
+          botUsername: 'egov_report_bot',
+          translator: createTranslator('vi'),
+          background: { notify: async () => undefined, remind: async (r) => ({ queued: r.unitIds.length }) },
+        }),
     });
     tg = createTelegramHarness(app.dialogue, () => clock);
   });
@@ -404,6 +414,33 @@ describe.each(providers)('Telegram reporting conversation on %s', (provider) => 
     expect(state.session?.cursor.code).toBe(first);
     const [reporterTry] = await tg.text(601, '/assess X-THACHDAI');
     expect(reporterTry?.text).toContain('Chỉ đầu mối');
+  });
+
+  it('pages a long ranking in place with ◀ ▶ (the last test: it adds communes)', async () => {
+    await db.repos.units.upsertMany(
+      Array.from({ length: 30 }, (_, i) => ({
+        code: `X-PAGE${String(i).padStart(2, '0')}`,
+        name: `Xã Trang ${i + 1}`,
+        level: 'commune' as const,
+        parentCode: 'H-THACHHA',
+      })),
+    );
+    const code = await inviteFor('H-THACHHA', 'coordinator');
+    await tg.text(1901, `/start ${code}`);
+    // Copies: the harness edits its messages in place as Telegram would.
+    const first = { ...(await tg.text(1901, '/ranking xã'))[0]! };
+    expect(first.text).toContain('Trang 1/');
+    expect(first.buttons.map((b) => b.text)).toEqual(['Trang 2 ▶']);
+    const sentBefore = tg.sent.length;
+    const second = { ...(await tg.click(1901, buttonValue(first.buttons[0]!.data)))[0]! };
+    // No new message: the list tapped now shows page 2, with a way back.
+    expect(tg.sent.length).toBe(sentBefore);
+    expect(second.messageId).toBe(first.messageId);
+    expect(second.text).toContain('Trang 2/');
+    expect(second.text).not.toBe(first.text);
+    expect(second.buttons.map((b) => b.text)[0]).toBe('◀ Trang 1');
+    const [back] = await tg.click(1901, buttonValue(second.buttons[0]!.data));
+    expect(back?.text).toBe(first.text);
   });
 
   async function walkTo(userId: number, code: string) {
