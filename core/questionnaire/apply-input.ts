@@ -110,12 +110,39 @@ const maxChanged = (set: CriteriaSet, before: SetScore, after: SetScore): Reply[
   return [reply(key, { before: before.applicableMax, after: after.applicableMax, codes: moved.join(', '), count: moved.length })];
 };
 
-const applyValue = (ctx: Ctx, c: Criterion, state: SessionState, answers: Answers, input: QuestionnaireInput): Result<ApplyResult, InputError> => {
+// Editing an answered criterion: the words of its two extra options, typed (folded, no diacritics).
+const KEEP_WORDS = new Set(['giu nguyen', 'giu', 'khong sua', 'keep', 'keep as is']);
+const CLEAR_WORDS = new Set(['xoa', 'xoa cau tra loi', 'xoa tra loi', 'remove', 'remove the answer', 'clear']);
+
+const editingWord = (input: QuestionnaireInput): QuestionnaireInput => {
+  if (input.kind !== 'text') return input;
+  const t = foldText(input.text);
+  return KEEP_WORDS.has(t) ? { kind: 'skip' } : CLEAR_WORDS.has(t) ? { kind: 'choice', value: CHOICE.clear } : input;
+};
+
+const applyValue = (ctx: Ctx, c: Criterion, state: SessionState, answers: Answers, raw: QuestionnaireInput): Result<ApplyResult, InputError> => {
+  const prev = answers[c.code];
+  const input = prev ? editingWord(raw) : raw;
+  // Editing an answered criterion, "skip" keeps the answer as it is: nothing to ask again at the end.
+  if (input.kind === 'skip' && prev)
+    return ok(advance(ctx, answers, ctx.profile, state.skipped, [reply('criteria:questionnaire.kept', { code: c.code })], null));
   if (input.kind === 'skip') {
     const skipped = [...state.skipped.filter((id) => id !== c.code), c.code];
     return ok(advance(ctx, answers, ctx.profile, skipped, [reply('criteria:questionnaire.skipped', { code: c.code })], null));
   }
-  const prev = answers[c.code];
+  if (input.kind === 'choice' && input.value === CHOICE.clear) {
+    if (!prev) return err(inputError('choice.unknown'));
+    const { [c.code]: _removed, ...rest } = answers;
+    const score = scoreSet(ctx.set, rest, ctx.opts);
+    const lead = [reply('criteria:questionnaire.cleared', { code: c.code, ...totals(score) })];
+    return ok(
+      stay(ctx, { cursor: state.cursor, step: firstStep(ctx.set, state.cursor), skipped: state.skipped }, rest, lead, {
+        code: c.code,
+        kind: 'cleared',
+        points: 0,
+      }),
+    );
+  }
   const r = interpretValueInput(c, state, prev, ctx.profile, input, ctx.opts.window);
   if (!r.ok) return r;
   const it = r.value;

@@ -30,7 +30,8 @@ export type QuestionnaireInput =
 
 export type ChangedAnswer = {
   readonly code: string;
-  readonly kind: 'criterion' | 'profile' | 'explanation' | 'evidence';
+  /** `cleared`: the answer was removed (its evidence stays attached to the criterion). */
+  readonly kind: 'criterion' | 'profile' | 'explanation' | 'evidence' | 'cleared';
   readonly points: number;
 };
 
@@ -47,6 +48,8 @@ export const CHOICE = {
   skip: 'skip',
   defaultDenominator: 'd:default',
   evidenceDone: 'e:done',
+  /** While editing an answered criterion: remove the answer (it is asked again, unanswered). */
+  clear: 'x:clear',
   multiDone: 'm:done',
   optionPrefix: 'c:',
   itemPrefix: 'm:',

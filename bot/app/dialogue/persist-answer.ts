@@ -15,7 +15,7 @@ import type { DialogueDeps } from './deps.ts';
  */
 const voidedOverrides = (snapshot: SubmissionSnapshot, r: ApplyResult): string[] => {
   const changed = r.changed;
-  if (!changed || (changed.kind !== 'criterion' && changed.kind !== 'evidence')) return [];
+  if (!changed || (changed.kind !== 'criterion' && changed.kind !== 'evidence' && changed.kind !== 'cleared')) return [];
   return snapshot.overrides[changed.code] ? [changed.code] : [];
 };
 
@@ -55,6 +55,7 @@ const persistUnlocked = async <E>(
       actor,
       now,
       answers,
+      ...(changed.kind === 'cleared' ? { cleared: [changed.code] } : {}),
       ...(changed.kind === 'profile' ? { profile: r.profile } : {}),
       ...(voided.length > 0 ? { overrides: { clear: voided } } : {}),
       score: scoreCache(set, period, { answers: r.answers, overrides }),

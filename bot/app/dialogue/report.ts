@@ -10,7 +10,7 @@ import { gotoAttachment, gotoCriterion, gotoProfile } from '../../../core/questi
 import { startSession } from '../../../core/questionnaire/start-session.ts';
 import { currentAnswerReplies } from '../../../core/questionnaire/current-answer.ts';
 import { CHOICE, SessionStateSchema, type QuestionnaireInput, type SessionState } from '../../../core/questionnaire/session-state.schema.ts';
-import { reply, type Reply } from '../../../core/reply.ts';
+import { reply, type Choice, type Reply } from '../../../core/reply.ts';
 import type { ChatState } from './chat-state.ts';
 import type { DialogueDeps } from './deps.ts';
 import { persistWithRetry } from './persist-answer.ts';
@@ -32,22 +32,29 @@ export const lockedReplies = (ctx: ReportContext): Reply[] => [
 
 /**
  * Adds the way forward the engine leaves to the channel: "skip for now" on a question or an
- * explanation, and "done" on an evidence request that has no button yet.
+ * explanation, and "done" on an evidence request that has no button yet. Editing an answered
+ * criterion, the ways are "keep as is" and "remove the answer" instead.
  */
 const withSkip = (q: QuestionDescriptor): readonly Reply[] => {
   const last = q.replies[q.replies.length - 1];
   if (!last) return q.replies;
   const has = (value: string) => (last.choices ?? []).some((c) => c.value === value);
-  const extra =
+  const editing = q.kind === 'criterion' && q.currentAnswer !== null && (q.step === 'value' || q.step === 'numerator');
+  const extra: Choice[] =
     q.step === 'evidence'
       ? has(CHOICE.evidenceDone)
-        ? null
-        : { value: CHOICE.evidenceDone, key: 'criteria:choice.evidence_done' }
-      : q.allowsSkip
-        ? { value: CHOICE.skip, key: 'dialogue:choice.skip' }
-        : null;
-  if (!extra || q.step === 'denominator') return q.replies;
-  return [...q.replies.slice(0, -1), { ...last, choices: [...(last.choices ?? []), extra] }];
+        ? []
+        : [{ value: CHOICE.evidenceDone, key: 'criteria:choice.evidence_done' }]
+      : editing
+        ? [
+            { value: CHOICE.skip, key: 'dialogue:choice.keep' },
+            { value: CHOICE.clear, key: 'dialogue:choice.clear' },
+          ]
+        : q.allowsSkip
+          ? [{ value: CHOICE.skip, key: 'dialogue:choice.skip' }]
+          : [];
+  if (extra.length === 0 || q.step === 'denominator') return q.replies;
+  return [...q.replies.slice(0, -1), { ...last, choices: [...(last.choices ?? []), ...extra] }];
 };
 
 export const questionReplies = (q: QuestionDescriptor | null, ctx: ReportContext, turn: Turn, session: SessionState): readonly Reply[] => {

@@ -156,6 +156,30 @@ describe('the reporting dialogue over in-memory ports', () => {
     expect((await submissionOf('X-THACHDAI')).status).toBe('draft');
   });
 
+  it('/edit of an answered criterion offers to keep it or remove it; removing deletes it from the store and records why', async () => {
+    await h.join(45, 'X-TUNGLOC', 'reporter');
+    await h.text(45, '/report');
+    for (let i = 0; i < set.profile.length; i += 1) await h.text(45, '20');
+    await h.click(45, 'c:head');
+    const edit = await h.text(45, '/edit X-1.1');
+    expect(edit[0]?.key).toBe('criteria:edit.current');
+    const choices = edit.at(-1)!.choices!.map((c) => c.key);
+    expect(choices.slice(-2)).toEqual(['dialogue:choice.keep', 'dialogue:choice.clear']);
+    expect(choices).not.toContain('dialogue:choice.skip');
+    const kept = await h.click(45, 'skip');
+    expect(kept[0]).toEqual({ key: 'criteria:questionnaire.kept', params: { code: 'X-1.1' } });
+    expect((await submissionOf('X-TUNGLOC')).answers['X-1.1']).toBeDefined();
+
+    await h.text(45, '/edit X-1.1');
+    const removed = await h.click(45, 'x:clear');
+    expect(removed[0]?.key).toBe('criteria:questionnaire.cleared');
+    const snap = await submissionOf('X-TUNGLOC');
+    expect(snap.answers['X-1.1']).toBeUndefined();
+    expect(scoreOf(set, h.seed.period, snap).self.points).toBe(0);
+    expect((await h.repos.submissions.history(snap.id, 'X-1.1')).map((r) => r.kind)).toContain('clear');
+    expect(await cursorOf(45)).toEqual({ kind: 'criterion', code: 'X-1.1' });
+  });
+
   it('a forged button, or one of an older message, is refused and the question on screen asked again, with nothing stored', async () => {
     await h.join(40, 'X-HODO', 'reporter');
     await h.text(40, '/report');

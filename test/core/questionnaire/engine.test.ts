@@ -382,3 +382,51 @@ describe('applyInput never throws and keeps a valid state', () => {
     );
   });
 });
+
+describe('editing an answered criterion: keep as is, or remove the answer', () => {
+  const set = loadSet('commune-2025.yaml');
+  const profile = { officials: 21, villages: 12, computers: 25, population: 1000, enterprises: 3 };
+  const answered = { 'X-1.1': { value: { type: 'choice', option: 'head' }, evidenceCount: 1, explanation: 'Đã kiện toàn.' } } as const;
+  const atX11 = () => {
+    const moved = gotoCriterion(set, startSession(set, answered, profile), 'X-1.1');
+    if (!moved.ok) throw new Error('no X-1.1');
+    return moved.value;
+  };
+
+  it.each([
+    ['the keep button (skip)', skip],
+    ['"giữ nguyên" typed', { kind: 'text', text: 'Giữ nguyên' }],
+    ['"keep" typed', { kind: 'text', text: 'keep' }],
+  ] as const)('%s keeps the answer and does not ask it again at the end', (_, input) => {
+    const r = applyInput(set, atX11(), answered, profile, input as QuestionnaireInput);
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.replies[0]).toEqual({ key: 'criteria:questionnaire.kept', params: { code: 'X-1.1' } });
+    expect(r.value.changed).toBeNull();
+    expect(r.value.answers).toEqual(answered);
+    expect(r.value.state.skipped).not.toContain('X-1.1');
+    expect(r.value.state.cursor).toEqual({ kind: 'criterion', code: 'X-1.2' });
+  });
+
+  it.each([
+    ['the remove button', { kind: 'choice', value: 'x:clear' }],
+    ['"xoá" typed', { kind: 'text', text: 'xoá' }],
+    ['"Xóa câu trả lời" typed', { kind: 'text', text: 'Xóa câu trả lời' }],
+  ] as const)('%s removes the answer and asks the question again', (_, input) => {
+    const r = applyInput(set, atX11(), answered, profile, input as QuestionnaireInput);
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.answers['X-1.1']).toBeUndefined();
+    expect(r.value.changed).toEqual({ code: 'X-1.1', kind: 'cleared', points: 0 });
+    expect(r.value.replies[0]?.key).toBe('criteria:questionnaire.cleared');
+    expect(r.value.state).toMatchObject({ cursor: { kind: 'criterion', code: 'X-1.1' }, step: 'value' });
+    expect(r.value.replies.some((x) => x.key === 'criteria:question.header' && x.params?.['code'] === 'X-1.1')).toBe(true);
+  });
+
+  it('an unanswered criterion has nothing to remove, and its skip is still "ask again at the end"', () => {
+    const moved = gotoCriterion(set, startSession(set, {}, profile), 'X-1.2');
+    if (!moved.ok) throw new Error('no X-1.2');
+    const cleared = applyInput(set, moved.value, {}, profile, { kind: 'choice', value: 'x:clear' });
+    expect(cleared.ok).toBe(false);
+    const skipped = applyInput(set, moved.value, {}, profile, skip);
+    expect(skipped.ok && skipped.value.state.skipped).toEqual(['X-1.2']);
+  });
+});
