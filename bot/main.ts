@@ -15,6 +15,7 @@ import { seedDemo } from './app/admin/seed-demo.ts';
 import { rescoreStale } from './app/admin/rescore.ts';
 import { createRepositories } from './db/create-repositories.ts';
 import { createFileEvidenceStore } from './db/file-evidence-store.ts';
+import { createDatabaseEvidenceStore } from './db/database-evidence-store.ts';
 import { telegramRowSender } from './channels/telegram/telegram-row-sender.ts';
 import { zaloRowSender } from './channels/zalo/zalo-row-sender.ts';
 import { createHttpServer } from './platform/http-server.ts';
@@ -109,7 +110,7 @@ const main = async (): Promise<number> => {
   const background = startBackground({ repos, calendar, sendRatePerSecond: config.SEND_RATE_PER_SECOND, budget, logger, instanceId, now });
   const app = createApp({
     repos,
-    evidence: createFileEvidenceStore(config.EVIDENCE_DIR),
+    evidence: config.EVIDENCE_STORE === 'database' ? createDatabaseEvidenceStore(database.prisma) : createFileEvidenceStore(config.EVIDENCE_DIR),
     logger,
     clock: now,
     calendar,
