@@ -34,6 +34,7 @@ import { createSignedFileRoute } from './platform/signed-file-route.ts';
 import { createSignedLinks } from './platform/signed-links.ts';
 import { coordinationDeps, createCommandRegistry } from './app/command-registry.ts';
 import { startBackground } from './app/delivery/background.ts';
+import { acquireExclusiveLease, TELEGRAM_POLLING_LEASE, TELEGRAM_POLLING_LEASE_MS } from './app/delivery/exclusive-lease.ts';
 import { loadWorkingCalendar } from './app/admin/load-calendar.ts';
 
 /** FAULT_INJECT (crash tests): dies like a power cut, mid-turn, the n-th time a point is reached. */
@@ -170,6 +171,31 @@ const main = async (): Promise<number> => {
     const senderApi = new Api(token, { apiRoot: config.TELEGRAM_API_ROOT });
     // getMe without the reply client's auto-retry, which would retry network errors silently forever.
     bot.botInfo = await keepTrying(() => senderApi.getMe(), { what: 'telegram getMe', logger, backoff, signal: starting.signal });
+    if (!config.TELEGRAM_WEBHOOK_URL) {
+      // One long poller per bot: a second one would steal updates from the first (Telegram hands
+      // each to one getUpdates caller). Several instances run in webhook mode.
+      const polling = await acquireExclusiveLease({
+        leases: repos.leases,
+        name: TELEGRAM_POLLING_LEASE,
+        holder: instanceId,
+        ttlMs: TELEGRAM_POLLING_LEASE_MS,
+        logger,
+        now,
+        onLost: (holder) => {
+          logger.error({ holder }, 'another instance took over Telegram long polling; stopping this one');
+          void stop(1);
+        },
+      });
+      if (!polling.ok) {
+        logger.error(
+          { holder: polling.holder },
+          `Telegram long polling already runs on instance ${polling.holder} with this database: only one instance may poll. ` +
+            'Stop it, or run every instance in webhook mode (TELEGRAM_WEBHOOK_URL, see docs/deploy.md).',
+        );
+        return stop(1);
+      }
+      shutdown.push(polling.lease.release);
+    }
     const running = await startTelegram({
       bot,
       translator,

@@ -386,6 +386,8 @@ export type LeaseRepository = {
   acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
   holderOf(name: string, now: Date): Promise<string | null>;
+  /** The live lease (holder and expiry), or null when nobody holds it or it expired. */
+  liveLease(name: string, now: Date): Promise<{ readonly holder: string; readonly expiresAt: Date } | null>;
 };
 
 /** Every repository, built once by the composition root. */

@@ -48,6 +48,9 @@ describe.each(providers)('Telegram long polling against an emulated Bot API on %
       TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
       PORT: String(port + 1),
       EVIDENCE_DIR: path.join(dir, 'evidence'),
+      // The restart after SIGKILL comes back as the same instance (as a container does, its hostname
+      // stable) and takes its own Telegram polling lease back at once.
+      INSTANCE_ID: 'polling-e2e',
     };
     const io = { out: () => undefined, error: () => undefined };
     expect(await runCli(['demo', 'seed'], env, io)).toBe(0);
