@@ -9,7 +9,7 @@ import { runCli } from '../../bot/cli/run-cli.ts';
 import { openDatabase, type Database } from '../../bot/db/database.ts';
 import { parseChatState } from '../../bot/app/dialogue/chat-state.ts';
 import { loadCriteriaFile, listShippedSets } from '../../bot/platform/criteria-files.ts';
-import { TelegramServer } from '../support/telegram-test-server.ts';
+import { fetchBotMessages, TelegramServer } from '../support/telegram-test-server.ts';
 import { buttonValue } from '../support/telegram-harness.ts';
 import { nextAction } from '../support/answer-driver.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
@@ -108,17 +108,7 @@ describe.runIf(runs)('two instances on one PostgreSQL database, webhook mode', (
         body: JSON.stringify(update),
       })
     ).status;
-  // Everything the bot has sent to the officer and nobody fetched yet: one plain request to the
-  // emulator. Its client's getUpdates is not used: on a timeout it keeps polling in the
-  // background and marks later messages read, so a reply would look lost.
-  const fetchSent = async (): Promise<BotMessage[]> => {
-    const res = await fetch(`http://127.0.0.1:${apiPort}/getUpdates`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token, chatId: user }),
-    });
-    return ((await res.json()) as { result: BotMessage[] }).result;
-  };
+  const fetchSent = (): Promise<BotMessage[]> => fetchBotMessages<BotMessage>(apiPort, token, user);
   const rawState = async () => (await db.prisma.chatState.findUnique({ where: { channel_chatId: { channel: 'telegram', chatId: String(user) } } }))?.state;
   const chatState = async () => parseChatState(await rawState());
 
