@@ -109,6 +109,18 @@ const main = async (): Promise<number> => {
   // One budget for everything this process sends: officers' replies take its slots first.
   const budget = createSendBudget({ ratePerSecond: config.SEND_RATE_PER_SECOND });
   const background = startBackground({ repos, calendar, sendRatePerSecond: config.SEND_RATE_PER_SECOND, budget, logger, instanceId, now });
+  // Invite deep links name the bot Telegram says it is (getMe, below) once that is known;
+  // TELEGRAM_BOT_USERNAME is only the name used before (and by the CLI, which calls no API).
+  const telegramName = { current: config.TELEGRAM_BOT_USERNAME };
+  const registryInput = {
+    repos,
+    calendar,
+    background,
+    translator,
+    get botUsername() {
+      return telegramName.current;
+    },
+  };
   const app = createApp({
     repos,
     evidence: config.EVIDENCE_STORE === 'database' ? createDatabaseEvidenceStore(database.prisma) : createFileEvidenceStore(config.EVIDENCE_DIR),
@@ -118,7 +130,7 @@ const main = async (): Promise<number> => {
     defaultLocale: config.DEFAULT_LOCALE,
     evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
     botUsername: config.TELEGRAM_BOT_USERNAME,
-    commands: () => createCommandRegistry({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator }),
+    commands: () => createCommandRegistry(registryInput),
     ...(config.FAULT_INJECT ? { fault: killAt(config.FAULT_INJECT, logger) } : {}),
   });
 
@@ -144,7 +156,7 @@ const main = async (): Promise<number> => {
   const fileLinks =
     config.FILE_LINK_SECRET && config.PUBLIC_BASE_URL ? { links: createSignedLinks(config.FILE_LINK_SECRET), baseUrl: config.PUBLIC_BASE_URL } : undefined;
   if (fileLinks) {
-    const deps = coordinationDeps({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator });
+    const deps = coordinationDeps(registryInput);
     http.route(
       'GET',
       FILES_PATH,
@@ -171,6 +183,12 @@ const main = async (): Promise<number> => {
     const senderApi = new Api(token, { apiRoot: config.TELEGRAM_API_ROOT });
     // getMe without the reply client's auto-retry, which would retry network errors silently forever.
     bot.botInfo = await keepTrying(() => senderApi.getMe(), { what: 'telegram getMe', logger, backoff, signal: starting.signal });
+    if (bot.botInfo.username !== config.TELEGRAM_BOT_USERNAME)
+      logger.warn(
+        { configured: config.TELEGRAM_BOT_USERNAME, actual: bot.botInfo.username },
+        'TELEGRAM_BOT_USERNAME differs from the bot token’s username: invite links use the token’s (set it right for the CLI too)',
+      );
+    telegramName.current = bot.botInfo.username;
     if (!config.TELEGRAM_WEBHOOK_URL) {
       // One long poller per bot: a second one would steal updates from the first (Telegram hands
       // each to one getUpdates caller). Several instances run in webhook mode.

@@ -29,6 +29,12 @@ export type TurnResult = {
   readonly refreshIdentity?: boolean;
   /** The command menu this chat should show (a coordinator's own). */
   readonly menu?: 'coordinator';
+  /** The button pressed was not the one on screen (old or forged): nothing was taken from it. */
+  readonly choiceRefused?: true;
+  /** The turn only moved on from the question (skip, evidence done): nothing new was answered. */
+  readonly movedOn?: true;
+  /** Another page of the list tapped: it replaces that message rather than adding one. */
+  readonly replacesTapped?: true;
 };
 
 export const result = (state: ChatState, replies: readonly Reply[], extra: Partial<TurnResult> = {}): TurnResult => ({ state, replies, ...extra });
