@@ -8,7 +8,7 @@ const layerRule = (patterns) => ['error', { patterns: patterns.map(([group, mess
 const prisma = ['@prisma/*', 'prisma', 'prisma/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'bot/db/generated/**', 'coverage/**', 'dist/**', '.ci/out/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'bot/db/generated/**', 'coverage/**', 'dist/**', '.build-test-*/**', '.ci/out/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,6 +15,7 @@ import { seedDemo } from './app/admin/seed-demo.ts';
 import { rescoreStale } from './app/admin/rescore.ts';
 import { createRepositories } from './db/create-repositories.ts';
 import { createFileEvidenceStore } from './db/file-evidence-store.ts';
+import { createDatabaseEvidenceStore } from './db/database-evidence-store.ts';
 import { telegramRowSender } from './channels/telegram/telegram-row-sender.ts';
 import { zaloRowSender } from './channels/zalo/zalo-row-sender.ts';
 import { createHttpServer } from './platform/http-server.ts';
@@ -33,6 +34,7 @@ import { createSignedFileRoute } from './platform/signed-file-route.ts';
 import { createSignedLinks } from './platform/signed-links.ts';
 import { coordinationDeps, createCommandRegistry } from './app/command-registry.ts';
 import { startBackground } from './app/delivery/background.ts';
+import { acquireExclusiveLease, TELEGRAM_POLLING_LEASE, TELEGRAM_POLLING_LEASE_MS } from './app/delivery/exclusive-lease.ts';
 import { loadWorkingCalendar } from './app/admin/load-calendar.ts';
 
 /** FAULT_INJECT (crash tests): dies like a power cut, mid-turn, the n-th time a point is reached. */
@@ -121,7 +123,7 @@ const main = async (): Promise<number> => {
   };
   const app = createApp({
     repos,
-    evidence: createFileEvidenceStore(config.EVIDENCE_DIR),
+    evidence: config.EVIDENCE_STORE === 'database' ? createDatabaseEvidenceStore(database.prisma) : createFileEvidenceStore(config.EVIDENCE_DIR),
     logger,
     clock: now,
     calendar,
@@ -187,6 +189,31 @@ const main = async (): Promise<number> => {
         'TELEGRAM_BOT_USERNAME differs from the bot token’s username: invite links use the token’s (set it right for the CLI too)',
       );
     telegramName.current = bot.botInfo.username;
+    if (!config.TELEGRAM_WEBHOOK_URL) {
+      // One long poller per bot: a second one would steal updates from the first (Telegram hands
+      // each to one getUpdates caller). Several instances run in webhook mode.
+      const polling = await acquireExclusiveLease({
+        leases: repos.leases,
+        name: TELEGRAM_POLLING_LEASE,
+        holder: instanceId,
+        ttlMs: TELEGRAM_POLLING_LEASE_MS,
+        logger,
+        now,
+        onLost: (holder) => {
+          logger.error({ holder }, 'another instance took over Telegram long polling; stopping this one');
+          void stop(1);
+        },
+      });
+      if (!polling.ok) {
+        logger.error(
+          { holder: polling.holder },
+          `Telegram long polling already runs on instance ${polling.holder} with this database: only one instance may poll. ` +
+            'Stop it, or run every instance in webhook mode (TELEGRAM_WEBHOOK_URL, see docs/deploy.md).',
+        );
+        return stop(1);
+      }
+      shutdown.push(polling.lease.release);
+    }
     const running = await startTelegram({
       bot,
       translator,

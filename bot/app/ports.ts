@@ -386,6 +386,8 @@ export type LeaseRepository = {
   acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
   holderOf(name: string, now: Date): Promise<string | null>;
+  /** The live lease (holder and expiry), or null when nobody holds it or it expired. */
+  liveLease(name: string, now: Date): Promise<{ readonly holder: string; readonly expiresAt: Date } | null>;
 };
 
 /** Every repository, built once by the composition root. */
@@ -419,9 +421,16 @@ export type Repositories = {
 
 // ── Services ─────────────────────────────────────────────────────────────────────────────
 export type StoredEvidence = { readonly sha256: string; readonly storedPath: string; readonly size: number };
+/**
+ * Where evidence bytes live: a local directory (EVIDENCE_STORE=file, one instance) or the
+ * database (EVIDENCE_STORE=database, several instances sharing nothing but PostgreSQL). Every
+ * read of evidence bytes goes through `read`, with the storedPath that `save` returned.
+ */
 export type EvidenceStore = {
   /** Stores the bytes under a name the server chooses: criterion, content hash, the extension of the type found in the bytes. */
   readonly save: (submissionId: string, criterionCode: string, data: Buffer, type: FileType) => Promise<StoredEvidence>;
+  /** The bytes saved under storedPath, or null when this store holds nothing there. */
+  readonly read: (storedPath: string) => Promise<Buffer | null>;
 };
 
 /** How one outbox row went at its channel. */

@@ -7,7 +7,7 @@ import type { Repositories } from '../app/ports.ts';
 import { createRepositories } from '../db/create-repositories.ts';
 import { parseArgs } from './args.ts';
 import type { CliCommand, CliContext } from './cli-context.ts';
-import { dbMigrate } from './commands/db-commands.ts';
+import { dbBackup, dbMigrate, dbRestore } from './commands/db-commands.ts';
 import { demoSeed } from './commands/demo-commands.ts';
 import { unitExclude, unitImport, unitInclude, unitList, unitMerge } from './commands/unit-commands.ts';
 import { inviteBulk, inviteCreate, inviteRevoke } from './commands/invite-commands.ts';
@@ -28,6 +28,8 @@ import { periodPublish } from './commands/period-publish-command.ts';
 
 const commands: Record<string, CliCommand> = {
   'db migrate': dbMigrate,
+  'db backup': dbBackup,
+  'db restore': dbRestore,
   'demo seed': demoSeed,
   'unit list': unitList,
   'unit import': unitImport,
@@ -64,6 +66,8 @@ const commands: Record<string, CliCommand> = {
 
 const usage = `usage: npm run cli -- <command>
   db migrate
+  db backup --out <file>   (SQLite; PostgreSQL: pg_dump, see docs/deploy.md)
+  db restore <file> [--force]   (SQLite; stop the bot first)
   demo seed
   unit list [--level province|department|district|commune]
   unit import <file.csv>   (code,name,level,parent_code[,excluded])

@@ -38,6 +38,9 @@ export const envSchema = z
     DATABASE_URL: databaseUrl,
     PORT: intIn(0, 65535, 8080),
     DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
+    // file: evidence files under EVIDENCE_DIR (one instance, or a shared volume); database: in the
+    // database itself, so several instances on one PostgreSQL need nothing else.
+    EVIDENCE_STORE: z.enum(['file', 'database']).default('file'),
     EVIDENCE_DIR: z.string().trim().min(1).default('./data/evidence'),
     EVIDENCE_MAX_BYTES: intIn(1024, 50 * 1024 * 1024, 20 * 1024 * 1024),
     TELEGRAM_BOT_TOKEN: optionalString.pipe(

@@ -465,6 +465,8 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       expect(await repos.leases.acquire('contract', 'a', now, 60_000)).toBe(true);
       expect(await repos.leases.acquire('contract', 'b', later(0.5), 60_000)).toBe(false);
       expect(await repos.leases.holderOf('contract', later(0.5))).toBe('a');
+      expect(await repos.leases.liveLease('contract', later(0.5))).toEqual({ holder: 'a', expiresAt: new Date(now.getTime() + 60_000) });
+      expect(await repos.leases.liveLease('contract', later(2))).toBeNull();
       expect(await repos.leases.acquire('contract', 'b', later(2), 60_000)).toBe(true);
       expect(await repos.inbox.store('zalo:1', 'zalo', { a: 1 }, now)).toBe('new');
       expect(await repos.inbox.store('zalo:1', 'zalo', { a: 1 }, now)).toBe('duplicate');

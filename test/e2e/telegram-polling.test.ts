@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TelegramServer } from '../support/telegram-test-server.ts';
+import { fetchBotMessages, TelegramServer } from '../support/telegram-test-server.ts';
 import { runCli } from '../../bot/cli/run-cli.ts';
 import { parseChatState } from '../../bot/app/dialogue/chat-state.ts';
 import { loadCriteriaFile, listShippedSets } from '../../bot/platform/criteria-files.ts';
@@ -48,6 +48,9 @@ describe.each(providers)('Telegram long polling against an emulated Bot API on %
       TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
       PORT: String(port + 1),
       EVIDENCE_DIR: path.join(dir, 'evidence'),
+      // The restart after SIGKILL comes back as the same instance (as a container does, its hostname
+      // stable) and takes its own Telegram polling lease back at once.
+      INSTANCE_ID: 'polling-e2e',
     };
     const io = { out: () => undefined, error: () => undefined };
     expect(await runCli(['demo', 'seed'], env, io)).toBe(0);
@@ -76,8 +79,8 @@ describe.each(providers)('Telegram long polling against an emulated Bot API on %
     else await client.sendCallback(client.makeCallbackQuery(tap(what.callback), { message: { chat: { id: userId, type: 'private' } } } as never));
     const got = await waitFor(
       async () => {
-        const r = (await client.getUpdates().catch(() => ({ result: [] }))) as unknown as { result: BotMessage[] };
-        return r.result.length > 0 ? r.result : null;
+        const r = await fetchBotMessages<BotMessage>(port, token, userId);
+        return r.length > 0 ? r : null;
       },
       // Generous: a loaded CI machine runs the bot process, the emulator and other suites at once.
       60_000,

@@ -37,12 +37,25 @@ const persistUnlocked = async <E>(
   now: Date,
 ): Promise<{ ok: true; value: ApplyResult; snapshot: SubmissionSnapshot } | { ok: false; error: E }> => {
   let snapshot = first;
+  let checked = false;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const applied = apply(snapshot);
     if (!applied.ok) return applied;
     const r = applied.value;
     const changed = r.changed;
-    if (!changed) return { ok: true, value: r, snapshot };
+    if (!changed) {
+      // Nothing to write, so no version guard catches a stale snapshot, yet the next question is
+      // chosen from its answers: another instance (webhooks behind a load balancer) may have
+      // stored answers since this one cached it. One look at the version, then the fresh copy.
+      if (checked) return { ok: true, value: r, snapshot };
+      checked = true;
+      const head = await deps.submissions.head(snapshot.periodId, snapshot.unitId, snapshot.criteriaSetId);
+      if (!head || (head.id === snapshot.id && head.version === snapshot.version)) return { ok: true, value: r, snapshot };
+      const fresh = await deps.submissions.load(snapshot.id);
+      if (!fresh) throw new Error(`submission ${snapshot.id} disappeared`);
+      snapshot = fresh;
+      continue;
+    }
     const answers: AnswerWrite[] = [];
     if (changed.kind === 'criterion' || changed.kind === 'explanation') {
       const stored = r.answers[changed.code];

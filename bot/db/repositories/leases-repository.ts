@@ -27,4 +27,9 @@ export const createLeasesRepository = (db: Db): LeaseRepository => ({
     const row = await db.lease.findUnique({ where: { name }, select: { holder: true, expiresAt: true } });
     return row && row.expiresAt > now ? row.holder : null;
   },
+
+  async liveLease(name: string, now: Date) {
+    const row = await db.lease.findUnique({ where: { name }, select: { holder: true, expiresAt: true } });
+    return row && row.expiresAt > now ? { holder: row.holder, expiresAt: row.expiresAt } : null;
+  },
 });

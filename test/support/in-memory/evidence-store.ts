@@ -15,5 +15,9 @@ export const createInMemoryEvidenceStore = (): InMemoryEvidenceStore => {
       files.set(storedPath, Buffer.from(data));
       return { sha256, storedPath, size: data.length };
     },
+    async read(storedPath) {
+      const bytes = files.get(storedPath);
+      return bytes ? Buffer.from(bytes) : null;
+    },
   };
 };

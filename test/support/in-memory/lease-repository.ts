@@ -25,4 +25,9 @@ export const createInMemoryLeaseRepository = (store: InMemoryStore): LeaseReposi
     const row = store.leases.find((l) => l.name === name);
     return row && row.expiresAt > now ? row.holder : null;
   },
+
+  async liveLease(name, now) {
+    const row = store.leases.find((l) => l.name === name);
+    return row && row.expiresAt > now ? { holder: row.holder, expiresAt: new Date(row.expiresAt) } : null;
+  },
 });
