@@ -80,6 +80,8 @@ export const appendixDocument = async (
   locale: Locale,
   now: Date,
   level?: AssessedLevel,
+  /** Submissions read per query (a test's knob: any size gives the same document). */
+  readBatch = BATCH,
 ): Promise<AppendixDocument> => {
   const t: Translate = (key, params) => deps.translate(locale, key, params);
   const all = await unitRows(deps, scope, period, (u) => !level || u.level === level);
@@ -101,17 +103,17 @@ export const appendixDocument = async (
     }
     const load = (i: number): Promise<Map<string, ScoringSnapshot>> | undefined => {
       if (i >= ordered.length) return undefined;
-      const ids = ordered.slice(i, i + BATCH).flatMap((b) => (b.row.submission ? [b.row.submission.id] : []));
+      const ids = ordered.slice(i, i + readBatch).flatMap((b) => (b.row.submission ? [b.row.submission.id] : []));
       return deps.repos.submissions.scoringMany(ids).then((snaps) => new Map(snaps.map((s) => [s.id, s])));
     };
     const produce = async function* (): AsyncGenerator<AppendixUnitRow> {
       let next = load(0);
       try {
-        for (let i = 0; next; i += BATCH) {
+        for (let i = 0; next; i += readBatch) {
           const snaps = await next;
           // PostgreSQL answers the next batch while this one is scored and written.
-          next = load(i + BATCH);
-          for (const b of ordered.slice(i, i + BATCH))
+          next = load(i + readBatch);
+          for (const b of ordered.slice(i, i + readBatch))
             yield unitRow(set, period, b.row, b.row.submission ? snaps.get(b.row.submission.id) : undefined, b.rank, locale, t);
         }
       } finally {
