@@ -51,9 +51,11 @@ const unitRow = (set: CriteriaSet, period: StoredPeriod, row: UnitRow, snap: Sco
     // Irrelevant by the unit's own answers: not part of its report, as on /unit.
     if (!answer || !s || s.status === 'irrelevant') continue;
     const v = answer.value;
+    // One literal per row (310,000 of them): a conditional spread here is several times slower.
     criteria.push({
       code: c.code,
-      ...(v.type === 'ratio' ? { numerator: v.numerator, denominator: v.denominator } : {}),
+      numerator: v.type === 'ratio' ? v.numerator : null,
+      denominator: v.type === 'ratio' ? v.denominator : null,
       points: { self: s.points, verified: verified ? (verified.byCode[c.code]?.points ?? null) : null },
       explanation: answer.explanation ?? null,
       evidenceCount: answer.evidenceCount,
