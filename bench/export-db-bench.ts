@@ -2,10 +2,12 @@
 // with a submitted 31-criterion report (the shipped commune set) in SQLite, exported by the
 // product's builder (scores from the score function, ranking, snapshots loaded a batch at a time)
 // to .xlsx and one CSV per level. Seeding happens here; the export runs in a fresh Node process
-// so its time and peak RSS are the export's alone (DESIGN target: under 3 s and 300 MB).
+// so its time and peak RSS are the export's alone (DESIGN target: under 3 s and 300 MB), with
+// the Node flags of `npm run cli` (the heap cap: without it V8 lets the heap grow to about four
+// times the live data before collecting, 450 MB of RSS for 60 MB live).
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +25,27 @@ import { VIETNAM_CALENDAR } from '../core/calendar/working-days.ts';
 import { valueFor } from '../test/app/support/submit-directly.ts';
 import { openBenchDb, round2 } from './bench-db.ts';
 
-export type ExportDbResult = { units: number; criteria: number; detailRows: number; ms: number; peakRssMb: number; xlsxMb: number; csvMb: number };
+export type ExportDbResult = {
+  units: number;
+  criteria: number;
+  detailRows: number;
+  ms: number;
+  /** User + system CPU of the process (main thread and zlib's pool) during the export. */
+  cpuMs: number;
+  peakRssMb: number;
+  xlsxMb: number;
+  csvMb: number;
+  /** Node flags the export ran with (those of the `cli` script). */
+  nodeFlags: string[];
+};
 
 const here = fileURLToPath(import.meta.url);
+
+/** The Node flags `npm run cli` passes (`tsx --flag=value … bot/cli/main.ts`). */
+const cliNodeFlags = (): string[] => {
+  const pkg = JSON.parse(readFileSync(path.resolve(path.dirname(here), '../package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  return (pkg.scripts?.['cli'] ?? '').match(/--[\w-]+=\S+/g) ?? [];
+};
 const mb = (bytes: number) => round2(bytes / (1024 * 1024));
 
 const seed = async (units: number): Promise<{ url: string; periodId: string; cleanup: () => Promise<void> }> => {
@@ -83,7 +103,7 @@ const seed = async (units: number): Promise<{ url: string; periodId: string; cle
   return { url: db.url, periodId: period.id, cleanup: db.cleanup };
 };
 
-const measure = async (url: string, periodId: string): Promise<ExportDbResult> => {
+const measure = async (url: string, periodId: string, nodeFlags: string[]): Promise<ExportDbResult> => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'egov-export-db-'));
   const db = openDatabase(url);
   const t = createTranslator('vi');
@@ -99,6 +119,7 @@ const measure = async (url: string, periodId: string): Promise<ExportDbResult> =
       notify: async () => undefined,
       remind: async () => ({ queued: 0 }),
     };
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const period = (await repos.periods.findById(periodId))!;
     const roots = (await repos.units.list()).filter((u) => u.parentId === null);
@@ -109,6 +130,7 @@ const measure = async (url: string, periodId: string): Promise<ExportDbResult> =
     const label = (key: string, params?: Readonly<Record<string, string | number>>) => t.t('vi', `documents:${key}`, params);
     const summary = await writeAppendix(doc, label, { xlsx, csv: () => createWriteStream(csv) });
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
     peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
     const level = summary.levels[0];
     return {
@@ -116,9 +138,11 @@ const measure = async (url: string, periodId: string): Promise<ExportDbResult> =
       criteria: doc.levels[0]?.criteria.length ?? 0,
       detailRows: level?.detailRows ?? 0,
       ms: Math.round(ms),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       peakRssMb: mb(peak),
       xlsxMb: mb(statSync(xlsx).size),
       csvMb: mb(statSync(csv).size),
+      nodeFlags,
     };
   } finally {
     clearInterval(sampler);
@@ -132,7 +156,8 @@ export const runExportDbBench = async (units: number): Promise<ExportDbResult> =
   const seeded = await seed(units);
   try {
     if (process.env['BENCH_KEEP']) process.stderr.write(`${seeded.url} ${seeded.periodId}\n`);
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', here, '--child', seeded.url, seeded.periodId], {
+    const flags = cliNodeFlags();
+    const { stdout } = await promisify(execFile)(process.execPath, [...flags, '--import', 'tsx', here, '--child', seeded.url, seeded.periodId, ...flags], {
       maxBuffer: 1024 * 1024,
     });
     return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ExportDbResult;
@@ -143,7 +168,7 @@ export const runExportDbBench = async (units: number): Promise<ExportDbResult> =
 
 if (process.argv[1] === here && process.argv.includes('--child')) {
   const at = process.argv.indexOf('--child');
-  measure(process.argv[at + 1] ?? '', process.argv[at + 2] ?? '').then(
+  measure(process.argv[at + 1] ?? '', process.argv[at + 2] ?? '', process.argv.slice(at + 3)).then(
     (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
     (e: unknown) => {
       process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);

@@ -120,7 +120,10 @@ const main = async (): Promise<void> => {
       `| export | ${x.units} units × ${x.criteria} criteria (${x.detailRows} detail rows) · ${x.ms} ms (CPU ${x.cpuMs} ms) · peak RSS ${x.peakRssMb} MB · xlsx ${x.xlsxMb} MB, csv ${x.csvMb} MB |`,
     );
   const xd = results['exportDb'] as Awaited<ReturnType<typeof runExportDbBench>> | undefined;
-  if (xd) log(`| export from db | ${xd.units} units × ${xd.criteria} criteria (${xd.detailRows} detail rows) · ${xd.ms} ms · peak RSS ${xd.peakRssMb} MB |`);
+  if (xd)
+    log(
+      `| export from db | ${xd.units} units × ${xd.criteria} criteria (${xd.detailRows} detail rows) · ${xd.ms} ms (CPU ${xd.cpuMs} ms) · peak RSS ${xd.peakRssMb} MB · node ${xd.nodeFlags.join(' ') || '(no flags)'} |`,
+    );
   log(`\nwrote bench/results.json (${results['durationSeconds']} s)`);
 };
 

@@ -220,6 +220,14 @@ export type SubmissionSnapshot = {
   readonly returnNote: string | null;
 };
 
+/** What the score function reads of a submission (the export reads thousands of these). */
+export type ScoringSnapshot = {
+  readonly id: string;
+  readonly answers: Answers;
+  /** Appraised points only: the note, appraiser and time are not part of any figure. */
+  readonly overrides: Readonly<Record<string, { readonly points: number }>>;
+};
+
 export type AnswerWrite = { readonly code: string; readonly value: AnswerValue; readonly explanation?: string };
 
 export type Change = {
@@ -299,6 +307,8 @@ export type SubmissionRepository = {
   head(periodId: string, unitId: string, criteriaSetId: string): Promise<{ id: string; version: number } | null>;
   load(id: string): Promise<SubmissionSnapshot | null>;
   loadMany(ids: readonly string[]): Promise<SubmissionSnapshot[]>;
+  /** Answers, evidence counts and appraised points of many submissions, in two lean queries (the export). */
+  scoringMany(ids: readonly string[]): Promise<ScoringSnapshot[]>;
   find(periodId: string, unitId: string, criteriaSetId: string): Promise<SubmissionSnapshot | null>;
   /** One transaction, guarded by `expectedVersion` (optimistic locking). */
   applyChange(submissionId: string, change: Change): Promise<ChangeOutcome>;

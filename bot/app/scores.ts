@@ -7,9 +7,9 @@ import { scoreCacheOf, scoreSubmission, type AppraisalOverride, type ScoreCache,
 import { lateness, type Lateness } from '../../core/periods/deadlines.ts';
 import type { AssessedLevel, Period } from '../../core/periods/period.schema.ts';
 import { dataWindowFor } from '../../core/periods/period-levels.ts';
-import type { StoredOverride, SubmissionSnapshot } from './ports.ts';
+import type { ScoringSnapshot, StoredOverride, SubmissionSnapshot } from './ports.ts';
 
-export type ScoredSnapshot = Pick<SubmissionSnapshot, 'answers' | 'overrides'>;
+export type ScoredSnapshot = Pick<SubmissionSnapshot, 'answers' | 'overrides'> | Pick<ScoringSnapshot, 'answers' | 'overrides'>;
 
 const toOverrides = (o: Readonly<Record<string, StoredOverride | AppraisalOverride>>): Record<string, AppraisalOverride> =>
   Object.fromEntries(Object.entries(o).map(([code, v]) => [code, { points: v.points }]));

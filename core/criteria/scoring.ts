@@ -61,33 +61,32 @@ export const tierFor = (tiers: readonly Tier[], percent: number): Tier | null =>
   return [...tiers].sort((a, b) => b.minPercent - a.minPercent).find((t) => shown >= t.minPercent) ?? null;
 };
 
+// Each row is written out as one literal: `{ ...base, status, … }` fell off V8's fast path and
+// was two thirds of the time of scoring 10,000 reports for the export.
+const row = (c: Criterion, status: CriterionStatus, applicableMax: number, rawPoints: number, points: number, missing: number): CriterionScore => ({
+  code: c.code,
+  group: c.group,
+  maxPoints: c.maxPoints,
+  status,
+  applicableMax,
+  rawPoints,
+  points,
+  missing,
+});
+
 const scoreOne = (c: Criterion, answers: Answers, done: Map<string, CriterionScore>, opts: ScoreOptions): CriterionScore => {
-  const base = { code: c.code, group: c.group, maxPoints: c.maxPoints };
   if (c.relevantWhen) {
     const ref = done.get(c.relevantWhen.criterion);
     const refRelevant = ref !== undefined && ref.status !== 'irrelevant';
-    if (!conditionHolds(c.relevantWhen, answers, refRelevant, ref?.rawPoints ?? 0)) {
-      return { ...base, status: 'irrelevant', applicableMax: 0, rawPoints: 0, points: 0, missing: 0 };
-    }
+    if (!conditionHolds(c.relevantWhen, answers, refRelevant, ref?.rawPoints ?? 0)) return row(c, 'irrelevant', 0, 0, 0, 0);
   }
   const answer = answers[c.code];
   const outcome = answer ? scoreAnswer(c, answer, opts) : ({ kind: 'mismatch' } as const);
-  if (outcome.kind === 'not_applicable') {
-    return { ...base, status: 'not_applicable', applicableMax: 0, rawPoints: 0, points: 0, missing: 0 };
-  }
-  if (outcome.kind === 'mismatch') {
-    return { ...base, status: 'unanswered', applicableMax: c.maxPoints, rawPoints: 0, points: 0, missing: c.maxPoints };
-  }
+  if (outcome.kind === 'not_applicable') return row(c, 'not_applicable', 0, 0, 0, 0);
+  if (outcome.kind === 'mismatch') return row(c, 'unanswered', c.maxPoints, 0, 0, c.maxPoints);
   const blocked = c.evidence === 'required' && (answer?.evidenceCount ?? 0) === 0 && outcome.points > 0;
   const points = blocked ? 0 : outcome.points;
-  return {
-    ...base,
-    status: blocked ? 'blocked_by_evidence' : 'scored',
-    applicableMax: c.maxPoints,
-    rawPoints: outcome.points,
-    points,
-    missing: roundHalfUp2(c.maxPoints - points),
-  };
+  return row(c, blocked ? 'blocked_by_evidence' : 'scored', c.maxPoints, outcome.points, points, roundHalfUp2(c.maxPoints - points));
 };
 
 // Answers maps are never mutated (every change builds a new object), so the score of one map

@@ -331,6 +331,53 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       ]);
     });
 
+    it('reads many submissions for scoring: answers with evidence counts and appraised points, an empty one, never an unknown id', async () => {
+      const s = await newSubmission();
+      const empty = await newSubmission();
+      const evidence = {
+        submissionId: s.id,
+        kind: 'photo' as const,
+        channel: 'telegram' as const,
+        fileRef: 'f',
+        sha256: null,
+        size: 1,
+        mime: null,
+        storedPath: null,
+        uploadedById: 'p',
+      };
+      await repos.submissions.addEvidence({ ...evidence, criterionCode: 'X-1.1', fileName: 'a.png', now });
+      await repos.submissions.addEvidence({ ...evidence, criterionCode: 'X-1.1', fileName: 'b.png', now });
+      // Evidence of a criterion without an answer counts nowhere; on another submission, not here.
+      await repos.submissions.addEvidence({ ...evidence, criterionCode: 'X-1.3', fileName: 'c.png', now });
+      await repos.submissions.addEvidence({ ...evidence, submissionId: empty.id, criterionCode: 'X-1.2', fileName: 'd.png', now });
+      await repos.submissions.applyChange(s.id, {
+        expectedVersion: 0,
+        actor,
+        now,
+        answers: [
+          { code: 'X-1.1', value: yes, explanation: '=cmd|x' },
+          { code: 'X-1.2', value: no, explanation: '' },
+        ],
+      });
+      await repos.submissions.applyChange(s.id, { expectedVersion: 1, actor, now: later(1), overrides: { set: { 'X-1.2': { points: 1.5, note: 'n' } } } });
+      const many = await repos.submissions.scoringMany([empty.id, 'no-such-submission', s.id]);
+      expect([...many].sort((a, b) => (a.id === s.id ? -1 : b.id === s.id ? 1 : 0))).toEqual([
+        {
+          id: s.id,
+          answers: {
+            'X-1.1': { value: yes, explanation: '=cmd|x', evidenceCount: 2 },
+            'X-1.2': { value: no, evidenceCount: 0 },
+          },
+          overrides: { 'X-1.2': { points: 1.5 } },
+        },
+        { id: empty.id, answers: {}, overrides: {} },
+      ]);
+      // The same figures as the full snapshot.
+      const full = (await repos.submissions.load(s.id))!;
+      expect(many.find((m) => m.id === s.id)!.answers).toEqual(full.answers);
+      expect(await repos.submissions.scoringMany([])).toEqual([]);
+    });
+
     it('keeps appraised points through answer updates until cleared, and refuses points on an unanswered criterion as a conflict', async () => {
       const s = await newSubmission();
       await repos.submissions.applyChange(s.id, { expectedVersion: 0, actor, now, answers: [{ code: 'X-1.1', value: yes }] });

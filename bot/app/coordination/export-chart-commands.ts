@@ -13,7 +13,7 @@ import type { Attachment, CommandContext, CommandResult } from '../command-port.
 import type { StoredPeriod } from '../ports.ts';
 import { appendixDocument } from './appendix-document.ts';
 import { parseTarget, type CoordinationDeps, type Scope } from './coordination-context.ts';
-import { documentLabel } from './form-command.ts';
+import { documentLabel } from './document-label.ts';
 import { guarded, say } from './guard.ts';
 import { rankingsFor } from './ranking-command.ts';
 

@@ -5,12 +5,12 @@ import type { Lang } from '../../../core/criteria/localized-text.ts';
 import { reply, type Reply } from '../../../core/reply.ts';
 import { renderFormDocx } from '../../platform/documents/form/form-docx.ts';
 import { renderFormPdf } from '../../platform/documents/form/form-pdf.ts';
-import type { Label } from '../../platform/documents/labels.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import type { Attachment, CommandContext, CommandResult } from '../command-port.ts';
 import type { Membership, StoredPeriod } from '../ports.ts';
 import { isLockedStatus } from '../scores.ts';
 import { pickPeriod, scopeOf, type CoordinationDeps } from './coordination-context.ts';
+import { documentLabel } from './document-label.ts';
 import { formModel } from './form-document.ts';
 import { say } from './guard.ts';
 
@@ -22,11 +22,6 @@ export const MIME: Record<FormFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
-
-export const documentLabel =
-  (deps: Pick<CoordinationDeps, 'translate'>, locale: Locale): Label =>
-  (key, params) =>
-    deps.translate(locale, `documents:${key}`, params);
 
 /** The unit the caller may have a form of: their own (reporter), or one in their coordinator scope. */
 const unitFor = async (deps: CoordinationDeps, caller: FormCaller, req: FormRequest): Promise<{ ok: true; unitId: string } | { ok: false; reply: Reply }> => {

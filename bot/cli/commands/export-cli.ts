@@ -5,7 +5,7 @@
 import { createWriteStream } from 'node:fs';
 import { appendixDocument } from '../../app/coordination/appendix-document.ts';
 import { isAssessedLevel, scopeOf } from '../../app/coordination/coordination-context.ts';
-import { documentLabel } from '../../app/coordination/form-command.ts';
+import { documentLabel } from '../../app/coordination/document-label.ts';
 import { writeAppendix } from '../../platform/documents/appendix/write-appendix.ts';
 import { stringFlag } from '../args.ts';
 import type { CliCommand } from '../cli-context.ts';

@@ -13,6 +13,11 @@ import { openDatabase, type Database } from '../../../bot/db/database.ts';
 import { migrateDatabase } from '../../../bot/db/migrate.ts';
 import type { Harness } from '../../app/support/use-case-harness.ts';
 import { submitDirectly } from '../../app/support/submit-directly.ts';
+import { appendixDocument } from '../../../bot/app/coordination/appendix-document.ts';
+import { scopeOf, type CoordinationDeps } from '../../../bot/app/coordination/coordination-context.ts';
+import { appendixFiles } from '../../../bot/platform/documents/appendix/write-appendix.ts';
+import { createTranslator } from '../../../bot/platform/i18n.ts';
+import { VIETNAM_CALENDAR } from '../../../core/calendar/working-days.ts';
 import { docxText, flat, pdfText, zipPart } from '../../platform/documents/support/read-documents.ts';
 import { availableProviders, createTestDatabaseUrl } from '../support/providers.ts';
 
@@ -135,6 +140,56 @@ describe.each(providers)('document CLI on %s', { timeout: 120_000 }, (provider) 
     const one = path.join(dir, 'xa.csv');
     expect(await runCli(['export', '--period', seed.period.id, '--level', 'commune', '--format', 'csv', '--out', one], env, capture().io)).toBe(0);
     expect(readFileSync(one, 'utf8')).toBe(text);
+  });
+
+  it('export reads submissions a batch at a time: batches of 1, 2 and the default give the same files', async () => {
+    const repos = createRepositories(db.prisma);
+    const link = seed.period.sets.find((x) => x.level === 'commune' && x.answeredBy === 'unit')!;
+    const daiSub = (await repos.submissions.find(seed.period.id, (await repos.units.findByCode('X-THACHDAI'))!.id, link.criteriaSetId))!;
+    // An appraised point and evidence, so the batched read has to carry both.
+    await db.prisma.answer.updateMany({ where: { submissionId: daiSub.id, criterionCode: 'X-1.1' }, data: { verifiedPoints: 0.5 } });
+    await repos.submissions.addEvidence({
+      submissionId: daiSub.id,
+      criterionCode: 'X-1.2',
+      kind: 'photo',
+      channel: 'telegram',
+      fileRef: 'f',
+      sha256: null,
+      size: 1,
+      mime: null,
+      fileName: null,
+      storedPath: null,
+      uploadedById: 'p',
+      now,
+    });
+    const t = createTranslator('vi');
+    const deps: CoordinationDeps = {
+      repos,
+      calendar: VIETNAM_CALENDAR,
+      botUsername: 'b',
+      translate: t.t,
+      notify: async () => undefined,
+      remind: async () => ({ queued: 0 }),
+    };
+    const roots = (await repos.units.list()).filter((u) => u.parentId === null);
+    const scope = await scopeOf(deps, { memberships: roots.map((u) => ({ id: u.id, personId: 'p', unitId: u.id, role: 'coordinator' as const })) });
+    const label = (key: string, params?: Readonly<Record<string, string | number>>) => t.t('vi', `documents:${key}`, params);
+    const files = async (batch?: number) => appendixFiles(await appendixDocument(deps, scope, seed.period, 'vi', now, 'commune', batch), label);
+    const whole = await files();
+    // More units than a batch, some without a report (a batch of 1 is then a query with no id).
+    expect(whole.summary.levels[0]!.units).toBeGreaterThan(2);
+    // The appraised point shows: Thạch Đài's first group differs between self and verified.
+    const dai = whole.csv[0]!.data.toString('utf8')
+      .split('\r\n')
+      .find((l) => l.includes(',X-THACHDAI,'))!
+      .split(',');
+    expect(Number(dai[4])).toBeLessThan(Number(dai[3]));
+    for (const batch of [1, 2]) {
+      const part = await files(batch);
+      expect(part.summary).toEqual(whole.summary);
+      expect(part.csv[0]!.data.equals(whole.csv[0]!.data), `csv, batch ${batch}`).toBe(true);
+      expect(part.xlsx.equals(whole.xlsx), `xlsx, batch ${batch}`).toBe(true);
+    }
   });
 
   it('chart writes a PNG within Telegram limits; a level where nobody submitted gets a message', async () => {

@@ -90,6 +90,15 @@ export const createInMemorySubmissionRepository = (store: InMemoryStore): Submis
       return store.submissions.filter((s) => ids.includes(s.id)).map(toSnapshot);
     },
 
+    async scoringMany(ids) {
+      return store.submissions
+        .filter((s) => ids.includes(s.id))
+        .map((row) => {
+          const { id, answers, overrides } = toSnapshot(row);
+          return { id, answers, overrides: Object.fromEntries(Object.entries(overrides).map(([code, o]) => [code, { points: o.points }])) };
+        });
+    },
+
     async find(periodId, unitId, criteriaSetId) {
       const row = byKey(periodId, unitId, criteriaSetId);
       return row ? toSnapshot(row) : null;
