@@ -74,11 +74,18 @@ export const review = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =>
   withContext(deps, turn, (ctx) => {
     const summary = summaryOf(ctx);
     const lines = capProblems(reviewReplies(ctx.set, summary, turn.locale, tiersOf(ctx)));
-    const edits: Choice[] = [...summary.blockers, ...summary.warnings].slice(0, MAX_EDIT_BUTTONS).map((b) => ({
-      value: `edit:${b.code}`,
-      key: 'dialogue:choice.edit',
-      params: { code: b.code },
-    }));
+    // Each problem's button goes straight to what is missing: the file, the explanation, or the answer.
+    const order = (code: string) => ctx.set.criteria.findIndex((c) => c.code === code);
+    const edits: Choice[] = [...summary.blockers, ...summary.warnings]
+      .sort((a, b) => order(a.code) - order(b.code))
+      .slice(0, MAX_EDIT_BUTTONS)
+      .map((b) =>
+        b.reason === 'evidence_missing'
+          ? { value: `file:${b.code}`, key: 'dialogue:choice.file', params: { code: b.code } }
+          : b.reason === 'explanation_missing'
+            ? { value: `explain:${b.code}`, key: 'dialogue:choice.explain', params: { code: b.code } }
+            : { value: `edit:${b.code}`, key: 'dialogue:choice.edit', params: { code: b.code } },
+      );
     const locked = isLocked(ctx.submission.status);
     const choices: Choice[] = locked
       ? []

@@ -12,7 +12,7 @@ import { join } from './join.ts';
 import { setLanguage } from './link-lang.ts';
 import { typedChoice, withOffered } from './offered.ts';
 import { askSubmit, confirmSubmit, review } from './review.ts';
-import { answer, currentReport, editCriterion, startReport } from './report.ts';
+import { answer, attachTo, currentReport, editCriterion, startReport } from './report.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';
 
 /** Buttons that stay valid outside the message that offered them (menus, reminders). */
@@ -47,6 +47,8 @@ const choose = async (deps: DialogueDeps, turn: Turn, value: string): Promise<Tu
   if (content.kind === 'callback' && offered.stamp !== undefined && content.stamp !== offered.stamp) return stale(deps, turn);
   if (isWorkbookChoice(value)) return confirmWorkbook(deps, turn, value);
   if (value.startsWith('edit:')) return editCriterion(deps, { ...turn, state: { ...turn.state, mode: 'report' } }, value.slice(5));
+  if (value.startsWith('file:')) return attachTo(deps, turn, value.slice(5), 'evidence');
+  if (value.startsWith('explain:')) return attachTo(deps, turn, value.slice(8), 'explanation');
   if (value === 'confirm:submit') return turn.state.mode === 'confirm_submit' ? confirmSubmit(deps, turn) : stale(deps, turn);
   if (value === 'confirm:cancel') return startReport(deps, { ...turn, state: { ...turn.state, mode: 'report' } });
   if (value.startsWith('unit:')) return startReport(deps, turn, { unitId: value.slice(5) });

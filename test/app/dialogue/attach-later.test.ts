@@ -47,6 +47,21 @@ describe('/file and /explain on an answered criterion', () => {
     });
   });
 
+  it('the review offers a file button for a criterion waiting for its evidence, which opens its evidence step', async () => {
+    const other = 78;
+    await h.join(other, 'X-VUONGLOC', 'reporter');
+    await h.text(other, '/report');
+    for (let i = 0; i < 5; i += 1) await h.text(other, '20');
+    await h.click(other, 'c:head');
+    await h.text(other, 'xong');
+    const review = await h.text(other, '/review');
+    const values = review.flatMap((r) => r.choices ?? []).map((c) => c.value);
+    expect(values).toContain('file:X-1.1');
+    expect(values).not.toContain('edit:X-1.1');
+    expect(keys(await h.click(other, 'file:X-1.1'))[0]).toBe('criteria:edit.current');
+    expect(parseChatState(await h.state(other)).session).toMatchObject({ cursor: { kind: 'criterion', code: 'X-1.1' }, step: 'evidence' });
+  });
+
   it('refuses /file on a criterion not answered yet, and keeps the question', async () => {
     const r = keys(await h.text(user, '/file X-2.1'));
     expect(r[0]).toBe('criteria:error.questionnaire.answer_first');
