@@ -31,6 +31,7 @@ import { startZalo } from './channels/zalo/start-zalo.ts';
 import { FILES_PATH, produceLinkedFile } from './app/coordination/linked-files.ts';
 import { createSignedFileRoute } from './platform/signed-file-route.ts';
 import { createSignedLinks } from './platform/signed-links.ts';
+import { routeDashboard } from './channels/dashboard/dashboard-http.ts';
 import { coordinationDeps, createCommandRegistry } from './app/command-registry.ts';
 import { startBackground } from './app/delivery/background.ts';
 import { loadWorkingCalendar } from './app/admin/load-calendar.ts';
@@ -141,8 +142,8 @@ const main = async (): Promise<number> => {
   // Generated files behind expiring signed links (Zalo): the route rebuilds each file for its owner.
   const fileLinks =
     config.FILE_LINK_SECRET && config.PUBLIC_BASE_URL ? { links: createSignedLinks(config.FILE_LINK_SECRET), baseUrl: config.PUBLIC_BASE_URL } : undefined;
+  const deps = coordinationDeps({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator });
   if (fileLinks) {
-    const deps = coordinationDeps({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator });
     http.route(
       'GET',
       FILES_PATH,
@@ -154,6 +155,15 @@ const main = async (): Promise<number> => {
       }),
     );
   }
+  // The coordinators' dashboard (/app/): a Telegram Mini App, or opened through a signed /dashboard link.
+  routeDashboard(http, {
+    coordination: deps,
+    translator,
+    defaultLocale: config.DEFAULT_LOCALE,
+    now,
+    ...(config.TELEGRAM_BOT_TOKEN ? { telegram: { botToken: config.TELEGRAM_BOT_TOKEN, maxAgeSeconds: config.DASHBOARD_AUTH_MAX_AGE_SECONDS } } : {}),
+    ...(fileLinks ? { links: fileLinks.links } : {}),
+  });
   const readiness = createReadiness(databaseReadiness(database));
   routeReadiness(http, readiness);
   const port = await http.listen(config.PORT);
