@@ -100,7 +100,10 @@
   var renderStatus = function () {
     var cards = state.status.levels.map(function (l) {
       var share = l.counts.total > 0 ? Math.round((100 * l.counts.submitted) / l.counts.total) : 0;
-      var bar = el('div', { class: 'progress' }, el('i', { style: 'width:' + share + '%' }));
+      var fill = el('i');
+      // Through the CSSOM: the page's CSP refuses inline style attributes.
+      fill.style.width = share + '%';
+      var bar = el('div', { class: 'progress' }, fill);
       var districts = null;
       if (l.districts.length > 0) {
         districts = el(
@@ -247,7 +250,7 @@
           name,
           el('td', { class: 'num' }, fmt(r.percent)),
           el('td', { class: 'num' }, fmt(r.points)),
-          el('td', null, r.tier),
+          el('td', { class: r.submitted ? 'tier' : 'tier muted-cell' }, r.submitted ? r.tier : '—'),
         ),
       );
     });
@@ -261,7 +264,7 @@
     var chart = (me.downloads || []).find(function (d) {
       return d.kind === 'chart_png' && d.level === f.level;
     });
-    if (chart) parts.push(el('section', { class: 'card' }, el('h2', null, s('chart')), el('img', { class: 'chart', src: chart.url, alt: s('download_chart_png', { level: levelName(f.level) }), loading: 'lazy' })));
+    if (chart) parts.push(el('section', { class: 'card' }, el('h2', null, s('chart')), el('img', { class: 'chart', src: chart.url, alt: s('download_chart_png', { level: levelName(f.level) }) })));
     parts.push(downloadsCard(me.downloads || []));
     show.apply(null, parts);
   };
