@@ -32,6 +32,7 @@ import { FILES_PATH, produceLinkedFile } from './app/coordination/linked-files.t
 import { createSignedFileRoute } from './platform/signed-file-route.ts';
 import { createSignedLinks } from './platform/signed-links.ts';
 import { routeDashboard } from './channels/dashboard/dashboard-http.ts';
+import { createDashboardLinks, webAppUrl } from './platform/dashboard/dashboard-link.ts';
 import { coordinationDeps, createCommandRegistry } from './app/command-registry.ts';
 import { startBackground } from './app/delivery/background.ts';
 import { loadWorkingCalendar } from './app/admin/load-calendar.ts';
@@ -108,6 +109,11 @@ const main = async (): Promise<number> => {
   // One budget for everything this process sends: officers' replies take its slots first.
   const budget = createSendBudget({ ratePerSecond: config.SEND_RATE_PER_SECOND });
   const background = startBackground({ repos, calendar, sendRatePerSecond: config.SEND_RATE_PER_SECOND, budget, logger, instanceId, now });
+  // /dashboard's signed links (every channel); the same secret as the file links.
+  const dashboardLinks =
+    config.FILE_LINK_SECRET && config.PUBLIC_BASE_URL
+      ? { dashboard: createDashboardLinks(createSignedLinks(config.FILE_LINK_SECRET), config.PUBLIC_BASE_URL, config.DASHBOARD_LINK_TTL_SECONDS) }
+      : {};
   const app = createApp({
     repos,
     evidence: createFileEvidenceStore(config.EVIDENCE_DIR),
@@ -117,7 +123,7 @@ const main = async (): Promise<number> => {
     defaultLocale: config.DEFAULT_LOCALE,
     evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
     botUsername: config.TELEGRAM_BOT_USERNAME,
-    commands: () => createCommandRegistry({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator }),
+    commands: () => createCommandRegistry({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator, ...dashboardLinks }),
     ...(config.FAULT_INJECT ? { fault: killAt(config.FAULT_INJECT, logger) } : {}),
   });
 
@@ -142,7 +148,7 @@ const main = async (): Promise<number> => {
   // Generated files behind expiring signed links (Zalo): the route rebuilds each file for its owner.
   const fileLinks =
     config.FILE_LINK_SECRET && config.PUBLIC_BASE_URL ? { links: createSignedLinks(config.FILE_LINK_SECRET), baseUrl: config.PUBLIC_BASE_URL } : undefined;
-  const deps = coordinationDeps({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator });
+  const deps = coordinationDeps({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator, ...dashboardLinks });
   if (fileLinks) {
     http.route(
       'GET',
@@ -173,7 +179,17 @@ const main = async (): Promise<number> => {
   const backoff = { baseMs: 1_000, maxMs: 30_000 };
   if (config.TELEGRAM_BOT_TOKEN) {
     const token = config.TELEGRAM_BOT_TOKEN;
-    const bot = createTelegramBot({ token, apiRoot: config.TELEGRAM_API_ROOT, dialogue: app.dialogue, translator, logger, now, budget });
+    const dashboardUrl = webAppUrl(config.PUBLIC_BASE_URL);
+    const bot = createTelegramBot({
+      token,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      dialogue: app.dialogue,
+      translator,
+      logger,
+      now,
+      budget,
+      ...(dashboardUrl ? { webAppUrl: dashboardUrl } : {}),
+    });
     // The sender's own client: no auto-retry (a 429 reschedules the row and slows the whole
     // sender); the sender takes its bulk slots of the budget itself.
     const senderApi = new Api(token, { apiRoot: config.TELEGRAM_API_ROOT });

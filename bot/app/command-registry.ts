@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { createCoordinationCommands } from './coordination/coordination-commands.ts';
 import type { CoordinationDeps } from './coordination/coordination-context.ts';
 import type { Translator } from '../platform/i18n.ts';
+import type { DashboardLinks } from '../platform/dashboard/dashboard-link.ts';
 import type { Background } from './delivery/background.ts';
 import type { CommandRegistry } from './command-port.ts';
 import type { Repositories } from './ports.ts';
@@ -13,6 +14,7 @@ export type RegistryInput = {
   readonly botUsername: string;
   readonly background: Pick<Background, 'remind' | 'notify'>;
   readonly translator: Translator;
+  readonly dashboard?: DashboardLinks;
 };
 
 /** The coordination use cases' dependencies (also what the signed file links produce files with). */
@@ -23,6 +25,7 @@ export const coordinationDeps = (input: RegistryInput): CoordinationDeps => ({
   remind: input.background.remind,
   notify: input.background.notify,
   translate: input.translator.t,
+  ...(input.dashboard ? { dashboard: input.dashboard } : {}),
 });
 
 export const createCommandRegistry = (input: RegistryInput): CommandRegistry => createCoordinationCommands(coordinationDeps(input));

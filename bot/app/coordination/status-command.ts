@@ -105,5 +105,5 @@ export const statusCommand =
         for (const d of s.districts) lines.push(asRow(reply('coord:status.district', { district: d.name, ...d.counts })));
       }
       if (lines.length === 1) lines.push(reply('coord:nothing_in_scope'));
-      return say(...lines);
+      return { ...say(...lines), dashboardButton: true };
     });

@@ -29,6 +29,8 @@ export type TurnResult = {
   readonly refreshIdentity?: boolean;
   /** The command menu this chat should show (a coordinator's own). */
   readonly menu?: 'coordinator';
+  /** Offer the dashboard with this answer (a web_app button on Telegram). */
+  readonly dashboardButton?: true;
 };
 
 export const result = (state: ChatState, replies: readonly Reply[], extra: Partial<TurnResult> = {}): TurnResult => ({ state, replies, ...extra });

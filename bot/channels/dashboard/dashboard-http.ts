@@ -27,15 +27,13 @@ import {
 import type { LevelRankingView } from '../../app/coordination/ranking-command.ts';
 import { FILES_PATH } from '../../app/coordination/linked-files.ts';
 import { verifyInitData } from '../../platform/dashboard/telegram-init-data.ts';
+import { DASHBOARD_LINK_KIND, DASHBOARD_PATH } from '../../platform/dashboard/dashboard-link.ts';
 import type { HttpServer } from '../../platform/http-server.ts';
 import { isLocale, loadCatalogues, type Locale, type Translator } from '../../platform/i18n.ts';
 import { projectRoot } from '../../platform/project-root.ts';
 import type { FileDescriptor, SignedLinks } from '../../platform/signed-links.ts';
 import { renderText } from '../render.ts';
 
-export const DASHBOARD_PATH = '/app/';
-/** The signed link's descriptor kind: a link for one person to open the dashboard, nothing else. */
-export const DASHBOARD_LINK_KIND = 'dashboard';
 // Generated files linked from the page stay valid for as long as the page's own link would.
 const DOWNLOAD_TTL_MS = 3_600_000;
 
@@ -102,13 +100,6 @@ export const authenticate = (
   // A file link is no dashboard link (and the other way round: the file route 404s this kind).
   if (v.value.kind !== DASHBOARD_LINK_KIND) return { ok: false, error: 'tampered' };
   return { ok: true, identity: { kind: 'person', personId: v.value.personId } };
-};
-
-/** The signed link /dashboard answers with. */
-export const dashboardLink = (links: SignedLinks, baseUrl: string, personId: string, now: Date, ttlSeconds: number): { url: string; expiresAt: Date } => {
-  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
-  const token = links.sign({ kind: DASHBOARD_LINK_KIND, periodId: 'open', personId, expiresAt });
-  return { url: `${baseUrl.replace(/\/$/, '')}${DASHBOARD_PATH}?t=${encodeURIComponent(token)}`, expiresAt };
 };
 
 export const routeDashboard = (http: HttpServer, deps: DashboardHttpDeps): void => {
