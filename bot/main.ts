@@ -114,16 +114,17 @@ const main = async (): Promise<number> => {
     config.FILE_LINK_SECRET && config.PUBLIC_BASE_URL
       ? { dashboard: createDashboardLinks(createSignedLinks(config.FILE_LINK_SECRET), config.PUBLIC_BASE_URL, config.DASHBOARD_LINK_TTL_SECONDS) }
       : {};
+  const evidence = createFileEvidenceStore(config.EVIDENCE_DIR);
   const app = createApp({
     repos,
-    evidence: createFileEvidenceStore(config.EVIDENCE_DIR),
+    evidence,
     logger,
     clock: now,
     calendar,
     defaultLocale: config.DEFAULT_LOCALE,
     evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
     botUsername: config.TELEGRAM_BOT_USERNAME,
-    commands: () => createCommandRegistry({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator, ...dashboardLinks }),
+    commands: () => createCommandRegistry({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator, evidence, ...dashboardLinks }),
     ...(config.FAULT_INJECT ? { fault: killAt(config.FAULT_INJECT, logger) } : {}),
   });
 
@@ -148,7 +149,7 @@ const main = async (): Promise<number> => {
   // Generated files behind expiring signed links (Zalo): the route rebuilds each file for its owner.
   const fileLinks =
     config.FILE_LINK_SECRET && config.PUBLIC_BASE_URL ? { links: createSignedLinks(config.FILE_LINK_SECRET), baseUrl: config.PUBLIC_BASE_URL } : undefined;
-  const deps = coordinationDeps({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator, ...dashboardLinks });
+  const deps = coordinationDeps({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator, evidence, ...dashboardLinks });
   if (fileLinks) {
     http.route(
       'GET',

@@ -265,12 +265,16 @@ export type NewEvidence = {
 };
 
 export type EvidenceFile = {
+  /** The evidence row (the dashboard's signed link names it). */
+  readonly id: string;
   readonly criterionCode: string;
   readonly kind: string;
   readonly fileName: string | null;
   readonly mime: string | null;
   readonly size: number | null;
   readonly createdAt: Date;
+  /** Where the evidence store kept the bytes; null when only the channel's file reference is known. */
+  readonly storedPath: string | null;
 };
 
 export type AnswerRevision = {
@@ -422,6 +426,8 @@ export type StoredEvidence = { readonly sha256: string; readonly storedPath: str
 export type EvidenceStore = {
   /** Stores the bytes under a name the server chooses: criterion, content hash, the extension of the type found in the bytes. */
   readonly save: (submissionId: string, criterionCode: string, data: Buffer, type: FileType) => Promise<StoredEvidence>;
+  /** The bytes saved under `storedPath`, or null when they are gone (or the path is not the store's). */
+  readonly read: (storedPath: string) => Promise<Buffer | null>;
 };
 
 /** How one outbox row went at its channel. */

@@ -3,7 +3,7 @@
 // file name), content addressing makes a re-sent file land on the same name, and only the bot's
 // own user can read them (files 0600, directories 0700: officers' documents are not public).
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EvidenceStore } from '../app/ports.ts';
 
@@ -22,5 +22,12 @@ export const createFileEvidenceStore = (rootDir: string): EvidenceStore => ({
     await writeFile(storedPath, data, { mode: 0o600 });
     await chmod(storedPath, 0o600);
     return { sha256, storedPath, size: data.length };
+  },
+  async read(storedPath) {
+    // Only files under the store's own directory: a path from the database is never trusted further.
+    const root = path.resolve(rootDir);
+    const full = path.resolve(storedPath);
+    if (!full.startsWith(`${root}${path.sep}`)) return null;
+    return readFile(full).catch(() => null);
   },
 });

@@ -20,6 +20,7 @@ import {
   prepareDashboardDatabase,
   PROVINCE_TELEGRAM_ID,
   REPORTER_TELEGRAM_ID,
+  evidencePng,
   SUBMITTED,
   type DashboardFixture,
 } from '../support/dashboard-fixture.ts';
@@ -49,8 +50,9 @@ describe('dashboard API (the real process)', () => {
       FILE_LINK_SECRET: linkSecret,
       PUBLIC_BASE_URL: base,
       DASHBOARD_AUTH_MAX_AGE_SECONDS: '600',
+      EVIDENCE_DIR: path.join(dir, 'evidence'),
     };
-    fixture = await prepareDashboardDatabase(env.DATABASE_URL, new Date());
+    fixture = await prepareDashboardDatabase(env.DATABASE_URL, new Date(), env.EVIDENCE_DIR);
     db = openDatabase(env.DATABASE_URL);
     bot = startBotProcess(env);
     await waitFor(
@@ -174,6 +176,29 @@ describe('dashboard API (the real process)', () => {
     const chat = rowsOf(await chatRanking(fixture.districtPersonId, ['commune'])).find((r) => r.code === 'X-THACHDAI');
     expect(unit.self.points).toBe(chat?.points);
     expect((await get('/app/api/unit/NOPE', tma(DISTRICT_TELEGRAM_ID))).status).toBe(404);
+  });
+
+  it('a stored photo is served through its signed link, only to someone whose scope has the unit', async () => {
+    const body = (await (await get('/app/api/unit/X-THACHDAI', tma(PROVINCE_TELEGRAM_ID))).json()) as {
+      criteria: { code: string; evidence: { name: string; image: boolean; url: string | null }[] }[];
+    };
+    const photo = body.criteria.find((c) => c.code === 'X-1.1')!.evidence.find((e) => e.name === 'bien-ban-hop.png')!;
+    expect(photo.image).toBe(true);
+    const served = await get(photo.url!);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer()).equals(evidencePng())).toBe(true);
+    // Evidence only known by its channel reference has no link.
+    expect(body.criteria.find((c) => c.code === 'X-1.2')!.evidence.every((e) => e.url === null)).toBe(true);
+    // The same file named for a person without that unit in scope (Can Lộc's coordinator would be; here: a reporter) → 404.
+    const t = new URL(photo.url!, base).searchParams.get('t')!;
+    const links = createSignedLinks(linkSecret);
+    const d = links.verify(t, new Date());
+    expect(d.ok).toBe(true);
+    if (d.ok) {
+      const stranger = links.sign({ ...d.value, personId: fixture.reporterPersonId });
+      expect((await get(`/files?t=${stranger}`)).status).toBe(404);
+    }
   });
 
   it('a reporter (no coordinator role) and a stranger are refused with 403', async () => {

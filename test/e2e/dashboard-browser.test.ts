@@ -41,8 +41,9 @@ describe.skipIf(!haveChromium && !inCi)('dashboard in a real browser (chromium)'
       PORT: String(port),
       FILE_LINK_SECRET: 'dashboard-browser-secret-0123456789abcdef',
       PUBLIC_BASE_URL: base,
+      EVIDENCE_DIR: path.join(dir, 'evidence'),
     };
-    await prepareDashboardDatabase(env.DATABASE_URL, new Date());
+    await prepareDashboardDatabase(env.DATABASE_URL, new Date(), env.EVIDENCE_DIR);
     bot = startBotProcess(env);
     await waitFor(
       async () =>
@@ -87,6 +88,8 @@ describe.skipIf(!haveChromium && !inCi)('dashboard in a real browser (chromium)'
     await page.locator('#unit .criterion, .criterion').first().waitFor({ state: 'visible', timeout: 20_000 });
     expect(await page.locator('#unit h2').textContent()).toBe('Xã Thạch Đài');
     expect(await page.locator('.criterion').first().textContent()).toContain('Giải trình của đơn vị.');
+    // The stored photo is drawn inline through its signed link.
+    await page.waitForFunction("(() => { const img = document.querySelector('.thumbs img'); return !!img && img.complete && img.naturalWidth === 48; })()");
     await page.screenshot({ path: path.join(resultsDir, 'dashboard-unit.png') });
     await page.locator('#tab-status').click();
     await page.locator('section[data-level="commune"] .countdown').waitFor({ state: 'visible', timeout: 20_000 });

@@ -1,7 +1,10 @@
 // A database for the dashboard tests, the way an installation has one: the demo seed, three
 // communes' reports submitted (different quality, so the ranking has an order), a province
 // coordinator and a district coordinator (Thạch Hà), each with a Telegram account.
+import { PNG } from 'pngjs';
 import { seedDemo } from '../../bot/app/admin/seed-demo.ts';
+import { createFileEvidenceStore } from '../../bot/db/file-evidence-store.ts';
+import { sniffFileType } from '../../core/evidence/file-type.ts';
 import { createRepositories } from '../../bot/db/create-repositories.ts';
 import { openDatabase } from '../../bot/db/database.ts';
 import { migrateDatabase } from '../../bot/db/migrate.ts';
@@ -18,9 +21,17 @@ export const SUBMITTED: readonly [string, number][] = [
   ['X-THACHKIM', 0.8],
 ];
 
-export type DashboardFixture = { readonly provincePersonId: string; readonly districtPersonId: string };
+export type DashboardFixture = { readonly provincePersonId: string; readonly districtPersonId: string; readonly reporterPersonId: string };
 
-export const prepareDashboardDatabase = async (url: string, now: Date): Promise<DashboardFixture> => {
+/** A real 48×48 PNG (a browser must be able to draw it), green like a stamp. */
+export const evidencePng = (): Buffer => {
+  const png = new PNG({ width: 48, height: 48 });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([26, 127, 55, 255], i);
+  return PNG.sync.write(png);
+};
+
+/** With `evidenceDir`, X-THACHDAI's X-1.1 also gets a photo saved by the file evidence store. */
+export const prepareDashboardDatabase = async (url: string, now: Date, evidenceDir?: string): Promise<DashboardFixture> => {
   await migrateDatabase(url);
   const db = openDatabase(url);
   try {
@@ -43,7 +54,29 @@ export const prepareDashboardDatabase = async (url: string, now: Date): Promise<
         return { id: stored.id, set: stored.set };
       },
     } as unknown as Harness;
-    for (const [code, q] of SUBMITTED) await submitDirectly(h, code, q, now);
+    for (const [code, q] of SUBMITTED) {
+      const submissionId = await submitDirectly(h, code, q, now);
+      if (evidenceDir && code === 'X-THACHDAI') {
+        const data = evidencePng();
+        const type = sniffFileType(data);
+        if (!type) throw new Error('not a png');
+        const stored = await createFileEvidenceStore(evidenceDir).save(submissionId, 'X-1.1', data, type);
+        await repos.submissions.addEvidence({
+          submissionId,
+          criterionCode: 'X-1.1',
+          kind: 'photo',
+          channel: 'telegram',
+          fileRef: 'photo-1',
+          sha256: stored.sha256,
+          size: stored.size,
+          mime: 'image/png',
+          fileName: 'bien-ban-hop.png',
+          storedPath: stored.storedPath,
+          uploadedById: 'seed',
+          now,
+        });
+      }
+    }
     const person = async (telegramId: number, name: string, unitCode: string, role: 'coordinator' | 'reporter') => {
       const account = await repos.people.ensureAccount({
         channel: 'telegram',
@@ -58,8 +91,8 @@ export const prepareDashboardDatabase = async (url: string, now: Date): Promise<
     };
     const provincePersonId = await person(PROVINCE_TELEGRAM_ID, 'Nguyễn Thị Lan', 'HATINH', 'coordinator');
     const districtPersonId = await person(DISTRICT_TELEGRAM_ID, 'Trần Văn Hùng', 'H-THACHHA', 'coordinator');
-    await person(REPORTER_TELEGRAM_ID, 'Lê Văn Nam', 'X-THACHDAI', 'reporter');
-    return { provincePersonId, districtPersonId };
+    const reporterPersonId = await person(REPORTER_TELEGRAM_ID, 'Lê Văn Nam', 'X-THACHDAI', 'reporter');
+    return { provincePersonId, districtPersonId, reporterPersonId };
   } finally {
     await db.close();
   }

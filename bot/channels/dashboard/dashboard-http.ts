@@ -285,7 +285,13 @@ export const routeDashboard = (http: HttpServer, deps: DashboardHttpDeps): void 
               explanation: answer?.explanation ?? null,
               verifiedPoints: override && c.verifiedRow ? c.verifiedRow.points : null,
               verifiedNote: override?.note ?? null,
-              evidence: c.files.map((f) => ({ name: f.fileName ?? f.kind, kind: f.kind, mime: f.mime })),
+              evidence: c.files.map((f) => {
+                const url =
+                  f.storedPath && row?.submission
+                    ? sign({ kind: 'evidence', periodId: period.id, unitId: unit.id, fileId: `${row.submission.id}:${f.id}`, personId: caller.personId })
+                    : undefined;
+                return { name: f.fileName ?? f.kind, kind: f.kind, mime: f.mime, image: (f.mime ?? '').startsWith('image/'), url: url ?? null };
+              }),
             };
           }),
           unanswered: detail?.unanswered ?? [],

@@ -15,5 +15,8 @@ export const createInMemoryEvidenceStore = (): InMemoryEvidenceStore => {
       files.set(storedPath, Buffer.from(data));
       return { sha256, storedPath, size: data.length };
     },
+    async read(storedPath) {
+      return files.get(storedPath) ?? null;
+    },
   };
 };

@@ -296,6 +296,33 @@
   var totals = function (label, t) {
     return el('p', null, el('b', null, label + ': '), fmt(t.points) + '/' + fmt(t.applicableMax) + ' · ' + fmt(t.percent) + '% · ' + t.tier);
   };
+  // Images through their signed links inline, other files as signed download links, names otherwise.
+  var evidenceBlock = function (list) {
+    if (list.length === 0) return el('p', { class: 'muted' }, s('evidence') + ': ' + s('no_evidence'));
+    var images = list.filter(function (e) {
+      return e.image && e.url;
+    });
+    var others = list.filter(function (e) {
+      return !(e.image && e.url);
+    });
+    return el(
+      'div',
+      { class: 'evidence' },
+      el('p', { class: 'muted' }, s('evidence') + ':'),
+      images.length > 0
+        ? el(
+            'div',
+            { class: 'thumbs' },
+            ...images.map(function (e) {
+              return el('a', { href: e.url, target: '_blank', rel: 'noopener' }, el('img', { src: e.url, alt: e.name, loading: 'lazy' }));
+            }),
+          )
+        : null,
+      ...others.map(function (e) {
+        return e.url ? el('a', { class: 'file', href: e.url, download: '' }, e.name) : el('span', { class: 'file muted-cell' }, e.name);
+      }),
+    );
+  };
   var renderUnit = function (u) {
     var head = el(
       'section',
@@ -319,7 +346,7 @@
           el('p', { class: 'muted' }, c.title),
           el('p', null, c.value),
           c.explanation ? el('p', null, el('b', null, s('explanation') + ': '), c.explanation) : null,
-          el('p', { class: 'muted' }, s('evidence') + ': ' + (c.evidence.length > 0 ? c.evidence.map((e) => e.name).join(', ') : s('no_evidence'))),
+          evidenceBlock(c.evidence),
           c.verifiedPoints !== null ? el('p', null, s('verified_points') + ': ' + fmt(c.verifiedPoints) + (c.verifiedNote ? ' — ' + c.verifiedNote : '')) : null,
         );
       }),
