@@ -95,6 +95,11 @@ describe.skipIf(!haveChromium && !inCi)('dashboard in a real browser (chromium)'
     await page.locator('section[data-level="commune"] .countdown').waitFor({ state: 'visible', timeout: 20_000 });
     expect(await page.locator('section[data-level="commune"] .countdown').textContent()).toMatch(/Còn \d+ ngày làm việc/);
     await page.screenshot({ path: path.join(resultsDir, 'dashboard-status.png') });
+    // English: the words come from locales/en/dashboard.json, the figures stay.
+    await page.locator('#lang').click();
+    await page.waitForFunction("document.getElementById('tab-ranking').textContent === 'Ranking'");
+    await page.locator('section[data-level="commune"] .countdown').waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await page.locator('section[data-level="commune"] .countdown').textContent()).toMatch(/\d+ working days left/);
     await page.close();
   });
 
