@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramServer } from '../support/telegram-test-server.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
@@ -20,6 +20,13 @@ const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && !inCi) console.warn(`dashboard browser test skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 const token = '123456:E2E-dashboard-browser';
+
+/** The width an <img> was drawn from (0 while loading or broken); evaluated by the page's own engine, not eval (the CSP forbids it). */
+const drawnWidth = (img: Locator): Promise<number> =>
+  img.evaluate((node) => {
+    const i = node as unknown as { complete: boolean; naturalWidth: number };
+    return i.complete ? i.naturalWidth : 0;
+  });
 const resultsDir = path.resolve('test-results');
 
 describe.skipIf(!haveChromium && !inCi)('dashboard in a real browser (chromium)', () => {
@@ -81,15 +88,14 @@ describe.skipIf(!haveChromium && !inCi)('dashboard in a real browser (chromium)'
     mkdirSync(resultsDir, { recursive: true });
     await page.screenshot({ path: path.join(resultsDir, 'dashboard-ranking.png'), fullPage: false });
     // The chart comes through a signed link from this server (the page's CSP allows nothing else).
-    // A string: this project's TypeScript has no DOM types (the expression runs in the page).
-    await page.waitForFunction("(() => { const img = document.querySelector('img.chart'); return !!img && img.complete && img.naturalWidth > 0; })()");
+    await expect.poll(() => drawnWidth(page.locator('img.chart')), { timeout: 20_000 }).toBeGreaterThan(0);
     // A tap on a row opens the unit's answers; the status tab shows the countdown.
     await rows.first().click();
     await page.locator('#unit .criterion, .criterion').first().waitFor({ state: 'visible', timeout: 20_000 });
     expect(await page.locator('#unit h2').textContent()).toBe('Xã Thạch Đài');
     expect(await page.locator('.criterion').first().textContent()).toContain('Giải trình của đơn vị.');
     // The stored photo is drawn inline through its signed link.
-    await page.waitForFunction("(() => { const img = document.querySelector('.thumbs img'); return !!img && img.complete && img.naturalWidth === 48; })()");
+    await expect.poll(() => drawnWidth(page.locator('.thumbs img').first()), { timeout: 20_000 }).toBe(48);
     await page.screenshot({ path: path.join(resultsDir, 'dashboard-unit.png') });
     await page.locator('#tab-status').click();
     await page.locator('section[data-level="commune"] .countdown').waitFor({ state: 'visible', timeout: 20_000 });
@@ -97,7 +103,7 @@ describe.skipIf(!haveChromium && !inCi)('dashboard in a real browser (chromium)'
     await page.screenshot({ path: path.join(resultsDir, 'dashboard-status.png') });
     // English: the words come from locales/en/dashboard.json, the figures stay.
     await page.locator('#lang').click();
-    await page.waitForFunction("document.getElementById('tab-ranking').textContent === 'Ranking'");
+    await page.locator('#tab-ranking:text-is("Ranking")').waitFor({ timeout: 20_000 });
     await page.locator('section[data-level="commune"] .countdown').waitFor({ state: 'visible', timeout: 20_000 });
     expect(await page.locator('section[data-level="commune"] .countdown').textContent()).toMatch(/\d+ working days left/);
     await page.close();
