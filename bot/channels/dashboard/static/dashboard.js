@@ -10,7 +10,15 @@
   var linkToken = query.get('t') || '';
   var auth = initData ? 'tma ' + initData : linkToken ? 'link ' + linkToken : '';
 
-  var state = { lang: query.get('lang') || '', strings: {}, me: null, tab: 'ranking', ranking: null, status: null, filters: { level: '', district: '', basis: '', sort: 'rank' } };
+  var state = {
+    lang: query.get('lang') || '',
+    strings: {},
+    me: null,
+    tab: 'ranking',
+    ranking: null,
+    status: null,
+    filters: { level: '', district: '', basis: '', sort: 'rank' },
+  };
 
   var $ = function (id) {
     return document.getElementById(id);
@@ -64,7 +72,18 @@
   };
 
   var refusal = function (e) {
-    var key = e.status === 401 ? (e.message === 'expired' ? 'expired' : 'refused') : e.message === 'not_coordinator' ? 'not_coordinator' : e.message === 'no_period' ? 'no_period' : e.status === 403 ? 'forbidden' : 'failed';
+    var key =
+      e.status === 401
+        ? e.message === 'expired'
+          ? 'expired'
+          : 'refused'
+        : e.message === 'not_coordinator'
+          ? 'not_coordinator'
+          : e.message === 'no_period'
+            ? 'no_period'
+            : e.status === 403
+              ? 'forbidden'
+              : 'failed';
     show(el('div', { class: 'card notice', id: 'refusal', 'data-error': e.message }, s(key)));
   };
 
@@ -93,7 +112,14 @@
     var cell = function (n, key) {
       return el('div', null, el('b', null, fmt(n)), el('span', null, s(key)));
     };
-    return el('div', { class: 'counts' }, cell(c.submitted, 'submitted'), cell(c.inProgress, 'in_progress'), cell(c.notStarted, 'not_started'), cell(c.late, 'late_count'));
+    return el(
+      'div',
+      { class: 'counts' },
+      cell(c.submitted, 'submitted'),
+      cell(c.inProgress, 'in_progress'),
+      cell(c.notStarted, 'not_started'),
+      cell(c.late, 'late_count'),
+    );
   };
 
   // ── Status ──────────────────────────────────────────────────────────────────────────────
@@ -109,12 +135,22 @@
         districts = el(
           'table',
           null,
-          el('thead', null, el('tr', null, el('th', null, s('district')), el('th', { class: 'num' }, s('submitted')), el('th', { class: 'num' }, s('late_count')))),
+          el(
+            'thead',
+            null,
+            el('tr', null, el('th', null, s('district')), el('th', { class: 'num' }, s('submitted')), el('th', { class: 'num' }, s('late_count'))),
+          ),
           el(
             'tbody',
             null,
             ...l.districts.map(function (d) {
-              return el('tr', null, el('td', null, d.name, el('span', { class: 'code' }, d.code)), el('td', { class: 'num' }, fmt(d.counts.submitted) + '/' + fmt(d.counts.total)), el('td', { class: 'num' }, fmt(d.counts.late)));
+              return el(
+                'tr',
+                null,
+                el('td', null, d.name, el('span', { class: 'code' }, d.code)),
+                el('td', { class: 'num' }, fmt(d.counts.submitted) + '/' + fmt(d.counts.total)),
+                el('td', { class: 'num' }, fmt(d.counts.late)),
+              );
             }),
           ),
         );
@@ -124,7 +160,11 @@
         { class: 'card', 'data-level': l.level },
         el('h2', null, levelName(l.level)),
         el('p', { class: 'muted' }, s('deadline') + ': ' + l.deadlineText + ' · ', countdown(l.workingDaysLeft)),
-        el('p', { class: 'muted' }, s('submitted') + ' ' + fmt(l.counts.submitted) + '/' + fmt(l.counts.total) + (l.signed > 0 ? ' · ' + s('signed') + ' ' + fmt(l.signed) : '')),
+        el(
+          'p',
+          { class: 'muted' },
+          s('submitted') + ' ' + fmt(l.counts.submitted) + '/' + fmt(l.counts.total) + (l.signed > 0 ? ' · ' + s('signed') + ' ' + fmt(l.signed) : ''),
+        ),
         bar,
         countsGrid(l.counts),
         districts,
@@ -152,9 +192,10 @@
   };
   var rankingRows = function () {
     var f = state.filters;
-    var level = state.ranking.levels.find(function (l) {
-      return l.level === f.level;
-    }) || state.ranking.levels[0];
+    var level =
+      state.ranking.levels.find(function (l) {
+        return l.level === f.level;
+      }) || state.ranking.levels[0];
     if (!level) return { level: null, rows: [] };
     var rows = level.rows.filter(function (r) {
       return (!f.district || r.district === f.district) && (!f.basis || r.basis === f.basis);
@@ -235,7 +276,15 @@
     var body = el('tbody', { id: 'ranking-rows' });
     picked.rows.forEach(function (r) {
       var rank = r.rank === null ? '—' : r.rank === 'last' ? s('last') : String(r.rank);
-      var name = el('td', null, r.name, r.late ? el('span', { class: 'badge' }, s('late')) : null, r.basis === 'verified' ? el('span', { class: 'badge soft' }, '✓') : null, el('span', { class: 'code' }, r.code), r.reason ? el('span', { class: 'reason' }, r.reason) : null);
+      var name = el(
+        'td',
+        null,
+        r.name,
+        r.late ? el('span', { class: 'badge' }, s('late')) : null,
+        r.basis === 'verified' ? el('span', { class: 'badge soft' }, '✓') : null,
+        el('span', { class: 'code' }, r.code),
+        r.reason ? el('span', { class: 'reason' }, r.reason) : null,
+      );
       body.appendChild(
         el(
           'tr',
@@ -257,14 +306,34 @@
     var table = el(
       'table',
       { id: 'ranking' },
-      el('thead', null, el('tr', null, el('th', { class: 'num' }, s('rank')), el('th', null, s('unit')), el('th', { class: 'num' }, s('percent')), el('th', { class: 'num' }, s('points')), el('th', null, s('tier')))),
+      el(
+        'thead',
+        null,
+        el(
+          'tr',
+          null,
+          el('th', { class: 'num' }, s('rank')),
+          el('th', null, s('unit')),
+          el('th', { class: 'num' }, s('percent')),
+          el('th', { class: 'num' }, s('points')),
+          el('th', null, s('tier')),
+        ),
+      ),
       body,
     );
     var parts = [el('section', { class: 'card' }, filters, picked.rows.length > 0 ? table : el('p', { class: 'muted' }, s('no_rows')))];
     var chart = (me.downloads || []).find(function (d) {
       return d.kind === 'chart_png' && d.level === f.level;
     });
-    if (chart) parts.push(el('section', { class: 'card' }, el('h2', null, s('chart')), el('img', { class: 'chart', src: chart.url, alt: s('download_chart_png', { level: levelName(f.level) }) })));
+    if (chart)
+      parts.push(
+        el(
+          'section',
+          { class: 'card' },
+          el('h2', null, s('chart')),
+          el('img', { class: 'chart', src: chart.url, alt: s('download_chart_png', { level: levelName(f.level) }) }),
+        ),
+      );
     parts.push(downloadsCard(me.downloads || []));
     show.apply(null, parts);
   };
@@ -272,7 +341,12 @@
     var links = list.map(function (d) {
       return el('a', { href: d.url, download: '' }, s('download_' + d.kind, { level: levelName(d.level || '') }));
     });
-    return el('section', { class: 'card downloads' }, el('h2', null, s('downloads')), ...(links.length > 0 ? links : [el('p', { class: 'muted' }, s('no_downloads'))]));
+    return el(
+      'section',
+      { class: 'card downloads' },
+      el('h2', null, s('downloads')),
+      ...(links.length > 0 ? links : [el('p', { class: 'muted' }, s('no_downloads'))]),
+    );
   };
   var loadRanking = function () {
     show(el('p', { class: 'muted' }, s('loading')));
@@ -291,7 +365,11 @@
     input.addEventListener('keydown', function (e) {
       if (e.key === 'Enter') go();
     });
-    return el('section', { class: 'card' }, el('div', { class: 'row' }, input, el('button', { class: 'primary', type: 'button', onclick: go }, s('open_unit'))));
+    return el(
+      'section',
+      { class: 'card' },
+      el('div', { class: 'row' }, input, el('button', { class: 'primary', type: 'button', onclick: go }, s('open_unit'))),
+    );
   };
   var totals = function (label, t) {
     return el('p', null, el('b', null, label + ': '), fmt(t.points) + '/' + fmt(t.applicableMax) + ' · ' + fmt(t.percent) + '% · ' + t.tier);
@@ -347,13 +425,20 @@
           el('p', null, c.value),
           c.explanation ? el('p', null, el('b', null, s('explanation') + ': '), c.explanation) : null,
           evidenceBlock(c.evidence),
-          c.verifiedPoints !== null ? el('p', null, s('verified_points') + ': ' + fmt(c.verifiedPoints) + (c.verifiedNote ? ' — ' + c.verifiedNote : '')) : null,
+          c.verifiedPoints !== null
+            ? el('p', null, s('verified_points') + ': ' + fmt(c.verifiedPoints) + (c.verifiedNote ? ' — ' + c.verifiedNote : ''))
+            : null,
         );
       }),
       u.unanswered.length > 0 ? el('p', { class: 'muted' }, s('unanswered') + ': ' + u.unanswered.join(', ')) : null,
       u.blockers.length > 0 ? el('p', { class: 'muted' }, s('blockers') + ': ' + u.blockers.join(', ')) : null,
     );
-    show(unitForm(u.code), head, u.criteria.length > 0 || u.unanswered.length > 0 ? criteria : el('span'), u.downloads.length > 0 ? downloadsCard(u.downloads) : el('span'));
+    show(
+      unitForm(u.code),
+      head,
+      u.criteria.length > 0 || u.unanswered.length > 0 ? criteria : el('span'),
+      u.downloads.length > 0 ? downloadsCard(u.downloads) : el('span'),
+    );
   };
   var openUnit = function (code) {
     selectTab('unit', true);
