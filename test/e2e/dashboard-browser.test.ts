@@ -11,7 +11,9 @@ import { chromium, type Browser, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramServer } from '../support/telegram-test-server.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
-import { prepareDashboardDatabase, PROVINCE_TELEGRAM_ID, SUBMITTED } from '../support/dashboard-fixture.ts';
+import { prepareDashboardDatabase, PROVINCE_TELEGRAM_ID, SUBMITTED, type DashboardFixture } from '../support/dashboard-fixture.ts';
+import { createSignedLinks } from '../../bot/platform/signed-links.ts';
+import { createDashboardLinks } from '../../bot/platform/dashboard/dashboard-link.ts';
 import { initDataFor, signInitData } from '../support/init-data.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -20,6 +22,7 @@ const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && !inCi) console.warn(`dashboard browser test skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 const token = '123456:E2E-dashboard-browser';
+const linkSecret = 'dashboard-browser-secret-0123456789abcdef';
 
 /** The width an <img> was drawn from (0 while loading or broken); evaluated by the page's own engine, not eval (the CSP forbids it). */
 const drawnWidth = (img: Locator): Promise<number> =>
@@ -33,6 +36,7 @@ describe.skipIf(!haveChromium && !inCi)('dashboard in a real browser (chromium)'
   let server: TelegramServer;
   let bot: BotProcess;
   let browser: Browser;
+  let fixture: DashboardFixture;
   const apiPort = 20_000 + Math.floor(Math.random() * 20_000);
   const port = apiPort + 1;
   const base = `http://127.0.0.1:${port}`;
@@ -46,11 +50,11 @@ describe.skipIf(!haveChromium && !inCi)('dashboard in a real browser (chromium)'
       TELEGRAM_BOT_TOKEN: token,
       TELEGRAM_API_ROOT: `http://127.0.0.1:${apiPort}`,
       PORT: String(port),
-      FILE_LINK_SECRET: 'dashboard-browser-secret-0123456789abcdef',
+      FILE_LINK_SECRET: linkSecret,
       PUBLIC_BASE_URL: base,
       EVIDENCE_DIR: path.join(dir, 'evidence'),
     };
-    await prepareDashboardDatabase(env.DATABASE_URL, new Date(), env.EVIDENCE_DIR);
+    fixture = await prepareDashboardDatabase(env.DATABASE_URL, new Date(), env.EVIDENCE_DIR);
     bot = startBotProcess(env);
     await waitFor(
       async () =>
@@ -106,6 +110,18 @@ describe.skipIf(!haveChromium && !inCi)('dashboard in a real browser (chromium)'
     await page.locator('#tab-ranking:text-is("Ranking")').waitFor({ timeout: 20_000 });
     await page.locator('section[data-level="commune"] .countdown').waitFor({ state: 'visible', timeout: 20_000 });
     expect(await page.locator('section[data-level="commune"] .countdown').textContent()).toMatch(/\d+ working days left/);
+    await page.close();
+  });
+
+  it('a /dashboard link (other channels) opens the same page for its person, in a plain browser', async () => {
+    const links = createSignedLinks(linkSecret);
+    const link = createDashboardLinks(links, base, 600).link(fixture.districtPersonId, new Date());
+    const page = await phone();
+    await page.goto(link.url);
+    const rows = page.locator('#ranking-rows tr');
+    await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
+    // Thạch Hà's coordinator: its three communes only.
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')))).toEqual(['X-THACHDAI', 'X-THACHKHE', 'X-THACHLIEN']);
     await page.close();
   });
 
