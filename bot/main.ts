@@ -115,6 +115,20 @@ const main = async (): Promise<number> => {
       ? { dashboard: createDashboardLinks(createSignedLinks(config.FILE_LINK_SECRET), config.PUBLIC_BASE_URL, config.DASHBOARD_LINK_TTL_SECONDS) }
       : {};
   const evidence = createFileEvidenceStore(config.EVIDENCE_DIR);
+  // Invite deep links name the bot Telegram says it is (getMe, below) once that is known;
+  // TELEGRAM_BOT_USERNAME is only the name used before (and by the CLI, which calls no API).
+  const telegramName = { current: config.TELEGRAM_BOT_USERNAME };
+  const registryInput = {
+    repos,
+    calendar,
+    background,
+    translator,
+    evidence,
+    ...dashboardLinks,
+    get botUsername() {
+      return telegramName.current;
+    },
+  };
   const app = createApp({
     repos,
     evidence,
@@ -124,7 +138,7 @@ const main = async (): Promise<number> => {
     defaultLocale: config.DEFAULT_LOCALE,
     evidenceMaxBytes: config.EVIDENCE_MAX_BYTES,
     botUsername: config.TELEGRAM_BOT_USERNAME,
-    commands: () => createCommandRegistry({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator, evidence, ...dashboardLinks }),
+    commands: () => createCommandRegistry(registryInput),
     ...(config.FAULT_INJECT ? { fault: killAt(config.FAULT_INJECT, logger) } : {}),
   });
 
@@ -149,7 +163,7 @@ const main = async (): Promise<number> => {
   // Generated files behind expiring signed links (Zalo): the route rebuilds each file for its owner.
   const fileLinks =
     config.FILE_LINK_SECRET && config.PUBLIC_BASE_URL ? { links: createSignedLinks(config.FILE_LINK_SECRET), baseUrl: config.PUBLIC_BASE_URL } : undefined;
-  const deps = coordinationDeps({ repos, calendar, botUsername: config.TELEGRAM_BOT_USERNAME, background, translator, evidence, ...dashboardLinks });
+  const deps = coordinationDeps(registryInput);
   if (fileLinks) {
     http.route(
       'GET',
@@ -196,6 +210,12 @@ const main = async (): Promise<number> => {
     const senderApi = new Api(token, { apiRoot: config.TELEGRAM_API_ROOT });
     // getMe without the reply client's auto-retry, which would retry network errors silently forever.
     bot.botInfo = await keepTrying(() => senderApi.getMe(), { what: 'telegram getMe', logger, backoff, signal: starting.signal });
+    if (bot.botInfo.username !== config.TELEGRAM_BOT_USERNAME)
+      logger.warn(
+        { configured: config.TELEGRAM_BOT_USERNAME, actual: bot.botInfo.username },
+        'TELEGRAM_BOT_USERNAME differs from the bot token’s username: invite links use the token’s (set it right for the CLI too)',
+      );
+    telegramName.current = bot.botInfo.username;
     const running = await startTelegram({
       bot,
       translator,

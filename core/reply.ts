@@ -11,6 +11,8 @@ export type Choice = {
   readonly value: string;
   readonly key: string;
   readonly params?: ReplyParams;
+  /** A shortcut for channels with buttons (◀ ▶ paging); text channels show the typed command instead. */
+  readonly buttonOnly?: true;
 };
 
 export type Reply = {

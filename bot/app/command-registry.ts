@@ -22,7 +22,10 @@ export type RegistryInput = {
 export const coordinationDeps = (input: RegistryInput): CoordinationDeps => ({
   repos: input.repos,
   calendar: input.calendar,
-  botUsername: input.botUsername,
+  // Read when a link is made: the running bot learns its username from Telegram after start-up.
+  get botUsername() {
+    return input.botUsername;
+  },
   remind: input.background.remind,
   notify: input.background.notify,
   translate: input.translator.t,

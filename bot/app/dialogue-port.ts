@@ -19,6 +19,12 @@ export type DialogueOutput = {
   readonly dashboardButton?: true;
   /** Names the message whose choices these are: a button channel sends it back with the choice. */
   readonly choiceStamp?: string;
+  /** The button pressed was refused (not the one on screen): a channel must not mark it as chosen. */
+  readonly choiceRefused?: true;
+  /** The reply only moves on from the tapped message (skip, done): it may continue in that message. */
+  readonly movedOn?: true;
+  /** Another page of the list whose button was tapped: shown in that message's place. */
+  readonly replacesTapped?: true;
 };
 
 export type FetchedFile = { readonly buffer: Buffer; readonly mime: string | null; readonly size: number };

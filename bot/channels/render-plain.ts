@@ -7,6 +7,9 @@ import type { Translator } from '../platform/i18n.ts';
 
 export const renderPlain = (translator: Translator, output: DialogueOutput): string => {
   const rendered = renderReplies(translator, output.locale, output.replies, 'plain');
-  const options = rendered.choices.map((c, i) => `${choiceLabelPrefix(i, output.exclusiveChoices)}${output.exclusiveChoices ? '.' : ')'} ${c.label}`);
+  // Button shortcuts (◀ ▶ paging) are left out: the text already says which command to type.
+  const options = rendered.choices
+    .filter((c) => !c.buttonOnly)
+    .map((c, i) => `${choiceLabelPrefix(i, output.exclusiveChoices)}${output.exclusiveChoices ? '.' : ')'} ${c.label}`);
   return [rendered.text, ...(options.length > 0 ? [options.join('\n')] : [])].join('\n\n');
 };

@@ -7,7 +7,7 @@ import { formatNumber } from '../../core/criteria/format-number.ts';
 import { isKeyRef, type Choice, type Reply, type ReplyParams } from '../../core/reply.ts';
 import type { Locale, Translator } from '../platform/i18n.ts';
 
-export type RenderedChoice = { readonly label: string; readonly value: string };
+export type RenderedChoice = { readonly label: string; readonly value: string; readonly buttonOnly?: true };
 export type RenderedMessage = { readonly text: string; readonly choices: readonly RenderedChoice[] };
 export type TextStyle = 'html' | 'plain';
 
@@ -51,6 +51,7 @@ export const renderText = (tr: Translator, locale: Locale, r: Pick<Reply, 'key' 
 export const renderChoice = (tr: Translator, locale: Locale, choice: Choice): RenderedChoice => ({
   label: translate(tr, locale, choice, 'plain'),
   value: choice.value,
+  ...(choice.buttonOnly ? { buttonOnly: true } : {}),
 });
 
 /** Joins the replies of one turn into one message; the last reply's choices are offered. */

@@ -52,6 +52,11 @@ const ratioFields = {
   zeroDenominator: z.enum(['not_applicable', 'full', 'zero'], { message: 'declare what 0/0 means: not_applicable, full or zero' }),
   /** A profile key whose value is offered as the denominator. */
   defaultDenominator: z.string().min(1).optional(),
+  /**
+   * A count criterion the denominator should agree with (X-1.3's meetings are X-1.2's): a
+   * different figure gets a warning, never a refusal.
+   */
+  denominatorCriterion: z.string().min(1).optional(),
   integer: z.boolean().default(true),
 };
 

@@ -15,6 +15,7 @@ export const SET_ISSUE_CODES = [
   'set.duplicate_option',
   'set.duplicate_profile_key',
   'set.unknown_profile_key',
+  'set.denominator_criterion',
   'set.profile_range',
   'set.count_rule',
   'set.rule_exceeds_max',
@@ -120,6 +121,11 @@ const checkCriterion = (set: CriteriaSet, c: Criterion, i: number, seen: Map<str
     !set.profile.some((p) => p.key === spec.defaultDenominator)
   ) {
     out.push(issue('set.unknown_profile_key', `${at}.answer.defaultDenominator`, { key: spec.defaultDenominator }));
+  }
+  if ((spec.type === 'ratio' || spec.type === 'ratio_threshold') && spec.denominatorCriterion !== undefined) {
+    const other = set.criteria.find((o) => o.code === spec.denominatorCriterion);
+    if (!other || other.answer.type !== 'count' || other.code === c.code)
+      out.push(issue('set.denominator_criterion', `${at}.answer.denominatorCriterion`, { code: spec.denominatorCriterion }));
   }
   if (spec.type === 'date') {
     spec.byDate.forEach((r, j) => {

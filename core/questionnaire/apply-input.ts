@@ -136,7 +136,7 @@ const applyValue = (ctx: Ctx, c: Criterion, state: SessionState, answers: Answer
   const lead = [
     savedReply(ctx.set, c, score),
     ...maxChanged(ctx.set, before, score),
-    ...crossCheckReplies(ctx.set, c, it.value, ctx.profile, ctx.opts.lang ?? 'vi'),
+    ...crossCheckReplies(ctx.set, c, it.value, ctx.profile, ctx.opts.lang ?? 'vi', next),
   ];
   return ok(followUp(ctx, c, cleared, next, lead, changed, 'value'));
 };

@@ -111,6 +111,33 @@ describe('Telegram webhook mode', () => {
     expect(await db.prisma.processedUpdate.count()).toBe(0);
   });
 
+  it('invite links name the bot Telegram reports (getMe), not the configured username', async () => {
+    const out: string[] = [];
+    const env = { DATABASE_URL: db.url };
+    expect(await runCli(['invite', 'create', '--unit', 'H-THACHHA', '--role', 'coordinator'], env, { out: (l) => out.push(l), error: () => undefined })).toBe(
+      0,
+    );
+    const code = out.at(-1)!;
+    const headers = { 'x-telegram-bot-api-secret-token': secret };
+    const at = (id: number, text: string) => ({
+      ...update(id, text),
+      message: { ...update(id, text).message, chat: { id: 78, type: 'private' }, from: { id: 78, is_bot: false, first_name: 'Minh' } },
+    });
+    const client = server.getClient(token, { userId: 78, chatId: 78 });
+    const next = async (want: RegExp) =>
+      waitFor(async () => {
+        const r = ((await client.getUpdates().catch(() => ({ result: [] }))) as unknown as { result: { message: { text: string } }[] }).result;
+        return r.map((u) => u.message.text).find((t) => want.test(t)) ?? null;
+      });
+    expect((await post(at(20, `/start ${code}`), headers)).status).toBe(200);
+    await next(/Huyện Thạch Hà/);
+    expect((await post(at(21, '/invite X-THACHDAI cán bộ'), headers)).status).toBe(200);
+    const invite = await next(/t\.me\//);
+    // The emulator's getMe says "TestNameBot"; TELEGRAM_BOT_USERNAME is left at its default.
+    expect(invite).toContain('https://t.me/TestNameBot?start=');
+    expect(invite).not.toContain('egov_report_bot');
+  });
+
   it('shuts down gracefully on SIGTERM with exit code 0', async () => {
     expect(await bot.stop()).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();

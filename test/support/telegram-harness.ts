@@ -7,7 +7,7 @@ import type { Dialogue, FileFetcher } from '../../bot/app/dialogue-port.ts';
 import { createTranslator } from '../../bot/platform/i18n.ts';
 import { silentLogger } from '../../bot/platform/logger.ts';
 
-export type SentMessage = { chatId: string; text: string; buttons: { text: string; data: string }[] };
+export type SentMessage = { chatId: string; text: string; buttons: { text: string; data: string }[]; messageId: number };
 
 /** The choice value of a button's callback data (`c:<value>` or `s:<stamp>:<value>`). */
 export const buttonValue = (data: string): string => (data.startsWith('s:') ? data.slice(data.indexOf(':', 2) + 1) : data.replace(/^c:/, ''));
@@ -19,6 +19,7 @@ export const photoBytes = (fileRef: string): Buffer => Buffer.concat([pngBytes, 
 
 export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, options: { fetchFile?: FileFetcher; webAppUrl?: string } = {}) => {
   const sent: SentMessage[] = [];
+  let continued: SentMessage[] = [];
   const calls: { method: string; payload: Record<string, unknown> }[] = [];
   const fetchFile: FileFetcher =
     options.fetchFile ??
@@ -55,31 +56,58 @@ export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, optio
     calls.push({ method, payload: p });
     if (method === 'sendMessage') {
       const markup = p['reply_markup'] as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined;
+      const id = messageId++;
       sent.push({
         chatId: String(p['chat_id']),
         text: String(p['text']),
         buttons: (markup?.inline_keyboard ?? []).flat().map((b) => ({ text: b.text, data: b.callback_data })),
+        messageId: id,
       });
-      return { ok: true, result: { message_id: messageId++, date: 0, chat: { id: Number(p['chat_id']), type: 'private' }, text: String(p['text']) } } as never;
+      return { ok: true, result: { message_id: id, date: 0, chat: { id: Number(p['chat_id']), type: 'private' }, text: String(p['text']) } } as never;
+    }
+    if (method === 'editMessageText' || method === 'editMessageReplyMarkup') {
+      // The message changes where it is on screen: its text and its keyboard (gone or new).
+      const m = sent.find((x) => x.chatId === String(p['chat_id']) && x.messageId === p['message_id']);
+      const markup = p['reply_markup'] as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined;
+      if (m) {
+        if (method === 'editMessageText') m.text = String(p['text']);
+        m.buttons = (markup?.inline_keyboard ?? []).flat().map((b) => ({ text: b.text, data: b.callback_data }));
+        // A reply continued in place (HTML, like a new message) is what the officer reads next.
+        if (method === 'editMessageText' && p['parse_mode'] === 'HTML') continued.push(m);
+      }
     }
     return { ok: true, result: true } as never;
   });
   let updateId = 1000;
-  const buttonData = (userId: number, value: string): string => {
+  /** The newest message of the chat with a button of this value (callback data itself for `raw:`). */
+  const buttonOf = (userId: number, value: string): { data: string; message?: SentMessage } => {
     for (let i = sent.length - 1; i >= 0; i -= 1) {
       const m = sent[i]!;
       if (m.chatId !== String(userId)) continue;
-      const b = m.buttons.find((x) => buttonValue(x.data) === value);
-      if (b) return b.data;
+      const b = value.startsWith('raw:') ? m.buttons.find((x) => x.data === value.slice(4)) : m.buttons.find((x) => buttonValue(x.data) === value);
+      if (b) return { data: b.data, message: m };
     }
-    return `c:${value}`;
+    return { data: value.startsWith('raw:') ? value.slice(4) : `c:${value}` };
   };
+  /** The message a tap comes from, as Telegram sends it back: text and keyboard (HTML tags are entities there). */
+  const tappedMessage = (userId: number, m: SentMessage | undefined) =>
+    m
+      ? {
+          message_id: m.messageId,
+          date: 0,
+          chat: chat(userId),
+          text: m.text.replace(/<[^>]+>/g, ''),
+          reply_markup: { inline_keyboard: [m.buttons.map((b) => ({ text: b.text, callback_data: b.data }))] },
+        }
+      : { message_id: 1, date: 0, chat: chat(userId) };
   const from = (userId: number) => ({ id: userId, is_bot: false, first_name: `Cán bộ ${userId}`, language_code: 'vi' });
   const chat = (userId: number) => ({ id: userId, type: 'private' as const, first_name: `Cán bộ ${userId}` });
+  /** What the update made appear: new messages, or the tapped message continued in place. */
   const deliver = async (update: Update): Promise<SentMessage[]> => {
     const before = sent.length;
+    continued = [];
     await bot.handleUpdate(update);
-    return sent.slice(before);
+    return [...continued.map((m) => ({ ...m })), ...sent.slice(before)];
   };
   return {
     bot,
@@ -93,17 +121,13 @@ export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, optio
      * Taps the newest button with this value in the chat, as an officer scrolling up would (its
      * payload carries that message's stamp); `raw:<data>` sends arbitrary callback data.
      */
-    click: (userId: number, value: string, id = ++updateId) =>
-      deliver({
+    click: (userId: number, value: string, id = ++updateId) => {
+      const button = buttonOf(userId, value);
+      return deliver({
         update_id: id,
-        callback_query: {
-          id: String(id),
-          from: from(userId),
-          chat_instance: 'x',
-          data: value.startsWith('raw:') ? value.slice(4) : buttonData(userId, value),
-          message: { message_id: 1, date: 0, chat: chat(userId) },
-        },
-      } as Update),
+        callback_query: { id: String(id), from: from(userId), chat_instance: 'x', data: button.data, message: tappedMessage(userId, button.message) },
+      } as Update);
+    },
     document: (userId: number, fileName: string, fileId: string, id = ++updateId) =>
       deliver({
         update_id: id,

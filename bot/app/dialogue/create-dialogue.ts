@@ -107,6 +107,9 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
           exclusiveChoices: state.offered?.exclusive ?? true,
           ...(state.offered?.stamp !== undefined ? { choiceStamp: state.offered.stamp } : {}),
           ...(out.attachments ? { attachments: out.attachments } : {}),
+          ...(out.choiceRefused ? { choiceRefused: true } : {}),
+          ...(out.movedOn ? { movedOn: true } : {}),
+          ...(out.replacesTapped ? { replacesTapped: true } : {}),
         };
       } catch (error) {
         // Nothing recorded the update as processed: a redelivery tries again; the person is told something went wrong.

@@ -151,8 +151,18 @@ const sameQuestion = (ctx: ReportContext, turn: Turn, session: SessionState, lea
   return withOffered(result(reportState(turn, ctx, session), [...lead, ...questionReplies(q, ctx, turn, session)]), q?.choicesExclusive ?? true);
 };
 
+/**
+ * A refused input: one short line and the input hint with its choices, not the whole question
+ * again — the question is still on screen just above, and on a phone six repeated lines push it away.
+ */
+const briefRepeat = (ctx: ReportContext, turn: Turn, session: SessionState, lead: readonly Reply[]): TurnResult => {
+  const q = describeQuestion(ctx.set, session, ctx.submission.answers, ctx.submission.profile, optsOf(ctx, turn));
+  if (!q) return sameQuestion(ctx, turn, session, lead);
+  return withOffered(result(reportState(turn, ctx, session), [...lead, ...withSkip(q).slice(-1)]), q.choicesExclusive);
+};
+
 export const errorAndRepeat = (ctx: ReportContext, turn: Turn, session: SessionState, error: InputError): TurnResult =>
-  sameQuestion(ctx, turn, session, [inputErrorReply(error)]);
+  briefRepeat(ctx, turn, session, [inputErrorReply(error)]);
 
 /**
  * How many of the engine's last replies are the prompt being swapped: after evidence it repeats
@@ -205,7 +215,7 @@ export const answer = async (
     const dry = apply(ctx.submission);
     if (!dry.ok) return dry.error.code === 'locked' ? result(turn.state, lockedReplies(ctx)) : errorAndRepeat(ctx, turn, session, dry.error as InputError);
     const problem = await beforeStore(ctx);
-    if (problem) return sameQuestion(ctx, turn, session, [problem]);
+    if (problem) return briefRepeat(ctx, turn, session, [problem]);
   }
   const stored = await persistWithRetry(deps, ctx.set, ctx.period, ctx.submission, apply, { personId: turn.person.id, channel: turn.event.channel }, turn.now);
   if (!stored.ok)

@@ -1,6 +1,8 @@
 // Routes one normalised input: files → evidence, commands → commands, buttons and typed
 // numbers → choices (checked against what was offered), other text → the question on screen.
 import { normaliseInviteCode } from '../../../core/access/invite-rules.ts';
+import { CHOICE } from '../../../core/questionnaire/session-state.schema.ts';
+import { PAGE_CHOICE_PREFIX, parsePageChoice } from '../coordination/paging.ts';
 import { reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
 import { parseCommand, runCommand, runRegistryCommand } from './commands.ts';
@@ -21,6 +23,12 @@ const navigate = async (deps: DialogueDeps, turn: Turn, value: string): Promise<
   if (value === 'cmd:submit') return askSubmit(deps, turn);
   if (value === 'lang:vi' || value === 'lang:en') return setLanguage(deps, turn, value.slice(5));
   if (value.startsWith('report:continue:')) return startReport(deps, turn, { periodId: value.slice('report:continue:'.length) });
+  // ◀ ▶ on a long list: the same command for another page, shown in place of the page tapped.
+  if (value.startsWith(PAGE_CHOICE_PREFIX)) {
+    const asked = parsePageChoice(value);
+    const paged = asked ? await runRegistryCommand(deps, turn, asked.name, asked.args, asked.args.join(' ')) : null;
+    return paged ? { ...paged, replacesTapped: true } : null;
+  }
   if (value.startsWith('coord:unit:')) {
     const unitId = value.split(':')[3] ?? '';
     const unit = await deps.units.findById(unitId);
@@ -43,7 +51,10 @@ const choose = async (deps: DialogueDeps, turn: Turn, value: string): Promise<Tu
   if (value === 'confirm:cancel') return startReport(deps, { ...turn, state: { ...turn.state, mode: 'report' } });
   if (value.startsWith('unit:')) return startReport(deps, turn, { unitId: value.slice(5) });
   if (value.startsWith('period:')) return startReport(deps, turn, { periodId: value.slice(7), ...(turn.state.unitId ? { unitId: turn.state.unitId } : {}) });
-  if (turn.state.mode === 'report') return answer(deps, turn, { kind: 'choice', value });
+  if (turn.state.mode === 'report') {
+    const answered = await answer(deps, turn, { kind: 'choice', value });
+    return value === CHOICE.skip || value === CHOICE.evidenceDone ? { ...answered, movedOn: true } : answered;
+  }
   return stale(deps, turn);
 };
 
@@ -53,9 +64,9 @@ const stale = async (deps: DialogueDeps, turn: Turn): Promise<TurnResult> => {
   const lead = reply('dialogue:stale_choice');
   if (turn.state.mode === 'report' && (await currentReport(deps, turn))) {
     const again = await startReport(deps, turn);
-    return { ...again, replies: [lead, ...again.replies.slice(1)] };
+    return { ...again, replies: [lead, ...again.replies.slice(1)], choiceRefused: true };
   }
-  return result(turn.state, [lead]);
+  return result(turn.state, [lead], { choiceRefused: true });
 };
 
 export const route = async (deps: DialogueDeps, turn: Turn): Promise<TurnResult> => {

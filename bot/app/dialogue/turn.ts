@@ -31,6 +31,12 @@ export type TurnResult = {
   readonly menu?: 'coordinator';
   /** Offer the dashboard with this answer (a web_app button on Telegram). */
   readonly dashboardButton?: true;
+  /** The button pressed was not the one on screen (old or forged): nothing was taken from it. */
+  readonly choiceRefused?: true;
+  /** The turn only moved on from the question (skip, evidence done): nothing new was answered. */
+  readonly movedOn?: true;
+  /** Another page of the list tapped: it replaces that message rather than adding one. */
+  readonly replacesTapped?: true;
 };
 
 export const result = (state: ChatState, replies: readonly Reply[], extra: Partial<TurnResult> = {}): TurnResult => ({ state, replies, ...extra });

@@ -1,6 +1,6 @@
 // The Telegram channel: parse the update, call the dialogue, render the reply. No business rules.
 import { Bot, InlineKeyboard, InputFile, type Api } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import type { CallbackQuery, UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { Dialogue, FileFetcher } from '../../app/dialogue-port.ts';
@@ -57,7 +57,7 @@ export const sendRendered = async (
   choices: readonly RenderedChoice[],
   stamp?: string,
   webApp?: WebAppButton,
-): Promise<{ readonly keyboardMessageId: number | null }> => {
+): Promise<{ readonly keyboardMessageId: number | null; readonly lastHtml: string }> => {
   const chunks = splitMessage(text || '…', TELEGRAM_LIMIT, 'html');
   let keyboardMessageId: number | null = null;
   for (const [i, chunk] of chunks.entries()) {
@@ -70,7 +70,7 @@ export const sendRendered = async (
     });
     if (markup) keyboardMessageId = sent.message_id;
   }
-  return { keyboardMessageId };
+  return { keyboardMessageId, lastHtml: chunks.at(-1) ?? '' };
 };
 
 const CAPTION_LIMIT = 1024;
@@ -122,10 +122,30 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
 
   // The keyboard of the message before is taken away once the conversation moves on, so a report
   // does not leave sixty live keyboards behind (a tap on one would only get "no longer valid").
-  const keyboards = new Map<string, number>();
+  // With the HTML it was sent with, so that a "skip" or "done" can continue in that same message.
+  const keyboards = new Map<string, { readonly messageId: number; readonly html: string }>();
   const clearKeyboard = (api: Api, chatId: string, messageId: number | undefined): void => {
     if (messageId === undefined) return;
     void api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+  };
+
+  // A tapped answer stays readable in the message that asked: its keyboard gives way to the choice
+  // ("✔️ Đã chọn: Có"), so scrolling back shows what was answered, not sixty live keyboards.
+  const markChosen = (api: Api, chatId: string, query: CallbackQuery, locale: Locale): void => {
+    const message = query.message;
+    if (!message) return;
+    const label = message.reply_markup?.inline_keyboard.flat().find((b) => 'callback_data' in b && b.callback_data === query.data)?.text;
+    const mark = label ? `\n\n${deps.translator.t(locale, 'dialogue:chosen_mark', { label })}` : '';
+    const text = 'text' in message && message.text ? message.text : undefined;
+    if (!text || !mark || text.length + mark.length > TELEGRAM_LIMIT) return clearKeyboard(api, chatId, message.message_id);
+    const entities = 'entities' in message && message.entities ? { entities: message.entities } : {};
+    void api
+      .editMessageText(chatId, message.message_id, text + mark, {
+        ...entities,
+        link_preview_options: { is_disabled: true },
+        reply_markup: { inline_keyboard: [] },
+      })
+      .catch(() => clearKeyboard(api, chatId, message.message_id));
   };
 
   // Errors of one update are logged with its id and never stop the others (grammY errorBoundary).
@@ -143,11 +163,57 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     const rendered = renderReplies(deps.translator, output.locale, output.replies, 'html');
     const tapped = ctx.callbackQuery?.message?.message_id;
     const before = keyboards.get(event.chatId);
-    clearKeyboard(ctx.api, event.chatId, tapped);
-    if (before !== tapped) clearKeyboard(ctx.api, event.chatId, before);
     keyboards.delete(event.chatId);
+    // Answers that offer the dashboard carry its Mini App button (only with an https address).
     const webApp =
       output.dashboardButton && deps.webAppUrl ? { label: deps.translator.t(output.locale, 'coord:dashboard.button'), url: deps.webAppUrl } : undefined;
+    // ◀ ▶: the other page replaces the page tapped, wherever it is on screen.
+    if (ctx.callbackQuery && output.replacesTapped && tapped !== undefined && rendered.text.length <= TELEGRAM_LIMIT) {
+      const markup = keyboardOf(rendered.choices, output.choiceStamp, webApp);
+      const replaced = await ctx.api
+        .editMessageText(event.chatId, tapped, rendered.text, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          reply_markup: markup ?? { inline_keyboard: [] },
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (replaced) {
+        if (before && before.messageId !== tapped) keyboards.set(event.chatId, before);
+        return;
+      }
+    }
+    // "Skip" or "done" tapped on the newest message, nothing typed since: the next question
+    // continues in that message (one message per criterion fewer, and no keyboard left behind).
+    if (ctx.callbackQuery && output.movedOn && before && before.messageId === tapped && !output.attachments?.length) {
+      const label = ctx.callbackQuery.message?.reply_markup?.inline_keyboard
+        .flat()
+        .find((b) => 'callback_data' in b && b.callback_data === ctx.callbackQuery!.data)?.text;
+      const mark = label ? `\n\n${escapeHtml(deps.translator.t(output.locale, 'dialogue:chosen_mark', { label }))}` : '';
+      const html = `${before.html}${mark}\n\n${rendered.text}`;
+      const markup = keyboardOf(rendered.choices, output.choiceStamp);
+      const edited =
+        html.length <= TELEGRAM_LIMIT &&
+        (await ctx.api
+          .editMessageText(event.chatId, before.messageId, html, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+            reply_markup: markup ?? { inline_keyboard: [] },
+          })
+          .then(
+            () => true,
+            () => false,
+          ));
+      if (edited) {
+        if (markup) keyboards.set(event.chatId, { messageId: before.messageId, html });
+        return;
+      }
+    }
+    if (ctx.callbackQuery && !output.choiceRefused) markChosen(ctx.api, event.chatId, ctx.callbackQuery, output.locale);
+    else clearKeyboard(ctx.api, event.chatId, tapped);
+    if (before && before.messageId !== tapped) clearKeyboard(ctx.api, event.chatId, before.messageId);
     const sent = await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices, output.choiceStamp, webApp);
     if (output.menu === 'coordinator') {
       const commands = coordinatorMenuCommands.map((command) => ({ command, description: deps.translator.t(output.locale, `commands:${command}`) }));
@@ -161,8 +227,8 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
       }
     }
     if (sent.keyboardMessageId !== null) {
-      if (keyboards.size >= 50_000) keyboards.clear();
-      keyboards.set(event.chatId, sent.keyboardMessageId);
+      if (keyboards.size >= 20_000) keyboards.clear();
+      keyboards.set(event.chatId, { messageId: sent.keyboardMessageId, html: sent.lastHtml });
     }
     for (const file of output.attachments ?? []) {
       const rendered = file.caption ? renderReplies(deps.translator, output.locale, [file.caption], 'html').text : undefined;

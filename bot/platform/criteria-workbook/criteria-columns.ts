@@ -362,6 +362,15 @@ export const CRITERIA_COLUMNS: readonly ColumnDef[] = [
     help: 'Chỉ cho "ngày": "ban hành trong kỳ" (mặc định: kế hoạch năm…) hoặc "còn hiệu lực" (quy chế ban hành từ trước vẫn được tính).',
     example: 'còn hiệu lực',
   },
+  {
+    key: 'denominatorCriterion',
+    header: 'Mẫu số đối chiếu với tiêu chí',
+    field: 'answer.denominatorCriterion',
+    kind: 'code',
+    width: 14,
+    help: 'Chỉ cho tỷ lệ: mã một tiêu chí "số lượng" mà mẫu số phải bằng (ví dụ tổng số cuộc họp ở X-1.2); khác nhau thì bot nhắc, không từ chối.',
+    example: 'X-1.2',
+  },
 ];
 
 /** Columns that describe the options of a "chọn một"/"chọn nhiều" criterion (continuation rows). */

@@ -107,6 +107,7 @@ export const readAnswer = (r: RowReader, type: AnswerType, optionRows: readonly 
     spec['zeroDenominator'] = r.choice('zeroDenominator', ZERO_DENOMINATOR, `${a}.zeroDenominator`);
     spec['defaultDenominator'] = r.text('defaultDenominator', `${a}.defaultDenominator`);
     spec['integer'] = r.choice('integer', YES_NO, `${a}.integer`);
+    spec['denominatorCriterion'] = r.text('denominatorCriterion', `${a}.denominatorCriterion`);
   }
   return Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined));
 };

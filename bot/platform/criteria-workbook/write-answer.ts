@@ -64,6 +64,7 @@ export const answerCells = (spec: AnswerSpec): Cells => {
       integer: labelOf(YES_NO, spec.integer),
     });
     if (spec.defaultDenominator !== undefined) cells['defaultDenominator'] = spec.defaultDenominator;
+    if (spec.denominatorCriterion !== undefined) cells['denominatorCriterion'] = spec.denominatorCriterion;
   }
   return cells;
 };

@@ -76,6 +76,7 @@ const criteria: C[] = [
       numeratorLabel: t('Tử'),
       denominatorLabel: t('Mẫu'),
       zeroDenominator: 'zero',
+      denominatorCriterion: 'A-6',
       bands: [
         { minPercent: 80, points: 20 },
         { minPercent: 50.5, points: 10 },

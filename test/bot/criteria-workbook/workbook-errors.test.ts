@@ -128,7 +128,8 @@ describe('a refused workbook names the cell and what is expected', () => {
       (wb) => {
         criteria(wb).getCell('B5').value = 'X-1.1';
       },
-      ['Tiêu chí!B5 criteria:set.duplicate_code'],
+      // Row 5 was X-1.2, the meetings that X-1.3's denominator (row 6) is checked against.
+      ['Tiêu chí!B5 criteria:set.duplicate_code', 'Tiêu chí!AO6 criteria:set.denominator_criterion'],
     ],
     [
       'a maximum the totals do not match (cross-field)',

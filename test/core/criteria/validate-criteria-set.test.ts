@@ -125,6 +125,20 @@ describe('broken criteria sets are rejected with the path of the bad field', () 
       'set.unknown_profile_key criteria[7].answer.defaultDenominator',
     ],
     [
+      'ratio checked against a criterion that is no count',
+      (s) => {
+        s.criteria[2].answer.denominatorCriterion = 'X-1.1';
+      },
+      'set.denominator_criterion criteria[2].answer.denominatorCriterion',
+    ],
+    [
+      'ratio checked against an unknown criterion',
+      (s) => {
+        s.criteria[2].answer.denominatorCriterion = 'X-9.9';
+      },
+      'set.denominator_criterion criteria[2].answer.denominatorCriterion',
+    ],
+    [
       'count with both rules',
       (s) => {
         s.criteria[1].answer.perItem = 5;
