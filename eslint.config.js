@@ -12,6 +12,14 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // The dashboard page's script runs in the browser, as a classic script (no bundler).
+    files: ['bot/channels/dashboard/static/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', URLSearchParams: 'readonly', fetch: 'readonly' },
+    },
+  },
+  {
     languageOptions: {
       globals: {
         process: 'readonly',

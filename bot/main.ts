@@ -32,6 +32,8 @@ import { startZalo } from './channels/zalo/start-zalo.ts';
 import { FILES_PATH, produceLinkedFile } from './app/coordination/linked-files.ts';
 import { createSignedFileRoute } from './platform/signed-file-route.ts';
 import { createSignedLinks } from './platform/signed-links.ts';
+import { routeDashboard } from './channels/dashboard/dashboard-http.ts';
+import { createDashboardLinks, webAppUrl } from './platform/dashboard/dashboard-link.ts';
 import { coordinationDeps, createCommandRegistry } from './app/command-registry.ts';
 import { startBackground } from './app/delivery/background.ts';
 import { acquireExclusiveLease, TELEGRAM_POLLING_LEASE, TELEGRAM_POLLING_LEASE_MS } from './app/delivery/exclusive-lease.ts';
@@ -109,6 +111,13 @@ const main = async (): Promise<number> => {
   // One budget for everything this process sends: officers' replies take its slots first.
   const budget = createSendBudget({ ratePerSecond: config.SEND_RATE_PER_SECOND });
   const background = startBackground({ repos, calendar, sendRatePerSecond: config.SEND_RATE_PER_SECOND, budget, logger, instanceId, now });
+  // /dashboard's signed links (every channel); the same secret as the file links.
+  const dashboardLinks =
+    config.FILE_LINK_SECRET && config.PUBLIC_BASE_URL
+      ? { dashboard: createDashboardLinks(createSignedLinks(config.FILE_LINK_SECRET), config.PUBLIC_BASE_URL, config.DASHBOARD_LINK_TTL_SECONDS) }
+      : {};
+  // One store for the dialogue and the dashboard's signed evidence links (several instances: the database).
+  const evidence = config.EVIDENCE_STORE === 'database' ? createDatabaseEvidenceStore(database.prisma) : createFileEvidenceStore(config.EVIDENCE_DIR);
   // Invite deep links name the bot Telegram says it is (getMe, below) once that is known;
   // TELEGRAM_BOT_USERNAME is only the name used before (and by the CLI, which calls no API).
   const telegramName = { current: config.TELEGRAM_BOT_USERNAME };
@@ -117,13 +126,15 @@ const main = async (): Promise<number> => {
     calendar,
     background,
     translator,
+    evidence,
+    ...dashboardLinks,
     get botUsername() {
       return telegramName.current;
     },
   };
   const app = createApp({
     repos,
-    evidence: config.EVIDENCE_STORE === 'database' ? createDatabaseEvidenceStore(database.prisma) : createFileEvidenceStore(config.EVIDENCE_DIR),
+    evidence,
     logger,
     clock: now,
     calendar,
@@ -155,8 +166,8 @@ const main = async (): Promise<number> => {
   // Generated files behind expiring signed links (Zalo): the route rebuilds each file for its owner.
   const fileLinks =
     config.FILE_LINK_SECRET && config.PUBLIC_BASE_URL ? { links: createSignedLinks(config.FILE_LINK_SECRET), baseUrl: config.PUBLIC_BASE_URL } : undefined;
+  const deps = coordinationDeps(registryInput);
   if (fileLinks) {
-    const deps = coordinationDeps(registryInput);
     http.route(
       'GET',
       FILES_PATH,
@@ -168,6 +179,15 @@ const main = async (): Promise<number> => {
       }),
     );
   }
+  // The coordinators' dashboard (/app/): a Telegram Mini App, or opened through a signed /dashboard link.
+  routeDashboard(http, {
+    coordination: deps,
+    translator,
+    defaultLocale: config.DEFAULT_LOCALE,
+    now,
+    ...(config.TELEGRAM_BOT_TOKEN ? { telegram: { botToken: config.TELEGRAM_BOT_TOKEN, maxAgeSeconds: config.DASHBOARD_AUTH_MAX_AGE_SECONDS } } : {}),
+    ...(fileLinks ? { links: fileLinks.links } : {}),
+  });
   const readiness = createReadiness(databaseReadiness(database));
   routeReadiness(http, readiness);
   const port = await http.listen(config.PORT);
@@ -177,7 +197,17 @@ const main = async (): Promise<number> => {
   const backoff = { baseMs: 1_000, maxMs: 30_000 };
   if (config.TELEGRAM_BOT_TOKEN) {
     const token = config.TELEGRAM_BOT_TOKEN;
-    const bot = createTelegramBot({ token, apiRoot: config.TELEGRAM_API_ROOT, dialogue: app.dialogue, translator, logger, now, budget });
+    const dashboardUrl = webAppUrl(config.PUBLIC_BASE_URL);
+    const bot = createTelegramBot({
+      token,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      dialogue: app.dialogue,
+      translator,
+      logger,
+      now,
+      budget,
+      ...(dashboardUrl ? { webAppUrl: dashboardUrl } : {}),
+    });
     // The sender's own client: no auto-retry (a 429 reschedules the row and slows the whole
     // sender); the sender takes its bulk slots of the budget itself.
     const senderApi = new Api(token, { apiRoot: config.TELEGRAM_API_ROOT });

@@ -31,7 +31,12 @@ export type CommandContext = {
   readonly rawArgs: string;
 };
 
-export type CommandResult = { readonly replies: readonly Reply[]; readonly attachments?: readonly Attachment[] };
+export type CommandResult = {
+  readonly replies: readonly Reply[];
+  readonly attachments?: readonly Attachment[];
+  /** Offer the coordinators' dashboard with the answer (Telegram: a web_app button; others ignore it). */
+  readonly dashboardButton?: true;
+};
 export type CommandHandler = (ctx: CommandContext) => Promise<CommandResult>;
 export type CommandRegistry = Readonly<Record<string, CommandHandler>>;
 

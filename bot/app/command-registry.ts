@@ -3,9 +3,10 @@ import type { WorkingCalendar } from '../../core/calendar/working-days.ts';
 import { createCoordinationCommands } from './coordination/coordination-commands.ts';
 import type { CoordinationDeps } from './coordination/coordination-context.ts';
 import type { Translator } from '../platform/i18n.ts';
+import type { DashboardLinks } from '../platform/dashboard/dashboard-link.ts';
 import type { Background } from './delivery/background.ts';
 import type { CommandRegistry } from './command-port.ts';
-import type { Repositories } from './ports.ts';
+import type { EvidenceStore, Repositories } from './ports.ts';
 
 export type RegistryInput = {
   readonly repos: Repositories;
@@ -13,6 +14,8 @@ export type RegistryInput = {
   readonly botUsername: string;
   readonly background: Pick<Background, 'remind' | 'notify'>;
   readonly translator: Translator;
+  readonly dashboard?: DashboardLinks;
+  readonly evidence?: EvidenceStore;
 };
 
 /** The coordination use cases' dependencies (also what the signed file links produce files with). */
@@ -26,6 +29,8 @@ export const coordinationDeps = (input: RegistryInput): CoordinationDeps => ({
   remind: input.background.remind,
   notify: input.background.notify,
   translate: input.translator.t,
+  ...(input.dashboard ? { dashboard: input.dashboard } : {}),
+  ...(input.evidence ? { readEvidence: input.evidence.read } : {}),
 });
 
 export const createCommandRegistry = (input: RegistryInput): CommandRegistry => createCoordinationCommands(coordinationDeps(input));

@@ -15,6 +15,8 @@ export type DialogueOutput = {
   readonly exclusiveChoices: boolean;
   /** The command menu this chat should show from now on (channels with menus set it). */
   readonly menu?: 'coordinator';
+  /** Offer the coordinators' dashboard with this answer (Telegram: a web_app button). */
+  readonly dashboardButton?: true;
   /** Names the message whose choices these are: a button channel sends it back with the choice. */
   readonly choiceStamp?: string;
   /** The button pressed was refused (not the one on screen): a channel must not mark it as chosen. */

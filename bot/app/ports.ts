@@ -273,12 +273,16 @@ export type NewEvidence = {
 };
 
 export type EvidenceFile = {
+  /** The evidence row (the dashboard's signed link names it). */
+  readonly id: string;
   readonly criterionCode: string;
   readonly kind: string;
   readonly fileName: string | null;
   readonly mime: string | null;
   readonly size: number | null;
   readonly createdAt: Date;
+  /** Where the evidence store kept the bytes; null when only the channel's file reference is known. */
+  readonly storedPath: string | null;
 };
 
 export type AnswerRevision = {

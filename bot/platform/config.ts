@@ -76,6 +76,10 @@ export const envSchema = z
     // the HMAC secret (at least 32 characters) and the public address of this bot's HTTP server.
     FILE_LINK_SECRET: optionalString.pipe(z.string().min(32, { message: 'expected at least 32 characters' }).optional()),
     PUBLIC_BASE_URL: optionalString.pipe(httpUrl.optional()),
+    // The coordinators' dashboard (/app/): how old a Telegram Mini App initData may be (its
+    // auth_date), and how long the signed /dashboard link of other channels stays valid.
+    DASHBOARD_AUTH_MAX_AGE_SECONDS: intIn(60, 7 * 86_400, 86_400),
+    DASHBOARD_LINK_TTL_SECONDS: intIn(60, 86_400, 3_600),
     SEND_RATE_PER_SECOND: intIn(1, 1000, 30),
     // Crash tests only: `<point>:<n>` kills the process (SIGKILL) the n-th time a turn reaches
     // <point> (turn_started, answer_stored, before_turn_completed).

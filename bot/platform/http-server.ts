@@ -6,18 +6,24 @@ export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => Pro
 
 export type HttpServer = {
   readonly route: (method: string, path: string, handler: Route) => void;
+  /** Every path under `prefix` (ending in "/"), when no exact route matches, e.g. /app/api/unit/<code>. */
+  readonly routePrefix: (method: string, prefix: string, handler: Route) => void;
   readonly listen: (port: number) => Promise<number>;
   readonly close: () => Promise<void>;
 };
 
 export const createHttpServer = (logger: Logger): HttpServer => {
   const routes = new Map<string, Route>();
+  const prefixes: { method: string; prefix: string; handler: Route }[] = [];
   routes.set('GET /healthz', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   });
   const server = http.createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const handler = routes.get(`${req.method} ${path}`);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const handler =
+      routes.get(`${req.method} ${path}`) ??
+      // The longest prefix wins, so /app/api/ is not served by /app/'s static files.
+      prefixes.filter((p) => p.method === req.method && path.startsWith(p.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0]?.handler;
     if (!handler) {
       res.writeHead(404).end();
       return;
@@ -29,6 +35,7 @@ export const createHttpServer = (logger: Logger): HttpServer => {
   });
   return {
     route: (method, path, handler) => void routes.set(`${method} ${path}`, handler),
+    routePrefix: (method, prefix, handler) => void prefixes.push({ method, prefix, handler }),
     listen: (port) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -21,6 +21,8 @@ export const fileDescriptorSchema = z.object({
     .string()
     .regex(/^[a-z_]{1,32}$/)
     .optional(),
+  /** One stored file (an evidence row: `<submission id>:<evidence id>`). */
+  fileId: idText.optional(),
   /** Who asked: produce() re-checks this person's scope, so a leaked link never widens it. */
   personId: idText,
   expiresAt: z.date(),
@@ -33,6 +35,7 @@ const payloadSchema = z.object({
   p: idText,
   u: idText.optional(),
   l: fileDescriptorSchema.shape.level,
+  f: idText.optional(),
   who: idText,
   exp: z.number().int().positive(),
 });
@@ -55,7 +58,7 @@ export const createSignedLinks = (secret: string | Buffer): SignedLinks => {
   return {
     sign: (descriptor) => {
       const d = fileDescriptorSchema.parse(descriptor);
-      const payload = { k: d.kind, p: d.periodId, u: d.unitId, l: d.level, who: d.personId, exp: Math.ceil(d.expiresAt.getTime() / 1000) };
+      const payload = { k: d.kind, p: d.periodId, u: d.unitId, l: d.level, f: d.fileId, who: d.personId, exp: Math.ceil(d.expiresAt.getTime() / 1000) };
       const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
       return `${VERSION}.${body}.${mac(body).toString('base64url')}`;
     },
@@ -82,6 +85,7 @@ export const createSignedLinks = (secret: string | Buffer): SignedLinks => {
         periodId: p.p,
         ...(p.u !== undefined ? { unitId: p.u } : {}),
         ...(p.l !== undefined ? { level: p.l } : {}),
+        ...(p.f !== undefined ? { fileId: p.f } : {}),
         personId: p.who,
         expiresAt: new Date(p.exp * 1000),
       });

@@ -17,7 +17,7 @@ export const pngBytes = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000
 /** A distinct PNG per file id: every photo an officer sends is a different picture. */
 export const photoBytes = (fileRef: string): Buffer => Buffer.concat([pngBytes, Buffer.from(fileRef)]);
 
-export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, options: { fetchFile?: FileFetcher } = {}) => {
+export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, options: { fetchFile?: FileFetcher; webAppUrl?: string } = {}) => {
   const sent: SentMessage[] = [];
   let continued: SentMessage[] = [];
   const calls: { method: string; payload: Record<string, unknown> }[] = [];
@@ -35,6 +35,7 @@ export const createTelegramHarness = (dialogue: Dialogue, now: () => Date, optio
     logger: silentLogger(),
     now,
     fetchFile,
+    ...(options.webAppUrl ? { webAppUrl: options.webAppUrl } : {}),
     botInfo: {
       id: 42,
       is_bot: true,

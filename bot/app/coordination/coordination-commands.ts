@@ -4,6 +4,7 @@ import type { CoordinationDeps } from './coordination-context.ts';
 import { chartCommand, exportCommand } from './export-chart-commands.ts';
 import { membersCommand } from './members-command.ts';
 import { formCommand } from './form-command.ts';
+import { dashboardCommand } from './dashboard-command.ts';
 import { missingCommand } from './missing-command.ts';
 import { rankingCommand } from './ranking-command.ts';
 import { resultCommand } from './result-command.ts';
@@ -28,4 +29,5 @@ export const createCoordinationCommands = (deps: CoordinationDeps): CommandRegis
   export: exportCommand(deps),
   chart: chartCommand(deps),
   form: formCommand(deps),
+  dashboard: dashboardCommand(deps),
 });

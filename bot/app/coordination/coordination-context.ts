@@ -14,7 +14,8 @@ import type { CommandContext } from '../command-port.ts';
 import type { NotifyPort } from '../command-port.ts';
 import type { ReplyParams } from '../../../core/reply.ts';
 import type { Locale } from '../../platform/i18n.ts';
-import type { Repositories, StoredPeriod, SubmissionSummary, UnitWithParentCode } from '../ports.ts';
+import type { DashboardLinks } from '../../platform/dashboard/dashboard-link.ts';
+import type { EvidenceStore, Repositories, StoredPeriod, SubmissionSummary, UnitWithParentCode } from '../ports.ts';
 
 export const assessedLevels: readonly AssessedLevel[] = ['commune', 'district', 'department'];
 export const isAssessedLevel = (x: string): x is AssessedLevel => (assessedLevels as readonly string[]).includes(x);
@@ -30,6 +31,10 @@ export type CoordinationDeps = {
   readonly notify: NotifyPort;
   /** Labels inside generated files (the export's column headers) in the caller's language. */
   readonly translate: (locale: Locale, key: string, params?: ReplyParams) => string;
+  /** Signed /dashboard links (FILE_LINK_SECRET and PUBLIC_BASE_URL set); absent: /dashboard says it is not configured. */
+  readonly dashboard?: DashboardLinks;
+  /** Reads stored evidence (the dashboard shows it through signed links); absent: not served. */
+  readonly readEvidence?: EvidenceStore['read'];
 };
 
 /** What reading unit rows and rankings needs (also used by `period publish`, outside a chat). */

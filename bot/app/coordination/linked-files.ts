@@ -38,6 +38,17 @@ export const produceLinkedFile =
       const built = await buildExportFiles(deps, scope, period, caller, level);
       return built.files.find((f) => f.link?.kind === d.kind && (d.kind === 'export_xlsx' || f.link.level === d.level));
     }
+    if (d.kind === 'evidence') {
+      // `<submission>:<evidence>`: the evidence must belong to that submission, of that unit, in that period, in scope.
+      const [submissionId, evidenceId] = (d.fileId ?? '').split(':');
+      if (!d.unitId || !submissionId || !evidenceId || !deps.readEvidence || !scope.visible.has(d.unitId)) return undefined;
+      const snapshot = await deps.repos.submissions.load(submissionId);
+      if (!snapshot || snapshot.unitId !== d.unitId || snapshot.periodId !== d.periodId) return undefined;
+      const file = (await deps.repos.submissions.evidenceOf(submissionId)).find((e) => e.id === evidenceId);
+      const data = file?.storedPath ? await deps.readEvidence(file.storedPath) : null;
+      if (!file || !data) return undefined;
+      return { fileName: file.fileName ?? `${file.criterionCode}-${file.kind}`, mime: file.mime ?? 'application/octet-stream', data };
+    }
     if (d.kind === 'chart_png') {
       const chart = await buildChart(deps, scope, period, caller, level ? { level } : {});
       const first = chart.ok ? chart.images[0] : undefined;

@@ -92,5 +92,8 @@ export const rankingCommand =
         ...(districtArg ? { districtId: districtArg.id } : {}),
       });
       if (rankings.length === 0) return say(reply('coord:nothing_in_scope'));
-      return say(reply('coord:ranking.title', { period: period.name }), ...page(rankingLines(rankings, ctx.locale), ctx.args, 'ranking'));
+      return {
+        ...say(reply('coord:ranking.title', { period: period.name }), ...page(rankingLines(rankings, ctx.locale), ctx.args, 'ranking')),
+        dashboardButton: true,
+      };
     });

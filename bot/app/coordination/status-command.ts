@@ -4,7 +4,9 @@ import { formatDateVi } from '../../../core/calendar/local-date.ts';
 import { workingDaysRemaining } from '../../../core/periods/deadlines.ts';
 import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
-import { assessedLevels, parseTarget, unitRows, type CoordinationDeps, type UnitRow } from './coordination-context.ts';
+import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
+import type { StoredPeriod, UnitWithParentCode } from '../ports.ts';
+import { assessedLevels, parseTarget, unitRows, type CoordinationDeps, type Scope, type UnitRow } from './coordination-context.ts';
 import { submittedAnswersSha256 } from './form-document.ts';
 import { guarded, say } from './guard.ts';
 
@@ -17,6 +19,69 @@ const counts = (rows: readonly UnitRow[], deadlinePassed: boolean) => ({
   late: rows.filter((r) => r.late.late || (deadlinePassed && !r.submission?.firstSubmittedAt)).length,
 });
 
+export type StatusCounts = ReturnType<typeof counts>;
+export type LevelStatus = {
+  readonly level: AssessedLevel;
+  /** The level's deadline (local date) and the working days left (negative: days late). */
+  readonly deadline: string;
+  readonly workingDaysLeft: number;
+  readonly counts: StatusCounts;
+  readonly signed: number;
+  readonly districts: readonly { readonly id: string; readonly code: string; readonly name: string; readonly counts: StatusCounts }[];
+};
+
+/** The figures /status shows (and the dashboard), per level and, for communes, per district. */
+export const statusData = async (
+  deps: CoordinationDeps,
+  scope: Scope,
+  period: StoredPeriod,
+  target: { level?: AssessedLevel; district?: UnitWithParentCode },
+  now: Date,
+): Promise<LevelStatus[]> => {
+  const rows = await unitRows(
+    deps,
+    scope,
+    period,
+    (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
+  );
+  const submittedRows = rows.filter((r) => r.submission && (r.status === 'submitted' || r.status === 'verified'));
+  const signatures = await deps.repos.signedForms.latestOf(submittedRows.map((r) => r.submission?.id ?? ''));
+  // Signed for the answers now submitted: a return with new answers needs a newly signed form.
+  const signedSnapshots = await deps.repos.submissions.loadMany([...signatures.keys()]);
+  const signedIds = new Set(signedSnapshots.filter((s) => signatures.get(s.id)?.answersSha256 === submittedAnswersSha256(s)).map((s) => s.id));
+  const isSigned = (r: UnitRow): boolean => !!r.submission && signedIds.has(r.submission.id);
+  const out: LevelStatus[] = [];
+  for (const level of assessedLevels) {
+    const at = rows.filter((r) => r.level === level);
+    if (at.length === 0) continue;
+    const remaining = workingDaysRemaining(period, level, now, deps.calendar);
+    const days = remaining.ok ? remaining.value : 0;
+    const districts =
+      level === 'commune'
+        ? scope.all
+            .filter((d) => d.level === 'district' && at.some((r) => r.unit.parentId === d.id))
+            .map((d) => ({
+              id: d.id,
+              code: d.code,
+              name: d.name,
+              counts: counts(
+                at.filter((r) => r.unit.parentId === d.id),
+                days < 0,
+              ),
+            }))
+        : [];
+    out.push({
+      level,
+      deadline: period.deadlines[level] ?? '',
+      workingDaysLeft: days,
+      counts: counts(at, days < 0),
+      signed: at.filter((r) => submittedRows.includes(r) && isSigned(r)).length,
+      districts,
+    });
+  }
+  return out;
+};
+
 export const statusCommand =
   (deps: CoordinationDeps) =>
   (ctx: CommandContext): Promise<CommandResult> =>
@@ -24,47 +89,21 @@ export const statusCommand =
       const target = parseTarget(scope, ctx.args);
       if (target.unknown) return say(reply('coord:unknown_target', { value: target.unknown }));
       if (target.district && !scope.visible.has(target.district.id)) return say(reply('coord:out_of_scope', { code: target.district.code }));
-      const rows = await unitRows(
-        deps,
-        scope,
-        period,
-        (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
-      );
       const lines: Reply[] = [reply('coord:status.title', { period: period.name })];
-      const submittedRows = rows.filter((r) => r.submission && (r.status === 'submitted' || r.status === 'verified'));
-      const signatures = await deps.repos.signedForms.latestOf(submittedRows.map((r) => r.submission?.id ?? ''));
-      // Signed for the answers now submitted: a return with new answers needs a newly signed form.
-      const signedSnapshots = await deps.repos.submissions.loadMany([...signatures.keys()]);
-      const signedIds = new Set(signedSnapshots.filter((s) => signatures.get(s.id)?.answersSha256 === submittedAnswersSha256(s)).map((s) => s.id));
-      const isSigned = (r: UnitRow): boolean => !!r.submission && signedIds.has(r.submission.id);
-      for (const level of assessedLevels) {
-        const at = rows.filter((r) => r.level === level);
-        if (at.length === 0) continue;
-        const remaining = workingDaysRemaining(period, level, ctx.now, deps.calendar);
-        const days = remaining.ok ? remaining.value : 0;
-        const c = counts(at, days < 0);
+      for (const s of await statusData(deps, scope, period, target, ctx.now)) {
+        const days = s.workingDaysLeft;
         lines.push(
           reply('coord:status.level', {
-            level: keyParam(`coord:level.${level}`),
-            ...c,
-            deadline: formatDateVi(period.deadlines[level] ?? ''),
+            level: keyParam(`coord:level.${s.level}`),
+            ...s.counts,
+            deadline: formatDateVi(s.deadline),
             countdown: keyParam(days >= 0 ? 'coord:status.days_left' : 'coord:status.days_late'),
             days: Math.abs(days),
           }),
         );
-        const signedCount = at.filter((r) => submittedRows.includes(r) && isSigned(r)).length;
-        if (signedCount > 0) lines.push(asRow(reply('coord:status.signed', { signed: signedCount, submitted: c.submitted })));
-        if (level === 'commune') {
-          const districts = scope.all.filter((d) => d.level === 'district' && at.some((r) => r.unit.parentId === d.id));
-          for (const d of districts) {
-            const dc = counts(
-              at.filter((r) => r.unit.parentId === d.id),
-              days < 0,
-            );
-            lines.push(asRow(reply('coord:status.district', { district: d.name, ...dc })));
-          }
-        }
+        if (s.signed > 0) lines.push(asRow(reply('coord:status.signed', { signed: s.signed, submitted: s.counts.submitted })));
+        for (const d of s.districts) lines.push(asRow(reply('coord:status.district', { district: d.name, ...d.counts })));
       }
       if (lines.length === 1) lines.push(reply('coord:nothing_in_scope'));
-      return say(...lines);
+      return { ...say(...lines), dashboardButton: true };
     });

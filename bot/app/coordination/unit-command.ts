@@ -4,7 +4,7 @@
 // always add up to it.
 import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
 import { answerText } from '../../../core/criteria/answer-text.ts';
-import type { Criterion } from '../../../core/criteria/criteria-set.schema.ts';
+import type { CriteriaSet, Criterion, Tier } from '../../../core/criteria/criteria-set.schema.ts';
 import { pickText, type Lang } from '../../../core/criteria/localized-text.ts';
 import type { CriterionScore, SetScore } from '../../../core/criteria/scoring.ts';
 import { tierText } from '../../../core/criteria/tier-text.ts';
@@ -57,21 +57,74 @@ const criterionLine = (
 const totalsLine = (key: string, s: SetScore, tiers: Parameters<typeof tierText>[0], lang: Lang, extra: ReplyParams = {}): Reply =>
   reply(key, { points: s.points, applicableMax: s.applicableMax, percent: s.percent, tier: tierText(tiers, s.tier?.key ?? null, lang), ...extra });
 
-const details = async (deps: CoordinationDeps, period: StoredPeriod, row: UnitRow, lang: Lang): Promise<Reply[]> => {
+/** One answered criterion as /unit shows it (the dashboard reads the same). */
+export type UnitCriterionDetail = {
+  readonly criterion: Criterion;
+  readonly row: CriterionScore;
+  readonly verifiedRow: CriterionScore | undefined;
+  readonly files: readonly EvidenceFile[];
+};
+
+/** A unit's report in one period: totals from the score function, the answered criteria, what is missing. */
+export type UnitDetail = {
+  readonly snapshot: SubmissionSnapshot;
+  readonly set: CriteriaSet;
+  readonly tiers: readonly Tier[];
+  readonly self: SetScore;
+  readonly verified: SetScore | null;
+  readonly signed: { readonly signer: string; readonly time: string } | undefined;
+  readonly criteria: readonly UnitCriterionDetail[];
+  readonly unanswered: readonly string[];
+  /** Codes (or profile labels) that keep a draft from being submitted. */
+  readonly blockers: readonly string[];
+};
+
+export const unitDetail = async (deps: CoordinationDeps, period: StoredPeriod, row: UnitRow, lang: Lang): Promise<UnitDetail | null> => {
   const s = row.submission;
-  if (!s) return [reply('coord:unit.not_started')];
+  if (!s) return null;
   const [stored, snap, files] = await Promise.all([
     deps.repos.criteriaSets.findById(s.criteriaSetId),
     deps.repos.submissions.load(s.id),
     deps.repos.submissions.evidenceOf(s.id),
   ]);
-  if (!stored || !snap) return [];
+  if (!stored || !snap) return null;
   const set = stored.set;
   const tiers = period.tiers ?? set.tiers;
   const score = scoreOf(set, period, snap);
-  const lines: Reply[] = [totalsLine('coord:unit.totals_self', score.self, tiers, lang)];
-  if (score.verified)
-    lines.push(totalsLine('coord:unit.totals_verified', score.verified, tiers, lang, { state: keyParam(`coord:appraisal.${snap.appraisalState}`) }));
+  const signedForm = (await deps.repos.signedForms.latestOf([snap.id])).get(snap.id);
+  // "Đã ký số" holds only for the answers the signed form was made from (a return and new answers void it).
+  const signed =
+    signedForm && isLockedStatus(snap.status) && signedForm.answersSha256 === submittedAnswersSha256(snap)
+      ? { signer: signedForm.signerName ?? signedForm.signerSubject, time: signedForm.signingTime ? localDateTime(signedForm.signingTime) : '—' }
+      : undefined;
+  const unanswered: string[] = [];
+  const criteria: UnitCriterionDetail[] = [];
+  for (const c of set.criteria) {
+    const r = score.self.byCode[c.code];
+    if (!r || r.status === 'irrelevant') continue;
+    if (snap.answers[c.code])
+      criteria.push({ criterion: c, row: r, verifiedRow: score.verified?.byCode[c.code], files: files.filter((f) => f.criterionCode === c.code) });
+    else unanswered.push(c.code);
+  }
+  let blockers: string[] = [];
+  if (snap.status === 'draft' || snap.status === 'returned') {
+    const label = (code: string) => pickText(set.profile.find((p) => p.key === code)?.label, lang) || code;
+    blockers = reviewSummary(set, snap.answers, snap.profile, { window: windowOf(period, set.level), tiers }).blockers.map((b) =>
+      b.reason === 'profile_missing' ? label(b.code) : b.code,
+    );
+  }
+  return { snapshot: snap, set, tiers, self: score.self, verified: score.verified, signed, criteria, unanswered, blockers };
+};
+
+const details = async (deps: CoordinationDeps, period: StoredPeriod, row: UnitRow, lang: Lang): Promise<Reply[]> => {
+  const s = row.submission;
+  if (!s) return [reply('coord:unit.not_started')];
+  const d = await unitDetail(deps, period, row, lang);
+  if (!d) return [];
+  const snap = d.snapshot;
+  const lines: Reply[] = [totalsLine('coord:unit.totals_self', d.self, d.tiers, lang)];
+  if (d.verified)
+    lines.push(totalsLine('coord:unit.totals_verified', d.verified, d.tiers, lang, { state: keyParam(`coord:appraisal.${snap.appraisalState}`) }));
   if (s.firstSubmittedAt) {
     lines.push(
       reply(row.late.late ? 'coord:unit.submitted_late' : 'coord:unit.submitted_on_time', {
@@ -80,38 +133,11 @@ const details = async (deps: CoordinationDeps, period: StoredPeriod, row: UnitRo
       }),
     );
   }
-  const signed = (await deps.repos.signedForms.latestOf([snap.id])).get(snap.id);
-  // "Đã ký số" holds only for the answers the signed form was made from (a return and new answers void it).
-  if (signed && isLockedStatus(snap.status) && signed.answersSha256 === submittedAnswersSha256(snap)) {
-    lines.push(
-      reply('coord:unit.signed', { signer: signed.signerName ?? signed.signerSubject, time: signed.signingTime ? localDateTime(signed.signingTime) : '—' }),
-    );
-  }
+  if (d.signed) lines.push(reply('coord:unit.signed', d.signed));
   if (snap.status === 'returned' && snap.returnNote) lines.push(reply('coord:unit.returned', { note: snap.returnNote }));
-  const unanswered: string[] = [];
-  for (const c of set.criteria) {
-    const r = score.self.byCode[c.code];
-    if (!r || r.status === 'irrelevant') continue;
-    const own = files.filter((f) => f.criterionCode === c.code);
-    if (snap.answers[c.code]) lines.push(asRow(criterionLine(c, r, score.verified?.byCode[c.code], snap, own, lang)));
-    else unanswered.push(c.code);
-  }
-  if (unanswered.length > 0) lines.push(reply('coord:unit.unanswered', { count: unanswered.length, codes: unanswered.join(', ') }));
-  if (snap.status === 'draft' || snap.status === 'returned') {
-    const blockers = reviewSummary(set, snap.answers, snap.profile, { window: windowOf(period, set.level), tiers }).blockers;
-    const label = (code: string) => pickText(set.profile.find((p) => p.key === code)?.label, lang) || code;
-    if (blockers.length > 0) {
-      lines.push(
-        reply('coord:unit.blockers', {
-          count: blockers.length,
-          codes: blockers
-            .map((b) => (b.reason === 'profile_missing' ? label(b.code) : b.code))
-            .slice(0, 15)
-            .join(', '),
-        }),
-      );
-    }
-  }
+  for (const c of d.criteria) lines.push(asRow(criterionLine(c.criterion, c.row, c.verifiedRow, snap, c.files, lang)));
+  if (d.unanswered.length > 0) lines.push(reply('coord:unit.unanswered', { count: d.unanswered.length, codes: d.unanswered.join(', ') }));
+  if (d.blockers.length > 0) lines.push(reply('coord:unit.blockers', { count: d.blockers.length, codes: d.blockers.slice(0, 15).join(', ') }));
   return lines;
 };
 

@@ -50,7 +50,10 @@ export const runRegistryCommand = async (
     rawArgs,
   };
   const out = await handler(ctx);
-  return result(turn.state, out.replies, out.attachments ? { attachments: out.attachments } : {});
+  return result(turn.state, out.replies, {
+    ...(out.attachments ? { attachments: out.attachments } : {}),
+    ...(out.dashboardButton ? { dashboardButton: true as const } : {}),
+  });
 };
 
 export const runCommand = async (deps: DialogueDeps, turn: Turn, name: string, args: string[], rawArgs: string): Promise<TurnResult> => {

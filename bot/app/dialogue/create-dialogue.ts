@@ -102,6 +102,7 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
         return {
           locale: out.locale ?? locale,
           ...(out.menu ? { menu: out.menu } : {}),
+          ...(out.dashboardButton ? { dashboardButton: true as const } : {}),
           replies: out.replies,
           exclusiveChoices: state.offered?.exclusive ?? true,
           ...(state.offered?.stamp !== undefined ? { choiceStamp: state.offered.stamp } : {}),

@@ -29,6 +29,8 @@ export type TurnResult = {
   readonly refreshIdentity?: boolean;
   /** The command menu this chat should show (a coordinator's own). */
   readonly menu?: 'coordinator';
+  /** Offer the dashboard with this answer (a web_app button on Telegram). */
+  readonly dashboardButton?: true;
   /** The button pressed was not the one on screen (old or forged): nothing was taken from it. */
   readonly choiceRefused?: true;
   /** The turn only moved on from the question (skip, evidence done): nothing new was answered. */

@@ -29,10 +29,14 @@ export type TelegramDeps = {
   readonly fetchFile?: FileFetcher;
   /** Shared with the outbox sender: replies take its slots first. */
   readonly budget?: SendBudget;
+  /** The dashboard's https address (PUBLIC_BASE_URL + /app/): coordinators get it as a Mini App. */
+  readonly webAppUrl?: string;
 };
 
-const keyboardOf = (choices: readonly RenderedChoice[], stamp?: string): InlineKeyboard | undefined => {
-  if (choices.length === 0) return undefined;
+export type WebAppButton = { readonly label: string; readonly url: string };
+
+const keyboardOf = (choices: readonly RenderedChoice[], stamp?: string, webApp?: WebAppButton): InlineKeyboard | undefined => {
+  if (choices.length === 0 && !webApp) return undefined;
   const kb = new InlineKeyboard();
   const perRow = choices.every((c) => c.label.length <= 18) ? 2 : 1;
   choices.forEach((c, i) => {
@@ -41,6 +45,7 @@ const keyboardOf = (choices: readonly RenderedChoice[], stamp?: string): InlineK
     kb.text(c.label.slice(0, 64), data);
     if ((i + 1) % perRow === 0) kb.row();
   });
+  if (webApp) kb.row().webApp(webApp.label, webApp.url);
   return kb;
 };
 
@@ -51,12 +56,13 @@ export const sendRendered = async (
   text: string,
   choices: readonly RenderedChoice[],
   stamp?: string,
+  webApp?: WebAppButton,
 ): Promise<{ readonly keyboardMessageId: number | null; readonly lastHtml: string }> => {
   const chunks = splitMessage(text || '…', TELEGRAM_LIMIT, 'html');
   let keyboardMessageId: number | null = null;
   for (const [i, chunk] of chunks.entries()) {
     const last = i === chunks.length - 1;
-    const markup = last ? keyboardOf(choices, stamp) : undefined;
+    const markup = last ? keyboardOf(choices, stamp, webApp) : undefined;
     const sent = await api.sendMessage(chatId, chunk, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
@@ -158,9 +164,12 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     const tapped = ctx.callbackQuery?.message?.message_id;
     const before = keyboards.get(event.chatId);
     keyboards.delete(event.chatId);
+    // Answers that offer the dashboard carry its Mini App button (only with an https address).
+    const webApp =
+      output.dashboardButton && deps.webAppUrl ? { label: deps.translator.t(output.locale, 'coord:dashboard.button'), url: deps.webAppUrl } : undefined;
     // ◀ ▶: the other page replaces the page tapped, wherever it is on screen.
     if (ctx.callbackQuery && output.replacesTapped && tapped !== undefined && rendered.text.length <= TELEGRAM_LIMIT) {
-      const markup = keyboardOf(rendered.choices, output.choiceStamp);
+      const markup = keyboardOf(rendered.choices, output.choiceStamp, webApp);
       const replaced = await ctx.api
         .editMessageText(event.chatId, tapped, rendered.text, {
           parse_mode: 'HTML',
@@ -205,10 +214,17 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     if (ctx.callbackQuery && !output.choiceRefused) markChosen(ctx.api, event.chatId, ctx.callbackQuery, output.locale);
     else clearKeyboard(ctx.api, event.chatId, tapped);
     if (before && before.messageId !== tapped) clearKeyboard(ctx.api, event.chatId, before.messageId);
-    const sent = await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices, output.choiceStamp);
+    const sent = await sendRendered(ctx.api, event.chatId, rendered.text, rendered.choices, output.choiceStamp, webApp);
     if (output.menu === 'coordinator') {
       const commands = coordinatorMenuCommands.map((command) => ({ command, description: deps.translator.t(output.locale, `commands:${command}`) }));
       void ctx.api.setMyCommands(commands, { scope: { type: 'chat', chat_id: Number(event.chatId) } }).catch(() => undefined);
+      // The coordinator's menu button opens the dashboard (only over https, which Telegram requires).
+      if (deps.webAppUrl) {
+        const text = deps.translator.t(output.locale, 'coord:dashboard.menu_button');
+        void ctx.api
+          .setChatMenuButton({ chat_id: Number(event.chatId), menu_button: { type: 'web_app', text, web_app: { url: deps.webAppUrl } } })
+          .catch(() => undefined);
+      }
     }
     if (sent.keyboardMessageId !== null) {
       if (keyboards.size >= 20_000) keyboards.clear();

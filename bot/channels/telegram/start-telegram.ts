@@ -11,7 +11,20 @@ import type { Logger } from '../../platform/logger.ts';
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 export const menuCommands = ['report', 'review', 'score', 'submit', 'form', 'edit', 'skip', 'lang', 'link', 'help'] as const;
 /** A coordinator's own menu, set for their chat only (scope: chat). */
-export const coordinatorMenuCommands = ['status', 'missing', 'ranking', 'unit', 'members', 'export', 'chart', 'form', 'result', 'lang', 'help'] as const;
+export const coordinatorMenuCommands = [
+  'status',
+  'missing',
+  'ranking',
+  'unit',
+  'dashboard',
+  'members',
+  'export',
+  'chart',
+  'form',
+  'result',
+  'lang',
+  'help',
+] as const;
 
 export const setCommandMenus = async (bot: Bot, translator: Translator, logger: Logger): Promise<void> => {
   for (const locale of ['vi', 'en'] as const) {

@@ -256,7 +256,7 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
   async evidenceOf(submissionId) {
     return db.evidence.findMany({
       where: { submissionId },
-      select: { criterionCode: true, kind: true, fileName: true, mime: true, size: true, createdAt: true },
+      select: { id: true, criterionCode: true, kind: true, fileName: true, mime: true, size: true, createdAt: true, storedPath: true },
       orderBy: { createdAt: 'asc' },
     });
   },

@@ -185,12 +185,14 @@ export const createInMemorySubmissionRepository = (store: InMemoryStore): Submis
 
     async evidenceOf(submissionId) {
       return inOrder(store.evidence.filter((e) => e.submissionId === submissionId)).map((e) => ({
+        id: e.id,
         criterionCode: e.criterionCode,
         kind: e.kind,
         fileName: e.fileName,
         mime: e.mime,
         size: e.size,
         createdAt: e.createdAt,
+        storedPath: e.storedPath,
       }));
     },
 
