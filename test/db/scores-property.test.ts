@@ -156,6 +156,8 @@ describe.each(providers)('one scoring truth on every screen (%s)', (provider) =>
       if (step === 'explanation') await text(user, e.explain ? 'Đơn vị giải trình lý do chưa đạt tối đa.' : '/skip');
       else if (step === 'evidence') await (e.evidence && i === 0 ? send(user, { kind: 'file' }) : text(user, 'xong'));
       else if (step === 'denominator') await text(user, '20');
+      // A single typed number ticks one box of a multi-check (the options are numbered): confirm with "Xong", numbered after them.
+      else if (step === 'value' && c.answer.type === 'multi_check' && s.session.draft) await text(user, String(c.answer.items.length + 1));
       else return void (await text(user, '/skip'));
     }
   };
