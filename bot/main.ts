@@ -187,6 +187,7 @@ const main = async (): Promise<number> => {
     now,
     ...(config.TELEGRAM_BOT_TOKEN ? { telegram: { botToken: config.TELEGRAM_BOT_TOKEN, maxAgeSeconds: config.DASHBOARD_AUTH_MAX_AGE_SECONDS } } : {}),
     ...(fileLinks ? { links: fileLinks.links } : {}),
+    claimOnce: (key, at) => repos.chats.claimUpdate(key, at),
   });
   const readiness = createReadiness(databaseReadiness(database));
   routeReadiness(http, readiness);

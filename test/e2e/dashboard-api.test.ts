@@ -11,6 +11,7 @@ import { loadWorkingCalendar } from '../../bot/app/admin/load-calendar.ts';
 import { createRepositories } from '../../bot/db/create-repositories.ts';
 import { openDatabase, type Database } from '../../bot/db/database.ts';
 import { createTranslator } from '../../bot/platform/i18n.ts';
+import { createDashboardLinks } from '../../bot/platform/dashboard/dashboard-link.ts';
 import { createSignedLinks } from '../../bot/platform/signed-links.ts';
 import type { Reply } from '../../core/reply.ts';
 import { TelegramServer } from '../support/telegram-test-server.ts';
@@ -217,11 +218,23 @@ describe('dashboard API (the real process)', () => {
     expect(commune.districts).toHaveLength(3);
   });
 
-  it('a signed /dashboard link authenticates its person; a file link does not; downloads are signed links', async () => {
+  it('a signed /dashboard link authenticates its person once; a file link does not; downloads are signed links', async () => {
     const links = createSignedLinks(linkSecret);
-    const link = links.sign({ kind: 'dashboard', periodId: 'open', personId: fixture.districtPersonId, expiresAt: new Date(Date.now() + 60_000) });
+    const url = createDashboardLinks(links, 'http://127.0.0.1', 60).link(fixture.districtPersonId, new Date()).url;
+    const link = decodeURIComponent(new URL(url).searchParams.get('t')!);
     const me = await get('/app/api/me', `link ${link}`);
     expect(me.status).toBe(200);
+    // The first use gets the page its own token; the link itself is spent (forwarded, re-opened: refused).
+    const session = me.headers.get('x-dashboard-session')!;
+    expect(session).toBeTruthy();
+    const again = await get('/app/api/me', `link ${link}`);
+    expect(again.status).toBe(401);
+    expect(await again.json()).toEqual({ error: 'used' });
+    expect((await get('/app/api/ranking?level=commune', `link ${session}`)).status).toBe(200);
+    expect((await get('/app/api/me', `link ${session}`)).headers.get('x-dashboard-session')).toBeNull();
+    // A dashboard token without its once-only nonce is no link.
+    const bare = links.sign({ kind: 'dashboard', periodId: 'open', personId: fixture.districtPersonId, expiresAt: new Date(Date.now() + 60_000) });
+    expect((await get('/app/api/me', `link ${bare}`)).status).toBe(401);
     const body = (await me.json()) as { displayName: string; downloads: { kind: string; url: string }[] };
     expect(body.displayName).toBe('Trần Văn Hùng');
     const xlsx = body.downloads.find((d) => d.kind === 'export_xlsx')!;

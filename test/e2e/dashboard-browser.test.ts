@@ -122,7 +122,19 @@ describe.skipIf(!haveChromium && !inCi)('dashboard in a real browser (chromium)'
     await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
     // Thạch Hà's coordinator: its three communes only.
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-code')))).toEqual(['X-THACHDAI', 'X-THACHKHE', 'X-THACHLIEN']);
+    // The page keeps working on its session (another tab, a reload), while the link itself is spent.
+    await page.click('#tab-status');
+    await page.locator('section[data-level="commune"] .countdown').waitFor({ state: 'visible', timeout: 20_000 });
+    await page.reload();
+    await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
     await page.close();
+    const other = await phone();
+    await other.goto(link.url);
+    const refusal = other.locator('#refusal');
+    await refusal.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await refusal.getAttribute('data-error')).toBe('used');
+    expect(await refusal.textContent()).toContain('đã được mở một lần');
+    await other.close();
   });
 
   it('forged initData shows the refusal and no ranking', async () => {

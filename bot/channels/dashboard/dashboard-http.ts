@@ -27,7 +27,13 @@ import {
 import type { LevelRankingView } from '../../app/coordination/ranking-command.ts';
 import { FILES_PATH } from '../../app/coordination/linked-files.ts';
 import { verifyInitData } from '../../platform/dashboard/telegram-init-data.ts';
-import { DASHBOARD_LINK_KIND, DASHBOARD_PATH } from '../../platform/dashboard/dashboard-link.ts';
+import {
+  DASHBOARD_LINK_KIND,
+  DASHBOARD_PATH,
+  DASHBOARD_SESSION_HEADER,
+  DASHBOARD_SESSION_KIND,
+  LINK_NONCE_PREFIX,
+} from '../../platform/dashboard/dashboard-link.ts';
 import type { HttpServer } from '../../platform/http-server.ts';
 import { isLocale, loadCatalogues, type Locale, type Translator } from '../../platform/i18n.ts';
 import { projectRoot } from '../../platform/project-root.ts';
@@ -46,6 +52,8 @@ export type DashboardHttpDeps = {
   readonly telegram?: { readonly botToken: string; readonly maxAgeSeconds: number };
   /** Signed links (FILE_LINK_SECRET): the /dashboard link and the downloads. */
   readonly links?: SignedLinks;
+  /** Records a key once across instances (the processed-updates table); false when it was seen before. */
+  readonly claimOnce?: (key: string, now: Date) => Promise<boolean>;
 };
 
 const STATIC: Record<string, { file: string; mime: string }> = {
@@ -80,7 +88,9 @@ export const authenticate = (
   deps: Pick<DashboardHttpDeps, 'telegram' | 'links'>,
   header: string | undefined,
   now: Date,
-): { ok: true; identity: DashboardIdentity; languageCode?: string } | { ok: false; error: 'missing' | 'malformed' | 'tampered' | 'expired' } => {
+):
+  | { ok: true; identity: DashboardIdentity; languageCode?: string; once?: { readonly nonce: string; readonly expiresAt: Date } }
+  | { ok: false; error: 'missing' | 'malformed' | 'tampered' | 'expired' } => {
   const m = /^(tma|link) (.+)$/.exec(header ?? '');
   if (!m) return { ok: false, error: 'missing' };
   const [, scheme, value] = m as unknown as [string, string, string];
@@ -97,9 +107,10 @@ export const authenticate = (
   if (!deps.links) return { ok: false, error: 'tampered' };
   const v = deps.links.verify(value, now);
   if (!v.ok) return { ok: false, error: v.error };
-  // A file link is no dashboard link (and the other way round: the file route 404s this kind).
-  if (v.value.kind !== DASHBOARD_LINK_KIND) return { ok: false, error: 'tampered' };
-  return { ok: true, identity: { kind: 'person', personId: v.value.personId } };
+  // A file link is no dashboard link (and the other way round: the file route 404s these kinds).
+  if (v.value.kind === DASHBOARD_SESSION_KIND) return { ok: true, identity: { kind: 'person', personId: v.value.personId } };
+  if (v.value.kind !== DASHBOARD_LINK_KIND || !v.value.fileId?.startsWith(LINK_NONCE_PREFIX)) return { ok: false, error: 'tampered' };
+  return { ok: true, identity: { kind: 'person', personId: v.value.personId }, once: { nonce: v.value.fileId, expiresAt: v.value.expiresAt } };
 };
 
 export const routeDashboard = (http: HttpServer, deps: DashboardHttpDeps): void => {
@@ -130,8 +141,18 @@ export const routeDashboard = (http: HttpServer, deps: DashboardHttpDeps): void 
     res: http.ServerResponse,
     f: (caller: DashboardCaller, url: URL, locale: Locale) => Promise<DashboardOutcome<unknown>>,
   ) => {
-    const auth = authenticate(deps, req.headers.authorization, deps.now());
+    const now = deps.now();
+    const auth = authenticate(deps, req.headers.authorization, now);
     if (!auth.ok) return json(res, 401, { error: auth.error });
+    // A /dashboard link works once: its first use gets the page a session token, any later use is refused.
+    if (auth.once) {
+      if (!deps.links || !deps.claimOnce || !(await deps.claimOnce(`dash:${auth.once.nonce}`, now))) return json(res, 401, { error: 'used' });
+      const identity = auth.identity as { personId: string };
+      res.setHeader(
+        DASHBOARD_SESSION_HEADER,
+        deps.links.sign({ kind: DASHBOARD_SESSION_KIND, periodId: 'open', personId: identity.personId, expiresAt: auth.once.expiresAt }),
+      );
+    }
     const caller = await resolveCaller(deps.coordination, auth.identity, deps.defaultLocale);
     if (!caller) return json(res, 403, { error: 'unknown_person' });
     const url = new URL(req.url ?? '/', 'http://local');

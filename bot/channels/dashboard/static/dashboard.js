@@ -8,7 +8,23 @@
   var query = new URLSearchParams(window.location.search);
   var initData = (tg && tg.initData) || hash.get('tgWebAppData') || '';
   var linkToken = query.get('t') || '';
-  var auth = initData ? 'tma ' + initData : linkToken ? 'link ' + linkToken : '';
+  // A /dashboard link works once: its first answer carries this page's own token, kept for the
+  // tab's later calls (and a reload); opening the link again elsewhere is refused.
+  var sessionKey = 'egov-dashboard:' + linkToken.slice(-24);
+  // Private browsing may refuse the storage: the page then works until it is reloaded.
+  var storage = function (f) {
+    try {
+      return f(window.sessionStorage);
+    } catch {
+      return null;
+    }
+  };
+  var kept = linkToken
+    ? storage(function (st) {
+        return st.getItem(sessionKey);
+      })
+    : null;
+  var auth = initData ? 'tma ' + initData : kept ? 'link ' + kept : linkToken ? 'link ' + linkToken : '';
 
   var state = {
     lang: query.get('lang') || '',
@@ -60,6 +76,13 @@
   var api = function (path) {
     var sep = path.indexOf('?') >= 0 ? '&' : '?';
     return fetch('/app/api/' + path + sep + 'lang=' + encodeURIComponent(state.lang), { headers: { authorization: auth } }).then(function (res) {
+      var session = res.headers.get('x-dashboard-session');
+      if (session) {
+        auth = 'link ' + session;
+        storage(function (st) {
+          st.setItem(sessionKey, session);
+        });
+      }
       return res.json().then(function (body) {
         if (!res.ok) {
           var e = new Error(body && body.error ? body.error : 'failed');
@@ -76,7 +99,9 @@
       e.status === 401
         ? e.message === 'expired'
           ? 'expired'
-          : 'refused'
+          : e.message === 'used'
+            ? 'used'
+            : 'refused'
         : e.message === 'not_coordinator'
           ? 'not_coordinator'
           : e.message === 'no_period'
