@@ -73,6 +73,21 @@ export const sendRendered = async (
   return { keyboardMessageId, lastHtml: chunks.at(-1) ?? '' };
 };
 
+/** Rewrites a message where it is (HTML, with its new keyboard or none); false when it cannot be. */
+const editInPlace = (api: Api, chatId: string, messageId: number, html: string, markup: InlineKeyboard | undefined): Promise<boolean> =>
+  html.length > TELEGRAM_LIMIT
+    ? Promise.resolve(false)
+    : api
+        .editMessageText(chatId, messageId, html, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          reply_markup: markup ?? { inline_keyboard: [] },
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+
 const CAPTION_LIMIT = 1024;
 const FILE_COMMANDS = /^\/(export|chart|form)(@\w+)?(\s|$)/i;
 
@@ -168,19 +183,8 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
     const webApp =
       output.dashboardButton && deps.webAppUrl ? { label: deps.translator.t(output.locale, 'coord:dashboard.button'), url: deps.webAppUrl } : undefined;
     // ◀ ▶: the other page replaces the page tapped, wherever it is on screen.
-    if (ctx.callbackQuery && output.replacesTapped && tapped !== undefined && rendered.text.length <= TELEGRAM_LIMIT) {
-      const markup = keyboardOf(rendered.choices, output.choiceStamp, webApp);
-      const replaced = await ctx.api
-        .editMessageText(event.chatId, tapped, rendered.text, {
-          parse_mode: 'HTML',
-          link_preview_options: { is_disabled: true },
-          reply_markup: markup ?? { inline_keyboard: [] },
-        })
-        .then(
-          () => true,
-          () => false,
-        );
-      if (replaced) {
+    if (ctx.callbackQuery && output.replacesTapped && tapped !== undefined) {
+      if (await editInPlace(ctx.api, event.chatId, tapped, rendered.text, keyboardOf(rendered.choices, output.choiceStamp, webApp))) {
         if (before && before.messageId !== tapped) keyboards.set(event.chatId, before);
         return;
       }
@@ -194,19 +198,7 @@ export const createTelegramBot = (deps: TelegramDeps): Bot => {
       const mark = label ? `\n\n${escapeHtml(deps.translator.t(output.locale, 'dialogue:chosen_mark', { label }))}` : '';
       const html = `${before.html}${mark}\n\n${rendered.text}`;
       const markup = keyboardOf(rendered.choices, output.choiceStamp);
-      const edited =
-        html.length <= TELEGRAM_LIMIT &&
-        (await ctx.api
-          .editMessageText(event.chatId, before.messageId, html, {
-            parse_mode: 'HTML',
-            link_preview_options: { is_disabled: true },
-            reply_markup: markup ?? { inline_keyboard: [] },
-          })
-          .then(
-            () => true,
-            () => false,
-          ));
-      if (edited) {
+      if (await editInPlace(ctx.api, event.chatId, before.messageId, html, markup)) {
         if (markup) keyboards.set(event.chatId, { messageId: before.messageId, html });
         return;
       }
