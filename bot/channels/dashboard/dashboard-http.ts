@@ -207,10 +207,9 @@ export const routeDashboard = (http: HttpServer, deps: DashboardHttpDeps): void 
     }),
   );
 
-  const rankingRows = (r: LevelRankingView, locale: Locale, parentCode: (id: string | undefined) => string | null) => [
-    ...r.ranked.map((row) => ({
-      rank: row.rank,
-      ranked: true,
+  const rankingRows = (r: LevelRankingView, locale: Locale, parentCode: (id: string | undefined) => string | null) => {
+    // What a row shows whether it is ranked or not; rank, lateness and the reason differ.
+    const common = (row: LevelRankingView['ranked'][number] | LevelRankingView['notRanked'][number]) => ({
       code: row.unitCode,
       name: row.unitName,
       district: parentCode(row.parentId),
@@ -220,27 +219,19 @@ export const routeDashboard = (http: HttpServer, deps: DashboardHttpDeps): void 
       basis: row.basis,
       status: row.status,
       submitted: row.submitted,
-      late: row.lateFlag,
       workingDaysLate: row.workingDaysLate,
-      reason: row.rank === 'last' ? t(locale, { key: row.lastReason?.key ?? 'ranking:reason.not_submitted', params: row.lastReason?.params ?? {} }) : null,
-    })),
-    ...r.notRanked.map((row) => ({
-      rank: null,
-      ranked: false,
-      code: row.unitCode,
-      name: row.unitName,
-      district: parentCode(row.parentId),
-      points: row.points,
-      percent: row.percent,
-      tier: param(locale, tierText(r.tiers, row.tier, locale)),
-      basis: row.basis,
-      status: row.status,
-      submitted: row.submitted,
-      late: false,
-      workingDaysLate: row.workingDaysLate,
-      reason: t(locale, row.reason),
-    })),
-  ];
+    });
+    return [
+      ...r.ranked.map((row) => ({
+        rank: row.rank,
+        ranked: true,
+        ...common(row),
+        late: row.lateFlag,
+        reason: row.rank === 'last' ? t(locale, { key: row.lastReason?.key ?? 'ranking:reason.not_submitted', params: row.lastReason?.params ?? {} }) : null,
+      })),
+      ...r.notRanked.map((row) => ({ rank: null, ranked: false, ...common(row), late: false, reason: t(locale, row.reason) })),
+    ];
+  };
 
   http.route('GET', '/app/api/ranking', (req, res) =>
     api(req, res, async (caller, url, locale) => {
