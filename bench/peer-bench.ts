@@ -69,7 +69,6 @@ export const runPeerBench = async (provider: ProviderName, n: number): Promise<P
               submissionId,
               criterionCode: c.code,
               value: { text },
-              points: c.maxPoints,
               answeredById: 'peer',
               channel: 'telegram',
               answeredAt: new Date(),
