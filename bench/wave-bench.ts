@@ -13,7 +13,7 @@ import { createOutboxSender } from '../bot/app/delivery/outbox-sender.ts';
 import { createSendBudget } from '../bot/platform/send-budget.ts';
 import { createTranslator } from '../bot/platform/i18n.ts';
 import { silentLogger } from '../bot/platform/logger.ts';
-import { startRateLimitedBotApi, type RateLimitedApi } from '../test/support/rate-limited-bot-api.ts';
+import { startRemoteBotApi } from './remote-bot-api.ts';
 import { openBenchDb, percentile, round2 } from './bench-db.ts';
 import { generatedSet } from './generated-set.ts';
 import type { NewOutboxRow } from '../bot/app/ports.ts';
@@ -60,20 +60,23 @@ const waveRows = (recipients: number, prefix: string, firstChat: number): NewOut
     nextAttemptAt: new Date(Date.now() - 1000),
   }));
 
-const duplicatesOf = (api: RateLimitedApi): { duplicates: number; delivered: number } => {
+const duplicatesOf = (accepted: readonly { chatId: string }[]): { duplicates: number; delivered: number } => {
   const perChat = new Map<string, number>();
-  for (const m of api.accepted) perChat.set(m.chatId, (perChat.get(m.chatId) ?? 0) + 1);
+  for (const m of accepted) perChat.set(m.chatId, (perChat.get(m.chatId) ?? 0) + 1);
   return { duplicates: [...perChat.values()].reduce((n, c) => n + (c - 1), 0), delivered: perChat.size };
 };
 
 export const runWaveBench = async (recipients: number, apiLatencyMs: number, ceiling = 30): Promise<WaveResult> => {
   const db = await openBenchDb('sqlite', generatedSet(4), new Date());
-  const api = await startRateLimitedBotApi({ perSecond: ceiling, latencyMs: apiLatencyMs });
+  const api = await startRemoteBotApi({ perSecond: ceiling, latencyMs: apiLatencyMs });
   try {
     const outbox = createMessageOutboxRepository(db.prisma);
     await outbox.enqueue(waveRows(recipients, 'wave', 200_000), new Date());
     // The sender's own client, as in the running bot: no auto-retry plugin.
-    const send = telegramRowSender(new Api('123456:bench', { apiRoot: api.url }), createTranslator('vi'));
+    const senderApi = new Api('123456:bench', { apiRoot: api.url });
+    // As in the running bot (main.ts), the sender's client has called getMe before the first wave.
+    await senderApi.getMe();
+    const send = telegramRowSender(senderApi, createTranslator('vi'));
     const half = Math.floor(recipients / 2);
     let sentByA = 0;
     let answeredA = 0;
@@ -96,7 +99,7 @@ export const runWaveBench = async (recipients: number, apiLatencyMs: number, cei
     void a.drain();
     while (answeredA < half) await new Promise((r) => setTimeout(r, 50));
     // B starts no sooner than a second after A's last message, as a restarted process would.
-    while (Date.now() - (api.accepted.at(-1)?.at ?? 0) < 1000) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() - ((await api.stats()).accepted.at(-1)?.at ?? 0) < 1000) await new Promise((r) => setTimeout(r, 50));
     const b = createOutboxSender({
       outbox,
       markUnreachable: async () => undefined,
@@ -107,16 +110,17 @@ export const runWaveBench = async (recipients: number, apiLatencyMs: number, cei
       senders: { telegram: send },
     });
     await b.drain();
-    const { duplicates, delivered } = duplicatesOf(api);
-    const span = (api.accepted.at(-1)!.at - api.accepted[0]!.at) / 1000;
-    const achieved = (api.accepted.length - 1) / span;
+    const { accepted, received429 } = await api.stats();
+    const { duplicates, delivered } = duplicatesOf(accepted);
+    const span = (accepted.at(-1)!.at - accepted[0]!.at) / 1000;
+    const achieved = (accepted.length - 1) / span;
     return {
       recipients,
       apiLatencyMs,
       ceilingPerSecond: ceiling,
       achievedPerSecond: round2(achieved),
       ratioOfCeiling: round2(achieved / ceiling),
-      received429: api.received429,
+      received429,
       duplicates,
       delivered,
       crashRestart: true,
@@ -129,11 +133,13 @@ export const runWaveBench = async (recipients: number, apiLatencyMs: number, cei
 
 export const runBurstBench = async (waveRecipients: number, apiLatencyMs: number, ceiling = 30): Promise<BurstResult> => {
   const db = await openBenchDb('sqlite', generatedSet(4), new Date());
-  const api = await startRateLimitedBotApi({ perSecond: ceiling, latencyMs: apiLatencyMs });
+  const api = await startRemoteBotApi({ perSecond: ceiling, latencyMs: apiLatencyMs });
   try {
     const outbox = createMessageOutboxRepository(db.prisma);
     await outbox.enqueue(waveRows(waveRecipients, 'burst', 300_000), new Date());
     const budget = createSendBudget({ ratePerSecond: ceiling });
+    const senderApi = new Api('123456:bench', { apiRoot: api.url });
+    await senderApi.getMe();
     const sender = createOutboxSender({
       outbox,
       markUnreachable: async () => undefined,
@@ -141,7 +147,7 @@ export const runBurstBench = async (waveRecipients: number, apiLatencyMs: number
       budget,
       holder: 'W',
       logger: silentLogger(),
-      senders: { telegram: telegramRowSender(new Api('123456:bench', { apiRoot: api.url }), createTranslator('vi')) },
+      senders: { telegram: telegramRowSender(senderApi, createTranslator('vi')) },
     });
     // The officers' client, configured like createTelegramBot's: the budget inside auto-retry.
     const replies = new Api('123456:bench', { apiRoot: api.url });
@@ -163,7 +169,7 @@ export const runBurstBench = async (waveRecipients: number, apiLatencyMs: number
       await new Promise((r) => setTimeout(r, 1000));
     }
     await Promise.all(pending);
-    const waveReceived429 = api.received429;
+    const waveReceived429 = (await api.stats()).received429;
     await wave;
     const sorted = [...latencies].sort((x, y) => x - y);
     return {
@@ -174,7 +180,7 @@ export const runBurstBench = async (waveRecipients: number, apiLatencyMs: number
       replyP99Ms: Math.round(percentile(sorted, 99)),
       replyMaxMs: Math.round(sorted.at(-1) ?? 0),
       waveReceived429,
-      received429: api.received429,
+      received429: (await api.stats()).received429,
     };
   } finally {
     await api.close();

@@ -265,7 +265,7 @@ const main = async (): Promise<number> => {
       ...(config.ZALO_WEBHOOK_SECRET ? { webhookSecret: config.ZALO_WEBHOOK_SECRET } : {}),
     };
     const zalo = await keepTrying(
-      () => startZalo({ settings, dialogue: app.dialogue, translator, logger, http, inbox: repos.inbox, now, ...(fileLinks ? { fileLinks } : {}) }),
+      () => startZalo({ settings, dialogue: app.dialogue, translator, logger, http, inbox: repos.inbox, now, budget, ...(fileLinks ? { fileLinks } : {}) }),
       {
         what: 'zalo start',
         logger,

@@ -30,10 +30,12 @@ export const createSendBudget = (options: SendBudgetOptions): SendBudget => {
   const pause = options.sleep ?? realSleep;
   const interval = 1000 / (options.ratePerSecond * (options.margin ?? 0.97));
   const queues: Record<SendPriority, (() => void)[]> = { reply: [], bulk: [] };
-  // Besides the even grid, never more than the ceiling in any second and a little: a timer that
-  // fires late cannot pack one rolling second over the limit (the platform counts arrivals).
+  // Besides the even grid, never more than the ceiling in any second and one slot: a timer that
+  // fires late, or a request that reaches the platform up to a slot later than the one before
+  // it (a busy event loop, the network), cannot pack one rolling second over the limit (the
+  // platform counts arrivals). It costs a few ms per ceiling's worth of messages.
   const capacity = Math.max(1, Math.floor(options.ratePerSecond));
-  const windowMs = 1000 + Math.min(25, interval * 0.7);
+  const windowMs = 1000 + interval;
   const recent: number[] = [];
   let nextSlot = Number.NEGATIVE_INFINITY;
   let pausedUntil = Number.NEGATIVE_INFINITY;

@@ -10,6 +10,8 @@ export type RateLimitedApi = {
   readonly url: string;
   readonly accepted: { chatId: string; text: string; at: number }[];
   received429: number;
+  /** When each 429 was answered, and whether the chat's or the overall limit was hit. */
+  readonly rejected: { chatId: string; at: number; limit: 'chat' | 'overall' }[];
   readonly failChats: Map<string, number>;
   readonly close: () => Promise<void>;
 };
@@ -32,6 +34,7 @@ export const startRateLimitedBotApi = async (options: { perSecond: number; perCh
     url: '',
     accepted: [],
     received429: 0,
+    rejected: [],
     /** chat id → HTTP status to answer (e.g. 403 blocked, 500) */
     failChats: new Map(),
     close: async () => {
@@ -63,6 +66,7 @@ export const startRateLimitedBotApi = async (options: { perSecond: number; perCh
       const last = lastByChat.get(chatId);
       if (window.length >= options.perSecond || (last !== undefined && now - last < (options.perChatMs ?? 1000))) {
         state.received429 += 1;
+        state.rejected.push({ chatId, at: now, limit: window.length >= options.perSecond ? 'overall' : 'chat' });
         return send(429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
       }
       window.push(now);

@@ -10,6 +10,10 @@ const sendsMessage = (method: string): boolean => /^(send|edit|copy|forward)/.te
 export const budgetTransformer =
   (budget: SendBudget, priority: SendPriority): Transformer =>
   async (prev, method, payload, signal) => {
-    if (sendsMessage(method)) await budget.take(priority);
-    return prev(method, payload, signal);
+    if (!sendsMessage(method)) return prev(method, payload, signal);
+    await budget.take(priority);
+    const result = await prev(method, payload, signal);
+    // Flood control applies to the bot: a 429 on a reply slows the whole budget (the wave too).
+    if (!result.ok && result.error_code === 429) budget.pauseFor(Math.min(Math.max(1, result.parameters?.retry_after ?? 1), 60) * 1000);
+    return result;
   };

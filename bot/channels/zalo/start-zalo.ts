@@ -4,6 +4,7 @@
 import type { Dialogue, FileFetcher } from '../../app/dialogue-port.ts';
 import { linkReplies } from '../../app/coordination/linked-files.ts';
 import { localDateTime } from '../../app/coordination/form-document.ts';
+import type { SendBudget } from '../../platform/send-budget.ts';
 import type { SignedLinks } from '../../platform/signed-links.ts';
 import type { InboundEvent } from '../../app/inbound.ts';
 import type { InboxRepository } from '../../app/ports.ts';
@@ -14,6 +15,7 @@ import { renderPlain } from '../render-plain.ts';
 import { createZaloApi, type ZaloApi } from './zalo-api.ts';
 import { downloadZaloPhoto } from './zalo-photo.ts';
 import { startZaloPolling } from './zalo-polling.ts';
+import { budgetedReplies } from './budgeted-replies.ts';
 import { sendZaloText } from './zalo-sender.ts';
 import { createZaloWebhookHandler, ZALO_WEBHOOK_PATH } from './zalo-webhook.ts';
 import { inboxPayload } from './inbox-payload.ts';
@@ -53,9 +55,12 @@ export const startZalo = async (input: {
   now: () => Date;
   /** Expiring signed download links for generated files (FILE_LINK_SECRET + PUBLIC_BASE_URL); without them files are unavailable here. */
   fileLinks?: { readonly links: SignedLinks; readonly baseUrl: string };
+  /** The process's one send budget (shared with the reminder sender): replies take its slots first. */
+  budget?: SendBudget;
 }): Promise<ZaloRunning> => {
   const { settings, logger, inbox } = input;
   const api = createZaloApi({ token: settings.token, apiRoot: settings.apiRoot, logger });
+  const replyApi = input.budget ? budgetedReplies(api, input.budget) : api;
   const fetchPhoto = zaloFetcher(settings.apiRoot);
   const persist = (event: InboundEvent) => inbox.store(event.dedupeKey, 'zalo', inboxPayload(event), event.receivedAt);
   const onEvent = async (event: InboundEvent): Promise<void> => {
@@ -71,7 +76,7 @@ export const startZalo = async (input: {
             : links
               ? [...out.replies, ...linkReplies(files, links.links.sign, links.baseUrl, input.now(), localDateTime)]
               : [...out.replies, { key: 'coord:attachment_unavailable' }];
-        await sendZaloText(api, event.chatId, renderPlain(input.translator, { ...out, replies }));
+        await sendZaloText(replyApi, event.chatId, renderPlain(input.translator, { ...out, replies }));
       }
       await inbox.markDone(event.dedupeKey, input.now());
     } catch (error) {
