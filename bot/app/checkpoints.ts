@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AnswerValueSchema, ProfileValuesSchema, type Answers, type ProfileValues } from '../../core/criteria/answer-value.schema.ts';
 import { isCheckpointMonth } from '../../core/periods/checkpoint-due.ts';
-import type { CheckpointMonth } from '../../core/periods/period.schema.ts';
+import type { CheckpointMonth, Period } from '../../core/periods/period.schema.ts';
 import type { CheckpointAnswers, CheckpointRecord } from './ports.ts';
 
 const CheckpointAnswersSchema = z.record(z.string(), z.object({ value: AnswerValueSchema, explanation: z.string().optional() }));
@@ -29,3 +29,6 @@ export const checkpointAnswersOf = (answers: Answers): CheckpointAnswers =>
 /** The checkpoint months a unit has updated, for the reminder policy. */
 export const updatedMonths = (records: readonly Pick<CheckpointRecord, 'month'>[]): CheckpointMonth[] =>
   [...new Set(records.map((r) => r.month))].filter(isCheckpointMonth).sort((a, b) => a - b);
+
+/** Quarterly periods of non-scored sets report by checkpoint; every other period as before. */
+export const isQuarterlyUpdate = (period: Pick<Period, 'kind' | 'scored'>): boolean => period.kind === 'quarterly' && !period.scored;
