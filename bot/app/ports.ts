@@ -3,6 +3,7 @@
 // on a database client, so they run the same over SQLite, PostgreSQL or in-memory fakes.
 import type { FileType } from '../../core/evidence/file-type.ts';
 import type { Answers, AnswerValue, ProfileValues } from '../../core/criteria/answer-value.schema.ts';
+import type { CheckpointAnswers } from '../../core/criteria/checkpoint-answers.ts';
 import type { CriteriaSet } from '../../core/criteria/criteria-set.schema.ts';
 import type { YearCalendar } from '../../core/calendar/calendar.schema.ts';
 import type { ScoreCache } from '../../core/criteria/submission-score.ts';
@@ -227,9 +228,6 @@ export type ScoringSnapshot = {
   /** Appraised points only: the note, appraiser and time are not part of any figure. */
   readonly overrides: Readonly<Record<string, { readonly points: number }>>;
 };
-
-/** A quarterly checkpoint's figures: criterion code → the stored answer value and explanation. */
-export type CheckpointAnswers = Readonly<Record<string, { readonly value: AnswerValue; readonly explanation?: string }>>;
 
 /** A quarterly update as it stood at one checkpoint (month 3, 6 or 9); see CheckpointSnapshot. */
 export type CheckpointRecord = {

@@ -5,8 +5,7 @@ import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts'
 import { checkpointDue } from '../../../core/periods/checkpoint-due.ts';
 import { quarterlyCheckpoints, type Checkpoint } from '../../../core/periods/deadlines.ts';
 import { reply, type Reply } from '../../../core/reply.ts';
-import { checkpointAnswersOf } from '../checkpoints.ts';
-export { isQuarterlyUpdate } from '../checkpoints.ts';
+import { checkpointAnswersOf } from '../../../core/criteria/checkpoint-answers.ts';
 import { scoreCache } from '../scores.ts';
 import type { DialogueDeps } from './deps.ts';
 import type { ReportContext } from './report-context.ts';

@@ -3,7 +3,7 @@
 // the submission's version only if nobody else did meanwhile (optimistic locking); on a
 // conflict the caller reloads and re-applies, so two reporters answering at once lose nothing.
 import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
-import { parseCheckpointAnswers, parseCheckpointProfile } from '../../app/checkpoints.ts';
+import { parseCheckpointAnswers, parseCheckpointProfile } from '../../../core/criteria/checkpoint-answers.ts';
 import type {
   AppraisalState,
   CheckpointRecord,

@@ -5,7 +5,7 @@
 // with its event, the last activity (unless `activity: false`), and `firstSubmittedAt` only on
 // the first submission; a return keeps the appraised points and the first submission's date.
 import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
-import { parseCheckpointAnswers, parseCheckpointProfile } from '../../../bot/app/checkpoints.ts';
+import { parseCheckpointAnswers, parseCheckpointProfile } from '../../../core/criteria/checkpoint-answers.ts';
 import type { CheckpointRecord, StoredOverride, SubmissionRepository, SubmissionSnapshot } from '../../../bot/app/ports.ts';
 import { json, type AnswerRow, type CheckpointRow, type InMemoryStore, type RevisionRow, type SubmissionRow } from './store.ts';
 
