@@ -3,6 +3,7 @@
 // on a database client, so they run the same over SQLite, PostgreSQL or in-memory fakes.
 import type { FileType } from '../../core/evidence/file-type.ts';
 import type { Answers, AnswerValue, ProfileValues } from '../../core/criteria/answer-value.schema.ts';
+import type { CheckpointAnswers } from '../../core/criteria/checkpoint-answers.ts';
 import type { CriteriaSet } from '../../core/criteria/criteria-set.schema.ts';
 import type { YearCalendar } from '../../core/calendar/calendar.schema.ts';
 import type { ScoreCache } from '../../core/criteria/submission-score.ts';
@@ -228,6 +229,18 @@ export type ScoringSnapshot = {
   readonly overrides: Readonly<Record<string, { readonly points: number }>>;
 };
 
+/** A quarterly update as it stood at one checkpoint (month 3, 6 or 9); see CheckpointSnapshot. */
+export type CheckpointRecord = {
+  readonly submissionId: string;
+  readonly periodId: string;
+  readonly unitId: string;
+  readonly month: number;
+  readonly recordedAt: Date;
+  readonly recordedById: string | null;
+  readonly answers: CheckpointAnswers;
+  readonly profile: ProfileValues | null;
+};
+
 export type AnswerWrite = { readonly code: string; readonly value: AnswerValue; readonly explanation?: string };
 
 export type Change = {
@@ -252,6 +265,8 @@ export type Change = {
     /** Set on the first submission only: lateness is judged from it for good. */
     readonly firstSubmission?: boolean;
   };
+  /** A quarterly update: the figures recorded for this checkpoint month (replacing an earlier record of it). */
+  readonly checkpoint?: { readonly month: number; readonly answers: CheckpointAnswers; readonly profile: ProfileValues };
 };
 
 export type ChangeOutcome = { readonly ok: true; readonly version: number } | { readonly ok: false; readonly reason: 'conflict' };
@@ -324,6 +339,10 @@ export type SubmissionRepository = {
   history(submissionId: string, criterionCode: string): Promise<AnswerRevision[]>;
   events(submissionId: string): Promise<SubmissionEventRow[]>;
   answerAuthors(submissionId: string): Promise<{ criterionCode: string; answeredById: string; channel: string }[]>;
+  /** The checkpoints recorded for these submissions, by submission then month. */
+  checkpointsOf(submissionIds: readonly string[]): Promise<CheckpointRecord[]>;
+  /** The unit's most recent checkpoint (highest month, then latest) in any of these periods. */
+  latestCheckpoint(unitId: string, periodIds: readonly string[]): Promise<CheckpointRecord | null>;
   /** Submissions whose cached score is missing or of another score version (see SCORE_VERSION). */
   staleScores(version: number, limit: number): Promise<{ id: string; periodId: string; criteriaSetId: string; version: number }[]>;
 };

@@ -299,6 +299,57 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       expect((await repos.submissions.history(s.id, 'X-1.1')).map((r) => r.kind)).toEqual(['answer', 'clear']);
     });
 
+    it('records one checkpoint per submission and month with the change, replaces it when recorded again, and finds the latest', async () => {
+      const s = await newSubmission();
+      const m3 = { 'X-1.1': { value: yes }, 'X-1.2': { value: no, explanation: 'Đang triển khai' } };
+      const first = await repos.submissions.applyChange(s.id, {
+        expectedVersion: 0,
+        actor,
+        now: later(1),
+        status: { to: 'draft', event: 'checkpoint_updated', note: 'm3' },
+        checkpoint: { month: 3, answers: m3, profile: { officials: 3 } },
+      });
+      expect(first).toEqual({ ok: true, version: 1 });
+      // A stale write records nothing: the checkpoint is part of the guarded transaction.
+      const stale = await repos.submissions.applyChange(s.id, { expectedVersion: 0, actor, now: later(2), checkpoint: { month: 6, answers: {}, profile: {} } });
+      expect(stale).toEqual({ ok: false, reason: 'conflict' });
+      expect(await repos.submissions.checkpointsOf([s.id])).toEqual([
+        {
+          submissionId: s.id,
+          periodId: s.periodId,
+          unitId: s.unitId,
+          month: 3,
+          recordedAt: later(1),
+          recordedById: 'person-x',
+          answers: m3,
+          profile: { officials: 3 },
+        },
+      ]);
+      expect((await repos.submissions.load(s.id))!.status).toBe('draft');
+      expect((await repos.submissions.events(s.id)).map((e) => [e.kind, e.note])).toEqual([['checkpoint_updated', 'm3']]);
+      await repos.submissions.applyChange(s.id, {
+        expectedVersion: 1,
+        actor,
+        now: later(3),
+        checkpoint: { month: 3, answers: { 'X-1.1': { value: no } }, profile: { officials: 5 } },
+      });
+      await repos.submissions.applyChange(s.id, {
+        expectedVersion: 2,
+        actor,
+        now: later(4),
+        checkpoint: { month: 6, answers: { 'X-1.1': { value: yes } }, profile: { officials: 6 } },
+      });
+      const both = await repos.submissions.checkpointsOf([s.id, 'no-such-submission']);
+      expect(both.map((c) => [c.month, c.answers, c.profile, c.recordedAt])).toEqual([
+        [3, { 'X-1.1': { value: no } }, { officials: 5 }, later(3)],
+        [6, { 'X-1.1': { value: yes } }, { officials: 6 }, later(4)],
+      ]);
+      expect(await repos.submissions.checkpointsOf([])).toEqual([]);
+      expect((await repos.submissions.latestCheckpoint(s.unitId, [s.periodId]))?.month).toBe(6);
+      expect(await repos.submissions.latestCheckpoint(s.unitId, ['other-period'])).toBeNull();
+      expect(await repos.submissions.latestCheckpoint(s.unitId, [])).toBeNull();
+    });
+
     it('counts evidence per criterion, also evidence sent before the answer', async () => {
       const s = await newSubmission();
       const evidence = {

@@ -13,6 +13,8 @@ import { asRow, keyParam, reply, type Reply, type ReplyParams } from '../../../c
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import type { EvidenceFile, StoredPeriod, SubmissionSnapshot } from '../ports.ts';
 import { isLockedStatus, scoreOf, windowOf } from '../scores.ts';
+import { isQuarterlyUpdate } from '../checkpoints.ts';
+import { quarterlyCheckpoints } from '../../../core/periods/deadlines.ts';
 import { unitRows, type CoordinationDeps, type UnitRow } from './coordination-context.ts';
 import { localDateTime, submittedAnswersSha256 } from './form-document.ts';
 import { guarded, say, unitInScope } from './guard.ts';
@@ -116,9 +118,22 @@ export const unitDetail = async (deps: CoordinationDeps, period: StoredPeriod, r
   return { snapshot: snap, set, tiers, self: score.self, verified: score.verified, signed, criteria, unanswered, blockers };
 };
 
+/** A quarterly update: each checkpoint, recorded on which day or not yet. */
+const checkpointLines = async (deps: CoordinationDeps, period: StoredPeriod, submissionId: string | undefined): Promise<Reply[]> => {
+  if (!isQuarterlyUpdate(period)) return [];
+  const recorded = submissionId ? await deps.repos.submissions.checkpointsOf([submissionId]) : [];
+  return quarterlyCheckpoints(period).map((cp) => {
+    const r = recorded.find((x) => x.month === cp.month);
+    const base = { months: cp.month, date: formatDateVi(cp.date) };
+    return asRow(
+      r ? reply('coord:unit.checkpoint_recorded', { ...base, at: formatDateVi(toLocalDate(r.recordedAt)) }) : reply('coord:unit.checkpoint_missing', base),
+    );
+  });
+};
+
 const details = async (deps: CoordinationDeps, period: StoredPeriod, row: UnitRow, lang: Lang): Promise<Reply[]> => {
   const s = row.submission;
-  if (!s) return [reply('coord:unit.not_started')];
+  if (!s) return [reply('coord:unit.not_started'), ...(await checkpointLines(deps, period, undefined))];
   const d = await unitDetail(deps, period, row, lang);
   if (!d) return [];
   const snap = d.snapshot;
@@ -134,6 +149,7 @@ const details = async (deps: CoordinationDeps, period: StoredPeriod, row: UnitRo
     );
   }
   if (d.signed) lines.push(reply('coord:unit.signed', d.signed));
+  lines.push(...(await checkpointLines(deps, period, s.id)));
   if (snap.status === 'returned' && snap.returnNote) lines.push(reply('coord:unit.returned', { note: snap.returnNote }));
   for (const c of d.criteria) lines.push(asRow(criterionLine(c.criterion, c.row, c.verifiedRow, snap, c.files, lang)));
   if (d.unanswered.length > 0) lines.push(reply('coord:unit.unanswered', { count: d.unanswered.length, codes: d.unanswered.join(', ') }));

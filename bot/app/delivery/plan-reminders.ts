@@ -8,7 +8,8 @@ import { dueReminders, manualReminders, type DueReminder, type ReminderRecipient
 import { resolveReminderPolicy } from '../../../core/reminders/reminder-policy.ts';
 import { activeOn } from '../../../core/units/succession.ts';
 import { toLocalDate } from '../../../core/calendar/local-date.ts';
-import type { ChannelAccount, MemberAccount, NewOutboxRow, Repositories, StoredPeriod } from '../ports.ts';
+import { isQuarterlyUpdate, updatedMonths } from '../checkpoints.ts';
+import type { CheckpointRecord, ChannelAccount, MemberAccount, NewOutboxRow, Repositories, StoredPeriod } from '../ports.ts';
 
 export type PlannedReminder = DueReminder & { readonly channel: string; readonly chatId: string; readonly unitName: string };
 
@@ -39,6 +40,10 @@ const loadPeriod = async (repos: Repositories, period: StoredPeriod): Promise<Pe
   const unitSetIds = new Set(period.sets.filter((s) => s.answeredBy === 'unit').map((s) => s.criteriaSetId));
   const submissions = await repos.coordination.submissionsOf(period.id, [...unitSetIds]);
   const subByUnit = new Map(submissions.map((s) => [s.unitId, s]));
+  // Quarterly updates: a checkpoint already recorded is not reminded again (the next one is).
+  const recorded = isQuarterlyUpdate(period) ? await repos.submissions.checkpointsOf(submissions.map((s) => s.id)) : [];
+  const recordedBySubmission = new Map<string, CheckpointRecord[]>();
+  for (const r of recorded) recordedBySubmission.set(r.submissionId, [...(recordedBySubmission.get(r.submissionId) ?? []), r]);
   const units: ReminderUnit[] = all.map((u) => {
     const s = subByUnit.get(u.id);
     const parent = u.parentId ? byId.get(u.parentId) : undefined;
@@ -48,6 +53,7 @@ const loadPeriod = async (repos: Repositories, period: StoredPeriod): Promise<Pe
       level: u.level as AssessedLevel,
       ...(parent?.level === 'district' ? { parentDistrictId: parent.id } : {}),
       submissionStatus: statusOf(s),
+      ...(s && recordedBySubmission.has(s.id) ? { updatedCheckpoints: updatedMonths(recordedBySubmission.get(s.id)!) } : {}),
       progress: {
         answered: s?.score?.self.done ?? 0,
         total: s?.score?.self.total ?? totals.get(u.level) ?? 0,

@@ -18,6 +18,7 @@ import { isLockedStatus, scoreOf, windowOf } from '../scores.ts';
 import { resolveReport, type ReportContext, type Resolution } from './report-context.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';
 import { withOffered } from './offered.ts';
+import { prefillFromCheckpoint } from './prefill-profile.ts';
 
 export const isLocked = isLockedStatus;
 
@@ -116,7 +117,8 @@ export const unresolved = (turn: Turn, r: Exclude<Resolution, { kind: 'ready' }>
 export const startReport = async (deps: DialogueDeps, turn: Turn, wanted: { unitId?: string; periodId?: string } = {}): Promise<TurnResult> => {
   const r = await resolveReport(deps, turn, wanted);
   if (r.kind !== 'ready') return unresolved(turn, r);
-  const { ctx } = r;
+  const prefilled = await prefillFromCheckpoint(deps, turn, r.ctx);
+  const ctx = prefilled?.ctx ?? r.ctx;
   const s = ctx.submission;
   const progress = criteriaProgress(ctx.set, scoreOf(ctx.set, ctx.period, s).self);
   const intro = reply('dialogue:report.intro', {
@@ -141,7 +143,11 @@ export const startReport = async (deps: DialogueDeps, turn: Turn, wanted: { unit
       ? resumable.data
       : startSession(ctx.set, s.answers, s.profile, { window: windowOf(ctx.period, ctx.unit.level) });
   const q = describeQuestion(ctx.set, session, s.answers, s.profile, optsOf(ctx, turn));
-  return withOffered(result(reportState(turn, ctx, session), [intro, ...returned, ...questionReplies(q, ctx, turn, session)]), q?.choicesExclusive ?? true);
+  const notes = prefilled ? [prefilled.note] : [];
+  return withOffered(
+    result(reportState(turn, ctx, session), [intro, ...notes, ...returned, ...questionReplies(q, ctx, turn, session)]),
+    q?.choicesExclusive ?? true,
+  );
 };
 
 /** Loads the submission this chat is working on, or null when the chat is not reporting. */

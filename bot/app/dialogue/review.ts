@@ -14,6 +14,8 @@ import { latenessOf, scoreCache, windowOf } from '../scores.ts';
 import { reviewReplies, reviewSummary } from '../../../core/questionnaire/review-summary.ts';
 import { asRow, reply, type Choice, type Reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
+import { isQuarterlyUpdate } from '../checkpoints.ts';
+import { checkpointConfirmReply, recordCheckpoint } from './checkpoint-submit.ts';
 import { withOffered } from './offered.ts';
 import { currentReport, isLocked, lockedReplies, startReport } from './report.ts';
 import type { ReportContext } from './report-context.ts';
@@ -160,13 +162,12 @@ export const askSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResult> =
       : [];
     const resubmitLine = resubmission ? [reply('dialogue:submit.resubmission', { first: formatDateVi(toLocalDate(ctx.submission.firstSubmittedAt!)) })] : [];
     const warnings = summary.warnings.length > 0 ? [reply('dialogue:submit.evidence_warning', { count: summary.warnings.length })] : [];
+    // A quarterly update is not a submission for good: no lock, no lateness, the checkpoint instead.
+    const quarterly = isQuarterlyUpdate(ctx.period) ? checkpointConfirmReply(ctx, turn.now) : null;
     return withOffered(
       result({ ...turn.state, mode: 'confirm_submit' }, [
         ...answerListReplies(ctx.set, s, ctx.submission.answers, turn.locale),
-        reply('dialogue:submit.confirm', figures(ctx, s, turn.locale)),
-        ...warnings,
-        ...resubmitLine,
-        ...lateLine,
+        ...(quarterly ? [quarterly] : [reply('dialogue:submit.confirm', figures(ctx, s, turn.locale)), ...warnings, ...resubmitLine, ...lateLine]),
         reply('dialogue:submit.confirm_question', {}, [
           { value: 'confirm:submit', key: 'dialogue:choice.confirm_submit' },
           { value: 'confirm:cancel', key: 'dialogue:choice.cancel' },
@@ -182,6 +183,7 @@ export const confirmSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResul
     if (isLocked(ctx.submission.status)) return result(back, lockedReplies(ctx));
     const summary = summaryOf(ctx);
     if (!summary.canSubmit) return askSubmit(deps, { ...turn, state: back });
+    if (isQuarterlyUpdate(ctx.period)) return (await recordCheckpoint(deps, turn, ctx)) ?? askSubmit(deps, { ...turn, state: back });
     const lateInfo = submissionLateness(deps, ctx, turn.now);
     const first = ctx.submission.firstSubmittedAt === null;
     const outcome = await deps.submissions.applyChange(ctx.submission.id, {

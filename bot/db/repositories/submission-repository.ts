@@ -3,7 +3,16 @@
 // the submission's version only if nobody else did meanwhile (optimistic locking); on a
 // conflict the caller reloads and re-applies, so two reporters answering at once lose nothing.
 import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
-import type { AppraisalState, ScoringSnapshot, StoredOverride, SubmissionRepository, SubmissionSnapshot, SubmissionStatus } from '../../app/ports.ts';
+import { parseCheckpointAnswers, parseCheckpointProfile } from '../../../core/criteria/checkpoint-answers.ts';
+import type {
+  AppraisalState,
+  CheckpointRecord,
+  ScoringSnapshot,
+  StoredOverride,
+  SubmissionRepository,
+  SubmissionSnapshot,
+  SubmissionStatus,
+} from '../../app/ports.ts';
 import type { Db } from '../database.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { isRecordNotFound } from '../prisma-errors.ts';
@@ -86,6 +95,37 @@ const scoringMany = async (db: Db, ids: readonly string[]): Promise<ScoringSnaps
   }
   return [...out.values()];
 };
+
+const checkpointSelect = {
+  submissionId: true,
+  month: true,
+  recordedAt: true,
+  recordedById: true,
+  answers: true,
+  profile: true,
+  submission: { select: { periodId: true, unitId: true } },
+} as const;
+
+type CheckpointRow = {
+  submissionId: string;
+  month: number;
+  recordedAt: Date;
+  recordedById: string | null;
+  answers: unknown;
+  profile: unknown;
+  submission: { periodId: string; unitId: string };
+};
+
+const toCheckpoint = (row: CheckpointRow): CheckpointRecord => ({
+  submissionId: row.submissionId,
+  periodId: row.submission.periodId,
+  unitId: row.submission.unitId,
+  month: row.month,
+  recordedAt: row.recordedAt,
+  recordedById: row.recordedById,
+  answers: parseCheckpointAnswers(row.answers),
+  profile: parseCheckpointProfile(row.profile),
+});
 
 const APPRAISAL_STATES: readonly AppraisalState[] = ['not_started', 'in_progress', 'done'];
 
@@ -203,6 +243,10 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
       })),
     ];
     const status = change.status;
+    const cp = change.checkpoint;
+    const checkpointData = cp
+      ? { recordedAt: change.now, recordedById: change.actor.personId, answers: cp.answers as object, profile: cp.profile as object }
+      : undefined;
     try {
       const row = await db.submission.update({
         where: { id: submissionId, version: change.expectedVersion },
@@ -233,6 +277,17 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
               }
             : {}),
           ...(revisions.length > 0 ? { revisions: { createMany: { data: revisions } } } : {}),
+          ...(cp && checkpointData
+            ? {
+                checkpoints: {
+                  upsert: {
+                    where: { submissionId_month: { submissionId, month: cp.month } },
+                    create: { month: cp.month, ...checkpointData },
+                    update: checkpointData,
+                  },
+                },
+              }
+            : {}),
         },
         select: { version: true },
       });
@@ -279,6 +334,26 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
 
   async answerAuthors(submissionId) {
     return db.answer.findMany({ where: { submissionId }, select: { criterionCode: true, answeredById: true, channel: true } });
+  },
+
+  async checkpointsOf(submissionIds) {
+    if (submissionIds.length === 0) return [];
+    const rows = await db.checkpointSnapshot.findMany({
+      where: { submissionId: { in: [...submissionIds] } },
+      select: checkpointSelect,
+      orderBy: [{ submissionId: 'asc' }, { month: 'asc' }],
+    });
+    return rows.map(toCheckpoint);
+  },
+
+  async latestCheckpoint(unitId, periodIds) {
+    if (periodIds.length === 0) return null;
+    const row = await db.checkpointSnapshot.findFirst({
+      where: { submission: { unitId, periodId: { in: [...periodIds] } } },
+      select: checkpointSelect,
+      orderBy: [{ month: 'desc' }, { recordedAt: 'desc' }],
+    });
+    return row ? toCheckpoint(row) : null;
   },
 
   async staleScores(version, limit) {

@@ -130,6 +130,14 @@ export type EvidenceRow = {
   uploadedById: string;
   createdAt: Date;
 };
+export type CheckpointRow = {
+  submissionId: string;
+  month: number;
+  recordedAt: Date;
+  recordedById: string | null;
+  answers: unknown;
+  profile: unknown;
+};
 export type EventRow = { submissionId: string; kind: string; personId: string | null; note: string | null; createdAt: Date };
 export type ChatStateRow = { channel: ChannelKind; chatId: string; accountId: string | null; submissionId: string | null; state: unknown };
 export type OutboxStoredRow = Omit<NewOutboxRow, 'payload'> & {
@@ -163,6 +171,7 @@ export type InMemoryStore = {
   readonly revisions: RevisionRow[];
   readonly evidence: EvidenceRow[];
   readonly events: EventRow[];
+  readonly checkpoints: CheckpointRow[];
   readonly chatStates: ChatStateRow[];
   readonly processedUpdates: Map<string, Date>;
   readonly outbox: OutboxStoredRow[];
@@ -194,6 +203,7 @@ export const createInMemoryStore = (): InMemoryStore => {
     revisions: [],
     evidence: [],
     events: [],
+    checkpoints: [],
     chatStates: [],
     processedUpdates: new Map(),
     outbox: [],

@@ -5,8 +5,9 @@
 // with its event, the last activity (unless `activity: false`), and `firstSubmittedAt` only on
 // the first submission; a return keeps the appraised points and the first submission's date.
 import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
-import type { StoredOverride, SubmissionRepository, SubmissionSnapshot } from '../../../bot/app/ports.ts';
-import { json, type AnswerRow, type InMemoryStore, type RevisionRow, type SubmissionRow } from './store.ts';
+import { parseCheckpointAnswers, parseCheckpointProfile } from '../../../core/criteria/checkpoint-answers.ts';
+import type { CheckpointRecord, StoredOverride, SubmissionRepository, SubmissionSnapshot } from '../../../bot/app/ports.ts';
+import { json, type AnswerRow, type CheckpointRow, type InMemoryStore, type RevisionRow, type SubmissionRow } from './store.ts';
 
 export const createInMemorySubmissionRepository = (store: InMemoryStore): SubmissionRepository => {
   const toSnapshot = (row: SubmissionRow): SubmissionSnapshot => {
@@ -44,6 +45,19 @@ export const createInMemorySubmissionRepository = (store: InMemoryStore): Submis
   };
   const byKey = (periodId: string, unitId: string, criteriaSetId: string) =>
     store.submissions.find((s) => s.periodId === periodId && s.unitId === unitId && s.criteriaSetId === criteriaSetId);
+  const toCheckpoint = (row: CheckpointRow): CheckpointRecord => {
+    const sub = store.submissions.find((s) => s.id === row.submissionId)!;
+    return {
+      submissionId: row.submissionId,
+      periodId: sub.periodId,
+      unitId: sub.unitId,
+      month: row.month,
+      recordedAt: row.recordedAt,
+      recordedById: row.recordedById,
+      answers: parseCheckpointAnswers(json(row.answers)),
+      profile: parseCheckpointProfile(json(row.profile)),
+    };
+  };
   const inOrder = <T extends { createdAt: Date }>(rows: T[]): T[] => rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 
   return {
@@ -169,6 +183,14 @@ export const createInMemorySubmissionRepository = (store: InMemoryStore): Submis
         if (status.to === 'verified') row.verifiedAt = change.now;
         store.events.push({ submissionId, kind: status.event, personId: change.actor.personId, note: status.note ?? null, createdAt: change.now });
       }
+      const cp = change.checkpoint;
+      if (cp) {
+        // Upsert on (submissionId, month), as the unique key does in the database.
+        const data = { recordedAt: change.now, recordedById: change.actor.personId, answers: json(cp.answers), profile: json(cp.profile) };
+        const existing = store.checkpoints.find((c) => c.submissionId === submissionId && c.month === cp.month);
+        if (existing) Object.assign(existing, data);
+        else store.checkpoints.push({ submissionId, month: cp.month, ...data });
+      }
       return { ok: true, version: row.version };
     },
 
@@ -222,6 +244,21 @@ export const createInMemorySubmissionRepository = (store: InMemoryStore): Submis
       return store.answers
         .filter((a) => a.submissionId === submissionId)
         .map((a) => ({ criterionCode: a.criterionCode, answeredById: a.answeredById, channel: a.channel }));
+    },
+
+    async checkpointsOf(submissionIds) {
+      return store.checkpoints
+        .filter((c) => submissionIds.includes(c.submissionId))
+        .sort((a, b) => a.submissionId.localeCompare(b.submissionId) || a.month - b.month)
+        .map(toCheckpoint);
+    },
+
+    async latestCheckpoint(unitId, periodIds) {
+      const ids = new Set(store.submissions.filter((s) => s.unitId === unitId && periodIds.includes(s.periodId)).map((s) => s.id));
+      const rows = store.checkpoints
+        .filter((c) => ids.has(c.submissionId))
+        .sort((a, b) => b.month - a.month || b.recordedAt.getTime() - a.recordedAt.getTime());
+      return rows[0] ? toCheckpoint(rows[0]) : null;
     },
 
     async staleScores(version, limit) {
