@@ -269,7 +269,26 @@ export type Change = {
   readonly checkpoint?: { readonly month: number; readonly answers: CheckpointAnswers; readonly profile: ProfileValues };
 };
 
-export type ChangeOutcome = { readonly ok: true; readonly version: number } | { readonly ok: false; readonly reason: 'conflict' };
+/**
+ * Whether a change writes what a published period freezes (answers, figures, appraisal, status,
+ * checkpoints). Only a score-cache refresh (rescoring after an upgrade) may still touch one:
+ * the published table itself is a separate record that nothing rewrites.
+ */
+export const changeIsFrozenByPublication = (change: Change): boolean =>
+  (change.answers?.length ?? 0) > 0 ||
+  (change.cleared?.length ?? 0) > 0 ||
+  change.profile !== undefined ||
+  change.overrides !== undefined ||
+  change.appraisal !== undefined ||
+  change.status !== undefined ||
+  change.checkpoint !== undefined;
+
+/**
+ * `conflict`: another writer changed the submission first (reload and re-apply). `published`:
+ * the period was published (`period publish`, maybe by another process a moment ago): the
+ * database refused the write, whatever a cached period said.
+ */
+export type ChangeOutcome = { readonly ok: true; readonly version: number } | { readonly ok: false; readonly reason: 'conflict' | 'published' };
 
 export type NewEvidence = {
   readonly submissionId: string;

@@ -250,6 +250,35 @@ describe.each(subjects)('repository ports on $name', (subject) => {
   });
 
   describe('submissions', () => {
+    it('refuses, in the write itself, every change but a score refresh once the period is published', async () => {
+      const s = await newSubmission();
+      expect(await repos.submissions.applyChange(s.id, { expectedVersion: 0, actor, now: later(1), answers: [{ code: 'X-1.1', value: yes }] })).toEqual({
+        ok: true,
+        version: 1,
+      });
+      // Published by another process: nothing this caller cached is consulted.
+      await repos.periods.setStatus(s.periodId, 'published');
+      const refused = [
+        { answers: [{ code: 'X-1.2', value: no }] },
+        { cleared: ['X-1.1'] },
+        { profile: { officials: 9 } },
+        { status: { to: 'submitted' as const, event: 'submitted', firstSubmission: true } },
+        { appraisal: 'in_progress' as const },
+        { overrides: { set: { 'X-1.1': { points: 0, note: 'Không đạt' } } } },
+      ];
+      for (const change of refused)
+        expect(await repos.submissions.applyChange(s.id, { expectedVersion: 1, actor, now: later(2), ...change })).toEqual({ ok: false, reason: 'published' });
+      // A stale writer is refused as well (either reason: nothing is written).
+      expect(await repos.submissions.applyChange(s.id, { expectedVersion: 0, actor, now: later(2), answers: [{ code: 'X-1.2', value: no }] })).toMatchObject({
+        ok: false,
+      });
+      const loaded = (await repos.submissions.load(s.id))!;
+      expect(loaded).toMatchObject({ version: 1, status: 'draft', profile: { officials: 3 } });
+      expect(Object.keys(loaded.answers)).toEqual(['X-1.1']);
+      // Rescoring after an upgrade only refreshes the cache: allowed.
+      expect(await repos.submissions.applyChange(s.id, { expectedVersion: 1, actor, now: later(3), activity: false })).toEqual({ ok: true, version: 2 });
+    });
+
     it('creates one draft per period, unit and set, and guards every change with its version', async () => {
       const s = await newSubmission();
       expect(s).toMatchObject({ status: 'draft', version: 0, profile: { officials: 3 }, answers: {}, overrides: {}, appraisalState: 'not_started' });

@@ -79,6 +79,20 @@ describe.each(providers)('publication on %s', (provider) => {
     expect(rankingBefore).toContain('X-THACHDAI');
   });
 
+  it('a publication by another process refuses the next write in the database, whatever this one cached', async () => {
+    const h = await startHarness(provider);
+    cleanups.push(h.dispose);
+    await h.join(13, 'X-THACHLIEN', 'reporter');
+    // The bot has the period cached as open (its period cache lasts 5 s) when the CLI publishes it.
+    expect((await h.send(13, '/report')).text).toContain('Xã Thạch Liên');
+    await h.db.prisma.period.update({ where: { id: h.seed.period.id }, data: { status: 'published' } });
+    const refused = (await h.send(13, '20')).text;
+    expect(refused).toContain('KHÔNG được lưu');
+    expect(refused).toContain('/result');
+    const lien = await h.db.prisma.submission.findFirst({ where: { unit: { code: 'X-THACHLIEN' } }, include: { answers: true } });
+    expect(lien?.answers ?? []).toEqual([]);
+  });
+
   it('period publish from the CLI: refuses a draft, publishes once, and reports a second run', async () => {
     const db = await createTestDatabaseUrl(provider);
     cleanups.push(db.cleanup);

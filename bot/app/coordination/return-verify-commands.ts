@@ -18,6 +18,10 @@ import { scoreCache, scoreOf } from '../scores.ts';
 import { unitRows, type CoordinationDeps, type Scope } from './coordination-context.ts';
 import { guarded, guardedWrite, say, unitInScope } from './guard.ts';
 
+/** The database's answer to a refused write: published meanwhile (a record now), or someone else's write first. */
+const refusedWrite = (reason: 'conflict' | 'published', periodName: string): Reply =>
+  reason === 'published' ? reply('coord:published_read_only', { period: periodName }) : reply('coord:busy');
+
 const noteAfter = (raw: string, words: number): string => raw.trim().split(/\s+/).slice(words).join(' ').trim();
 
 type Loaded = Exclude<Awaited<ReturnType<typeof loadSubmitted>>, CommandResult>;
@@ -52,7 +56,7 @@ export const returnCommand =
         status: { to: 'returned', note, event: 'returned' },
         ...(snap.appraisalState === 'done' ? { appraisal: 'in_progress' as const } : {}),
       });
-      if (!outcome.ok) return say(reply('coord:busy'));
+      if (!outcome.ok) return say(refusedWrite(outcome.reason, period.name));
       const reporters = await deps.repos.people.listMemberAccounts([unit.id], 'reporter');
       await deps.notify(
         reporters.map((a) => ({
@@ -96,7 +100,7 @@ export const verifyCommand =
         appraisal: 'in_progress',
         score: cache,
       });
-      if (!outcome.ok) return say(reply('coord:busy'));
+      if (!outcome.ok) return say(refusedWrite(outcome.reason, period.name));
       const v = cache.verified ?? cache.self;
       return say(
         reply('coord:verify.done', {
@@ -129,7 +133,7 @@ export const verifiedCommand =
         score: cache,
         status: { to: 'verified', event: 'verified', note: noteAfter(ctx.rawArgs, 1) },
       });
-      if (!outcome.ok) return say(reply('coord:busy'));
+      if (!outcome.ok) return say(refusedWrite(outcome.reason, period.name));
       const v = cache.verified ?? cache.self;
       return say(
         reply('coord:verified.done', {

@@ -8,6 +8,7 @@ import { reply, type Reply } from '../../../core/reply.ts';
 import { checkpointAnswersOf } from '../../../core/criteria/checkpoint-answers.ts';
 import { scoreCache } from '../scores.ts';
 import type { DialogueDeps } from './deps.ts';
+import { refuseIfPublished } from './persist-answer.ts';
 import type { ReportContext } from './report-context.ts';
 import { result, type Turn, type TurnResult } from './turn.ts';
 
@@ -32,6 +33,7 @@ export const recordCheckpoint = async (deps: DialogueDeps, turn: Turn, ctx: Repo
     status: { to: 'draft', event: 'checkpoint_updated', note: `m${cp.month}` },
     checkpoint: { month: cp.month, answers: checkpointAnswersOf(s.answers), profile: s.profile },
   });
+  refuseIfPublished(outcome, s.id);
   if (!outcome.ok) return null;
   const next = quarterlyCheckpoints(ctx.period).find((c) => c.month > cp.month);
   return result({ v: 1, mode: 'idle', unitId: ctx.unit.id, periodId: ctx.period.id, submissionId: s.id }, [

@@ -8,7 +8,7 @@ import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Dialogue, DialogueOutput, FileFetcher } from '../dialogue-port.ts';
 import { parseChatState, type ChatState } from './chat-state.ts';
 import type { DialogueDeps } from './deps.ts';
-import { isSubmissionBusy } from './persist-answer.ts';
+import { isPeriodPublished, isSubmissionBusy } from './persist-answer.ts';
 import { route } from './route.ts';
 import type { Turn } from './turn.ts';
 import { createTtlCache } from './ttl-cache.ts';
@@ -115,7 +115,8 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
         // Nothing recorded the update as processed: a redelivery tries again; the person is told something went wrong.
         deps.logger.error({ err: error, channel: event.channel, chat: event.chatId }, 'dialogue turn failed');
         identities.delete(`${event.channel}:${event.externalUserId}`);
-        return { locale, replies: [reply(isSubmissionBusy(error) ? 'dialogue:error.not_saved' : 'dialogue:error.internal')], exclusiveChoices: true };
+        const key = isPeriodPublished(error) ? 'dialogue:error.published' : isSubmissionBusy(error) ? 'dialogue:error.not_saved' : 'dialogue:error.internal';
+        return { locale, replies: [reply(key)], exclusiveChoices: true };
       }
     },
   };

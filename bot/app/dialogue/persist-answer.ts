@@ -5,7 +5,7 @@
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
 import type { ApplyResult } from '../../../core/questionnaire/apply-input.ts';
 import type { ChannelKind } from '../inbound.ts';
-import type { AnswerWrite, StoredOverride, SubmissionSnapshot } from '../ports.ts';
+import type { AnswerWrite, ChangeOutcome, StoredOverride, SubmissionSnapshot } from '../ports.ts';
 import { scoreCache, type ScoringPeriod } from '../scores.ts';
 import type { DialogueDeps } from './deps.ts';
 
@@ -25,6 +25,18 @@ const ATTEMPTS = 16;
 /** The write did not happen (too many writers at once): the officer is told so, truthfully. */
 const SUBMISSION_BUSY = 'SUBMISSION_BUSY';
 const submissionBusy = (id: string): Error => Object.assign(new Error(`submission ${id}: too many concurrent writers`), { code: SUBMISSION_BUSY });
+/**
+ * The database refused the write because the period was published meanwhile (another process's
+ * `period publish`, within this one's period cache): nothing was stored, and the officer is told so.
+ */
+const PERIOD_PUBLISHED = 'PERIOD_PUBLISHED';
+export const isPeriodPublished = (error: unknown): boolean => error instanceof Error && (error as { code?: unknown }).code === PERIOD_PUBLISHED;
+/** Throws when a write was refused for publication; a conflict is left to the caller. */
+export const refuseIfPublished = (outcome: ChangeOutcome, submissionId: string): void => {
+  if (!outcome.ok && outcome.reason === 'published')
+    throw Object.assign(new Error(`submission ${submissionId}: the period is published, the write was refused`), { code: PERIOD_PUBLISHED });
+};
+
 export const isSubmissionBusy = (error: unknown): boolean => error instanceof Error && (error as { code?: unknown }).code === SUBMISSION_BUSY;
 
 const persistUnlocked = async <E>(
@@ -73,6 +85,7 @@ const persistUnlocked = async <E>(
       ...(voided.length > 0 ? { overrides: { clear: voided } } : {}),
       score: scoreCache(set, period, { answers: r.answers, overrides }),
     });
+    refuseIfPublished(outcome, snapshot.id);
     if (outcome.ok) {
       deps.fault?.('answer_stored');
       const stored = { ...snapshot, version: outcome.version, answers: r.answers, profile: r.profile, overrides };

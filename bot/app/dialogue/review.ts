@@ -16,6 +16,7 @@ import { asRow, reply, type Choice, type Reply } from '../../../core/reply.ts';
 import type { DialogueDeps } from './deps.ts';
 import { isQuarterlyUpdate } from '../checkpoints.ts';
 import { checkpointConfirmReply, recordCheckpoint } from './checkpoint-submit.ts';
+import { refuseIfPublished } from './persist-answer.ts';
 import { withOffered } from './offered.ts';
 import { currentReport, isLocked, lockedReplies, startReport } from './report.ts';
 import type { ReportContext } from './report-context.ts';
@@ -193,6 +194,7 @@ export const confirmSubmit = (deps: DialogueDeps, turn: Turn): Promise<TurnResul
       score: scoreCache(ctx.set, ctx.period, ctx.submission),
       status: { to: 'submitted', event: first ? 'submitted' : 'resubmitted', firstSubmission: first },
     });
+    refuseIfPublished(outcome, ctx.submission.id);
     // Someone changed an answer while this person was confirming: show the fresh totals again.
     if (!outcome.ok) return askSubmit(deps, { ...turn, state: back });
     const s = summary.score;

@@ -4,14 +4,15 @@
 // conflict the caller reloads and re-applies, so two reporters answering at once lose nothing.
 import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
 import { parseCheckpointAnswers, parseCheckpointProfile } from '../../../core/criteria/checkpoint-answers.ts';
-import type {
-  AppraisalState,
-  CheckpointRecord,
-  ScoringSnapshot,
-  StoredOverride,
-  SubmissionRepository,
-  SubmissionSnapshot,
-  SubmissionStatus,
+import {
+  changeIsFrozenByPublication,
+  type AppraisalState,
+  type CheckpointRecord,
+  type ScoringSnapshot,
+  type StoredOverride,
+  type SubmissionRepository,
+  type SubmissionSnapshot,
+  type SubmissionStatus,
 } from '../../app/ports.ts';
 import type { Db } from '../database.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
@@ -243,13 +244,16 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
       })),
     ];
     const status = change.status;
+    const frozen = changeIsFrozenByPublication(change);
     const cp = change.checkpoint;
     const checkpointData = cp
       ? { recordedAt: change.now, recordedById: change.actor.personId, answers: cp.answers as object, profile: cp.profile as object }
       : undefined;
     try {
       const row = await db.submission.update({
-        where: { id: submissionId, version: change.expectedVersion },
+        // The period's status is checked by the same statement that writes: a period published
+        // a moment ago (another process's CLI) refuses the write, whatever the caller cached.
+        where: { id: submissionId, version: change.expectedVersion, ...(frozen ? { period: { status: { not: 'published' } } } : {}) },
         data: {
           version: { increment: 1 },
           ...(change.activity === false ? {} : { lastActivityAt: change.now }),
@@ -293,8 +297,10 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
       });
       return { ok: true, version: row.version };
     } catch (error) {
-      if (isRecordNotFound(error)) return { ok: false, reason: 'conflict' };
-      throw error;
+      if (!isRecordNotFound(error)) throw error;
+      if (!frozen) return { ok: false, reason: 'conflict' };
+      const current = await db.submission.findUnique({ where: { id: submissionId }, select: { period: { select: { status: true } } } });
+      return { ok: false, reason: current?.period.status === 'published' ? 'published' : 'conflict' };
     }
   },
 

@@ -6,7 +6,13 @@
 // the first submission; a return keeps the appraised points and the first submission's date.
 import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
 import { parseCheckpointAnswers, parseCheckpointProfile } from '../../../core/criteria/checkpoint-answers.ts';
-import type { CheckpointRecord, StoredOverride, SubmissionRepository, SubmissionSnapshot } from '../../../bot/app/ports.ts';
+import {
+  changeIsFrozenByPublication,
+  type CheckpointRecord,
+  type StoredOverride,
+  type SubmissionRepository,
+  type SubmissionSnapshot,
+} from '../../../bot/app/ports.ts';
 import { json, type AnswerRow, type CheckpointRow, type InMemoryStore, type RevisionRow, type SubmissionRow } from './store.ts';
 
 export const createInMemorySubmissionRepository = (store: InMemoryStore): SubmissionRepository => {
@@ -121,6 +127,8 @@ export const createInMemorySubmissionRepository = (store: InMemoryStore): Submis
     async applyChange(submissionId, change) {
       const row = store.submissions.find((s) => s.id === submissionId);
       if (!row || row.version !== change.expectedVersion) return { ok: false, reason: 'conflict' };
+      if (changeIsFrozenByPublication(change) && store.periods.find((p) => p.id === row.periodId)?.status === 'published')
+        return { ok: false, reason: 'published' };
       const who = { personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now };
       const answers = change.answers ?? [];
       const cleared = change.cleared ?? [];
