@@ -1,7 +1,10 @@
-// /missing [level|district]: units that have not submitted, their progress, last activity, and
-// whether their reporters can be reached (none joined / all blocked the bot).
+// /missing [level|district]: units that have not submitted (in a quarterly update: not updated
+// for the checkpoint now due), their progress, last activity, and whether their reporters can be
+// reached (none joined / all blocked the bot).
 import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
+import { checkpointDue } from '../../../core/periods/checkpoint-due.ts';
 import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
+import { isQuarterlyUpdate } from '../checkpoints.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import { parseTarget, unitRows, type CoordinationDeps } from './coordination-context.ts';
 import { guarded, say } from './guard.ts';
@@ -14,15 +17,29 @@ export const missingCommand =
       const target = parseTarget(scope, ctx.args);
       if (target.unknown) return say(reply('coord:unknown_target', { value: target.unknown }));
       if (target.district && !scope.visible.has(target.district.id)) return say(reply('coord:out_of_scope', { code: target.district.code }));
-      const rows = (
-        await unitRows(
-          deps,
-          scope,
-          period,
-          (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
-        )
-      ).filter((r) => r.status !== 'submitted' && r.status !== 'verified');
-      if (rows.length === 0) return say(reply('coord:missing.none', { period: period.name }));
+      const inScope = await unitRows(
+        deps,
+        scope,
+        period,
+        (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
+      );
+      // A quarterly update is never "submitted": missing means no figures for the checkpoint now due.
+      const due = isQuarterlyUpdate(period) ? checkpointDue(period, toLocalDate(ctx.now)) : null;
+      const updated = due
+        ? new Set(
+            (await deps.repos.submissions.checkpointsOf(inScope.flatMap((r) => (r.submission ? [r.submission.id] : []))))
+              .filter((c) => c.month === due.month)
+              .map((c) => c.submissionId),
+          )
+        : new Set<string>();
+      const rows = due
+        ? inScope.filter((r) => !r.submission || !updated.has(r.submission.id))
+        : inScope.filter((r) => r.status !== 'submitted' && r.status !== 'verified');
+      const checkpoint = due ? { month: due.month, date: formatDateVi(due.date) } : null;
+      if (rows.length === 0)
+        return say(
+          checkpoint ? reply('coord:missing.none_checkpoint', { period: period.name, ...checkpoint }) : reply('coord:missing.none', { period: period.name }),
+        );
       const reporters = await deps.repos.people.listMemberAccounts(
         rows.map((r) => r.unit.id),
         'reporter',
@@ -37,7 +54,8 @@ export const missingCommand =
           const reachable = accounts.filter((a) => !a.unreachable).length;
           const contact = accounts.length === 0 ? 'coord:missing.no_reporter' : reachable === 0 ? 'coord:missing.unreachable' : 'coord:missing.reporters';
           return asRow(
-            reply('coord:missing.row', {
+            // Nothing is scored in a quarterly update: no percentage to show.
+            reply(checkpoint ? 'coord:missing.row_checkpoint' : 'coord:missing.row', {
               code: r.unit.code,
               name: r.unit.name,
               answered: r.score?.self.done ?? 0,
@@ -51,5 +69,8 @@ export const missingCommand =
             }),
           );
         });
-      return say(reply('coord:missing.title', { count: rows.length, period: period.name }), ...page(lines, ctx.args, 'missing'));
+      const title = checkpoint
+        ? reply('coord:missing.title_checkpoint', { count: rows.length, period: period.name, ...checkpoint })
+        : reply('coord:missing.title', { count: rows.length, period: period.name });
+      return say(title, ...page(lines, ctx.args, 'missing'));
     });

@@ -116,6 +116,10 @@ describe.each(providers)('quarterly updates on %s', (provider) => {
 
   it('records month 3, then month 6 with the edited figure, keeps the report open, and reminds only the checkpoint not yet updated', async () => {
     expect(await dueKinds()).toEqual(['quarterly_m3']);
+    const missingBefore = await say(COORDINATOR, '/missing');
+    expect(missingBefore).toContain('chưa cập nhật số liệu 3 tháng (hạn 15/02/2021)');
+    expect(missingBefore).toContain(UNIT);
+    expect(missingBefore).not.toContain('tự đánh giá');
     await say(REPORTER, '/report');
     const confirm = await say(REPORTER, '/submit');
     expect(confirm).toContain('Ghi nhận số liệu 3 tháng');
@@ -125,12 +129,16 @@ describe.each(providers)('quarterly updates on %s', (provider) => {
     expect(first).toContain('15/05/2021');
     const id = await submission(quarterlyId);
     expect((await db.repos.submissions.checkpointsOf([id])).map((c) => [c.month, c.answers['Q-1']?.value])).toEqual([[3, { type: 'count', count: 120 }]]);
-    // Month 3 is updated: no more month-3 reminders, on the same day.
+    // Month 3 is updated: no more month-3 reminders, on the same day, and not missing.
     expect(await dueKinds()).toEqual([]);
+    expect(await say(COORDINATOR, '/missing')).not.toContain(UNIT);
 
     // The next quarter: the report is still open and starts from the month-3 figures.
     now = localDateTimeToInstant('2021-05-10', '10:00');
     expect(await dueKinds()).toEqual(['quarterly_m6']);
+    const missingM6 = await say(COORDINATOR, '/missing');
+    expect(missingM6).toContain('6 tháng (hạn 15/05/2021)');
+    expect(missingM6).toContain(UNIT);
     expect(await say(REPORTER, '/edit Q-1')).not.toContain('không thể sửa');
     await say(REPORTER, '150');
     expect(await say(REPORTER, '/submit')).toContain('Ghi nhận số liệu 6 tháng');
