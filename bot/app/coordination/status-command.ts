@@ -1,11 +1,13 @@
 // /status [level|district]: submitted, in progress, not started and late, per level or per
 // district, with the deadline countdown in working days.
-import { formatDateVi } from '../../../core/calendar/local-date.ts';
+import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
+import { checkpointDue } from '../../../core/periods/checkpoint-due.ts';
 import { workingDaysRemaining } from '../../../core/periods/deadlines.ts';
 import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import type { StoredPeriod, UnitWithParentCode } from '../ports.ts';
+import { isQuarterlyUpdate } from '../checkpoints.ts';
 import { assessedLevels, parseTarget, unitRows, type CoordinationDeps, type Scope, type UnitRow } from './coordination-context.ts';
 import { submittedAnswersSha256 } from './form-document.ts';
 import { guarded, say } from './guard.ts';
@@ -38,12 +40,24 @@ export const statusData = async (
   target: { level?: AssessedLevel; district?: UnitWithParentCode },
   now: Date,
 ): Promise<LevelStatus[]> => {
-  const rows = await unitRows(
+  const all = await unitRows(
     deps,
     scope,
     period,
     (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
   );
+  // A quarterly update is never submitted once for good: a unit has "sent" when it has given
+  // the figures of the checkpoint now due, and that checkpoint's date is the deadline counted.
+  const due = isQuarterlyUpdate(period) ? checkpointDue(period, toLocalDate(now)) : null;
+  const updated = due
+    ? new Set(
+        (await deps.repos.submissions.checkpointsOf(all.flatMap((r) => (r.submission ? [r.submission.id] : []))))
+          .filter((c) => c.month === due.month)
+          .map((c) => c.submissionId),
+      )
+    : null;
+  const rows = updated ? all.map((r): UnitRow => (r.submission && updated.has(r.submission.id) ? { ...r, status: 'submitted' } : r)) : all;
+  const counted: StoredPeriod = due ? { ...period, deadlines: Object.fromEntries(Object.keys(period.deadlines).map((l) => [l, due.date])) } : period;
   const submittedRows = rows.filter((r) => r.submission && (r.status === 'submitted' || r.status === 'verified'));
   const signatures = await deps.repos.signedForms.latestOf(submittedRows.map((r) => r.submission?.id ?? ''));
   // Signed for the answers now submitted: a return with new answers needs a newly signed form.
@@ -54,7 +68,7 @@ export const statusData = async (
   for (const level of assessedLevels) {
     const at = rows.filter((r) => r.level === level);
     if (at.length === 0) continue;
-    const remaining = workingDaysRemaining(period, level, now, deps.calendar);
+    const remaining = workingDaysRemaining(counted, level, now, deps.calendar);
     const days = remaining.ok ? remaining.value : 0;
     const districts =
       level === 'commune'
@@ -72,7 +86,7 @@ export const statusData = async (
         : [];
     out.push({
       level,
-      deadline: period.deadlines[level] ?? '',
+      deadline: counted.deadlines[level] ?? '',
       workingDaysLeft: days,
       counts: counts(at, days < 0),
       signed: at.filter((r) => submittedRows.includes(r) && isSigned(r)).length,
@@ -90,6 +104,8 @@ export const statusCommand =
       if (target.unknown) return say(reply('coord:unknown_target', { value: target.unknown }));
       if (target.district && !scope.visible.has(target.district.id)) return say(reply('coord:out_of_scope', { code: target.district.code }));
       const lines: Reply[] = [reply('coord:status.title', { period: period.name })];
+      const due = isQuarterlyUpdate(period) ? checkpointDue(period, toLocalDate(ctx.now)) : null;
+      if (due) lines.push(reply('coord:status.checkpoint', { month: due.month, date: formatDateVi(due.date) }));
       for (const s of await statusData(deps, scope, period, target, ctx.now)) {
         const days = s.workingDaysLeft;
         lines.push(

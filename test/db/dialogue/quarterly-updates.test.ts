@@ -132,6 +132,11 @@ describe.each(providers)('quarterly updates on %s', (provider) => {
     // Month 3 is updated: no more month-3 reminders, on the same day, and not missing.
     expect(await dueKinds()).toEqual([]);
     expect(await say(COORDINATOR, '/missing')).not.toContain(UNIT);
+    const status = await say(COORDINATOR, '/status');
+    expect(status).toContain('Cập nhật số liệu 3 tháng, hạn 15/02/2021');
+    expect(status).toContain('3 đơn vị · đã nộp 1 · đang làm 0 · chưa bắt đầu 2');
+    // Tết 2021 (10–16/02) leaves one working day before the checkpoint.
+    expect(status).toContain('Hạn 15/02/2021 (còn 1 ngày làm việc)');
 
     // The next quarter: the report is still open and starts from the month-3 figures.
     now = localDateTimeToInstant('2021-05-10', '10:00');
