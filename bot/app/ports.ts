@@ -284,6 +284,15 @@ export const changeIsFrozenByPublication = (change: Change): boolean =>
   change.checkpoint !== undefined;
 
 /**
+ * A write the database refused because the period is published (evidence has no version to
+ * answer with, so it throws this): nothing was stored, and the officer is told so.
+ */
+const PERIOD_PUBLISHED = 'PERIOD_PUBLISHED';
+export const periodPublishedError = (submissionId: string): Error =>
+  Object.assign(new Error(`submission ${submissionId}: the period is published, the write was refused`), { code: PERIOD_PUBLISHED });
+export const isPeriodPublished = (error: unknown): boolean => error instanceof Error && (error as { code?: unknown }).code === PERIOD_PUBLISHED;
+
+/**
  * `conflict`: another writer changed the submission first (reload and re-apply). `published`:
  * the period was published (`period publish`, maybe by another process a moment ago): the
  * database refused the write, whatever a cached period said.

@@ -3,7 +3,7 @@
 // the use-case tests rely on (test/app) cannot drift from the database. Cases assert literal
 // expected values, never "whatever the other implementation said".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Repositories, SubmissionSnapshot } from '../../bot/app/ports.ts';
+import { isPeriodPublished, type Repositories, type SubmissionSnapshot } from '../../bot/app/ports.ts';
 import { seedDemo, type SeedSummary } from '../../bot/app/admin/seed-demo.ts';
 import { scoreCache } from '../../bot/app/scores.ts';
 import { SCORE_VERSION } from '../../core/criteria/submission-score.ts';
@@ -275,8 +275,25 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       const loaded = (await repos.submissions.load(s.id))!;
       expect(loaded).toMatchObject({ version: 1, status: 'draft', profile: { officials: 3 } });
       expect(Object.keys(loaded.answers)).toEqual(['X-1.1']);
+      // Evidence has no version to answer with: the refusal is thrown, and nothing is stored.
+      const file = {
+        kind: 'photo' as const,
+        channel: 'telegram' as const,
+        fileRef: 'f',
+        sha256: null,
+        size: 1,
+        mime: 'image/png',
+        fileName: null,
+        storedPath: null,
+        uploadedById: 'person-x',
+      };
+      const thrown = await repos.submissions.addEvidence({ ...file, submissionId: s.id, criterionCode: 'X-1.1', now: later(2) }).catch((e: unknown) => e);
+      expect(isPeriodPublished(thrown)).toBe(true);
+      expect(await repos.submissions.evidenceOf(s.id)).toEqual([]);
       // Rescoring after an upgrade only refreshes the cache: allowed.
       expect(await repos.submissions.applyChange(s.id, { expectedVersion: 1, actor, now: later(3), activity: false })).toEqual({ ok: true, version: 2 });
+      // The other cases share this period.
+      await repos.periods.setStatus(s.periodId, 'open');
     });
 
     it('creates one draft per period, unit and set, and guards every change with its version', async () => {

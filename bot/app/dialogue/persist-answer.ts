@@ -5,7 +5,7 @@
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
 import type { ApplyResult } from '../../../core/questionnaire/apply-input.ts';
 import type { ChannelKind } from '../inbound.ts';
-import type { AnswerWrite, ChangeOutcome, StoredOverride, SubmissionSnapshot } from '../ports.ts';
+import { periodPublishedError, type AnswerWrite, type ChangeOutcome, type StoredOverride, type SubmissionSnapshot } from '../ports.ts';
 import { scoreCache, type ScoringPeriod } from '../scores.ts';
 import type { DialogueDeps } from './deps.ts';
 
@@ -26,15 +26,11 @@ const ATTEMPTS = 16;
 const SUBMISSION_BUSY = 'SUBMISSION_BUSY';
 const submissionBusy = (id: string): Error => Object.assign(new Error(`submission ${id}: too many concurrent writers`), { code: SUBMISSION_BUSY });
 /**
- * The database refused the write because the period was published meanwhile (another process's
- * `period publish`, within this one's period cache): nothing was stored, and the officer is told so.
+ * Throws when the database refused a write because the period was published meanwhile (another
+ * process's `period publish`, within this one's period cache); a conflict is left to the caller.
  */
-const PERIOD_PUBLISHED = 'PERIOD_PUBLISHED';
-export const isPeriodPublished = (error: unknown): boolean => error instanceof Error && (error as { code?: unknown }).code === PERIOD_PUBLISHED;
-/** Throws when a write was refused for publication; a conflict is left to the caller. */
 export const refuseIfPublished = (outcome: ChangeOutcome, submissionId: string): void => {
-  if (!outcome.ok && outcome.reason === 'published')
-    throw Object.assign(new Error(`submission ${submissionId}: the period is published, the write was refused`), { code: PERIOD_PUBLISHED });
+  if (!outcome.ok && outcome.reason === 'published') throw periodPublishedError(submissionId);
 };
 
 export const isSubmissionBusy = (error: unknown): boolean => error instanceof Error && (error as { code?: unknown }).code === SUBMISSION_BUSY;

@@ -6,6 +6,7 @@ import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../
 import { parseCheckpointAnswers, parseCheckpointProfile } from '../../../core/criteria/checkpoint-answers.ts';
 import {
   changeIsFrozenByPublication,
+  periodPublishedError,
   type AppraisalState,
   type CheckpointRecord,
   type ScoringSnapshot,
@@ -305,8 +306,19 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
   },
 
   async addEvidence(input) {
-    const { now, ...data } = input;
-    await db.evidence.create({ data: { ...data, createdAt: now } });
+    const { now, submissionId, ...data } = input;
+    try {
+      // Created under the submission, with the period's status checked by the same statement.
+      await db.submission.update({
+        where: { id: submissionId, period: { status: { not: 'published' } } },
+        data: { evidence: { create: { ...data, createdAt: now } } },
+        select: { id: true },
+      });
+    } catch (error) {
+      if (!isRecordNotFound(error)) throw error;
+      if (await db.submission.count({ where: { id: submissionId } })) throw periodPublishedError(submissionId);
+      throw new Error(`evidence: submission ${submissionId} missing`, { cause: error });
+    }
     return db.evidence.count({ where: { submissionId: input.submissionId, criterionCode: input.criterionCode } });
   },
 

@@ -8,6 +8,7 @@ import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../
 import { parseCheckpointAnswers, parseCheckpointProfile } from '../../../core/criteria/checkpoint-answers.ts';
 import {
   changeIsFrozenByPublication,
+  periodPublishedError,
   type CheckpointRecord,
   type StoredOverride,
   type SubmissionRepository,
@@ -203,7 +204,9 @@ export const createInMemorySubmissionRepository = (store: InMemoryStore): Submis
     },
 
     async addEvidence(input) {
-      if (!store.submissions.some((s) => s.id === input.submissionId)) throw new Error(`evidence: submission ${input.submissionId} missing (foreign key)`);
+      const owner = store.submissions.find((s) => s.id === input.submissionId);
+      if (!owner) throw new Error(`evidence: submission ${input.submissionId} missing (foreign key)`);
+      if (store.periods.find((p) => p.id === owner.periodId)?.status === 'published') throw periodPublishedError(input.submissionId);
       const { now, ...data } = input;
       store.evidence.push({ id: store.newId('evidence'), ...data, createdAt: now });
       return store.evidence.filter((e) => e.submissionId === input.submissionId && e.criterionCode === input.criterionCode).length;
