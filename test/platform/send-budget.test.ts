@@ -1,26 +1,13 @@
 // The shared send budget on a virtual clock: even slots under the rate in every rolling second,
 // replies ahead of a waiting wave, and a 429 pause holding everything back.
 import { describe, expect, it } from 'vitest';
-import { createSendBudget } from '../../bot/platform/send-budget.ts';
 import { maxPerRollingSecond } from '../support/rate-limited-bot-api.ts';
-
-const virtualClock = () => {
-  const clock = { t: 1_000_000 };
-  // Time moves on only after what a grant set off has run (a macrotask later), as in real time.
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) =>
-      setImmediate(() => {
-        clock.t += ms;
-        resolve();
-      }),
-    );
-  return { clock, now: () => clock.t, sleep };
-};
+import { virtualClock } from '../support/virtual-clock.ts';
 
 describe('send budget', () => {
   it('grants at most the rate in any rolling second, close to it when the queue is full', async () => {
-    const { clock, now, sleep } = virtualClock();
-    const budget = createSendBudget({ ratePerSecond: 30, now, sleep });
+    const { clock, budget: newBudget } = virtualClock();
+    const budget = newBudget(30);
     const granted: number[] = [];
     await Promise.all(Array.from({ length: 300 }, () => budget.take('bulk').then(() => granted.push(clock.t))));
     expect(granted).toHaveLength(300);
@@ -35,8 +22,8 @@ describe('send budget', () => {
   });
 
   it('gives a reply the next slot even with a whole wave waiting', async () => {
-    const { clock, now, sleep } = virtualClock();
-    const budget = createSendBudget({ ratePerSecond: 30, now, sleep });
+    const { clock, budget: newBudget } = virtualClock();
+    const budget = newBudget(30);
     const order: string[] = [];
     const wave = Array.from({ length: 100 }, (_, i) => budget.take('bulk').then(() => order.push(`bulk${i}`)));
     // The reply arrives while the wave's slots are being handed out.
@@ -53,8 +40,8 @@ describe('send budget', () => {
   });
 
   it('a pause (a 429 retry_after) holds every message back until it ends', async () => {
-    const { clock, now, sleep } = virtualClock();
-    const budget = createSendBudget({ ratePerSecond: 30, now, sleep });
+    const { clock, budget: newBudget } = virtualClock();
+    const budget = newBudget(30);
     await budget.take('bulk');
     const pausedAt = clock.t;
     budget.pauseFor(5_000);

@@ -10,25 +10,15 @@ import { createTranslator } from '../../bot/platform/i18n.ts';
 import { silentLogger } from '../../bot/platform/logger.ts';
 import { createSendBudget, type SendBudget, type SendPriority } from '../../bot/platform/send-budget.ts';
 import { createInMemoryRepositories } from '../support/in-memory/create-in-memory-repositories.ts';
+import { virtualClock } from '../support/virtual-clock.ts';
 import { startZaloEmulator, type ZaloEmulator } from '../support/zalo-emulator.ts';
-
-const virtualClock = () => {
-  const clock = { t: 1_000_000 };
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) =>
-      setImmediate(() => {
-        clock.t += ms;
-        resolve();
-      }),
-    );
-  return { clock, budget: createSendBudget({ ratePerSecond: 30, now: () => clock.t, sleep }) };
-};
 
 const sent = { message_id: 'm1', date: 0 };
 
 describe('Zalo replies through the send budget', () => {
   it('a reply goes out in the next slot while a reminder wave waits', async () => {
-    const { clock, budget } = virtualClock();
+    const { clock, budget: newBudget } = virtualClock();
+    const budget = newBudget(30);
     const order: string[] = [];
     const api = budgetedReplies({ sendMessage: async () => (order.push('reply'), sent) }, budget);
     const wave = Array.from({ length: 100 }, (_, i) => budget.take('bulk').then(() => order.push(`bulk${i}`)));
@@ -42,7 +32,8 @@ describe('Zalo replies through the send budget', () => {
   });
 
   it('a 429 on a reply pauses every message of the budget for its Retry-After', async () => {
-    const { clock, budget } = virtualClock();
+    const { clock, budget: newBudget } = virtualClock();
+    const budget = newBudget(30);
     const quota = new ZaloApiError({
       method: 'sendMessage',
       status: 429,

@@ -2,9 +2,8 @@
 // for the checkpoint now due), their progress, last activity, and whether their reporters can be
 // reached (none joined / all blocked the bot).
 import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
-import { checkpointDue } from '../../../core/periods/checkpoint-due.ts';
 import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
-import { isQuarterlyUpdate } from '../checkpoints.ts';
+import { dueCheckpointSent } from '../checkpoints.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import { parseTarget, unitRows, type CoordinationDeps } from './coordination-context.ts';
 import { guarded, say } from './guard.ts';
@@ -24,17 +23,16 @@ export const missingCommand =
         (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
       );
       // A quarterly update is never "submitted": missing means no figures for the checkpoint now due.
-      const due = isQuarterlyUpdate(period) ? checkpointDue(period, toLocalDate(ctx.now)) : null;
-      const updated = due
-        ? new Set(
-            (await deps.repos.submissions.checkpointsOf(inScope.flatMap((r) => (r.submission ? [r.submission.id] : []))))
-              .filter((c) => c.month === due.month)
-              .map((c) => c.submissionId),
-          )
-        : new Set<string>();
-      const rows = due
-        ? inScope.filter((r) => !r.submission || !updated.has(r.submission.id))
+      const quarterly = await dueCheckpointSent(
+        deps.repos.submissions,
+        period,
+        inScope.flatMap((r) => (r.submission ? [r.submission.id] : [])),
+        ctx.now,
+      );
+      const rows = quarterly
+        ? inScope.filter((r) => !r.submission || !quarterly.sent.has(r.submission.id))
         : inScope.filter((r) => r.status !== 'submitted' && r.status !== 'verified');
+      const due = quarterly?.due;
       const checkpoint = due ? { month: due.month, date: formatDateVi(due.date) } : null;
       if (rows.length === 0)
         return say(

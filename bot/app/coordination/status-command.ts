@@ -7,7 +7,7 @@ import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import type { StoredPeriod, UnitWithParentCode } from '../ports.ts';
-import { isQuarterlyUpdate } from '../checkpoints.ts';
+import { dueCheckpointSent, isQuarterlyUpdate } from '../checkpoints.ts';
 import { assessedLevels, parseTarget, unitRows, type CoordinationDeps, type Scope, type UnitRow } from './coordination-context.ts';
 import { submittedAnswersSha256 } from './form-document.ts';
 import { guarded, say } from './guard.ts';
@@ -48,15 +48,14 @@ export const statusData = async (
   );
   // A quarterly update is never submitted once for good: a unit has "sent" when it has given
   // the figures of the checkpoint now due, and that checkpoint's date is the deadline counted.
-  const due = isQuarterlyUpdate(period) ? checkpointDue(period, toLocalDate(now)) : null;
-  const updated = due
-    ? new Set(
-        (await deps.repos.submissions.checkpointsOf(all.flatMap((r) => (r.submission ? [r.submission.id] : []))))
-          .filter((c) => c.month === due.month)
-          .map((c) => c.submissionId),
-      )
-    : null;
-  const rows = updated ? all.map((r): UnitRow => (r.submission && updated.has(r.submission.id) ? { ...r, status: 'submitted' } : r)) : all;
+  const quarterly = await dueCheckpointSent(
+    deps.repos.submissions,
+    period,
+    all.flatMap((r) => (r.submission ? [r.submission.id] : [])),
+    now,
+  );
+  const rows = quarterly ? all.map((r): UnitRow => (r.submission && quarterly.sent.has(r.submission.id) ? { ...r, status: 'submitted' } : r)) : all;
+  const due = quarterly?.due;
   const counted: StoredPeriod = due ? { ...period, deadlines: Object.fromEntries(Object.keys(period.deadlines).map((l) => [l, due.date])) } : period;
   const submittedRows = rows.filter((r) => r.submission && (r.status === 'submitted' || r.status === 'verified'));
   const signatures = await deps.repos.signedForms.latestOf(submittedRows.map((r) => r.submission?.id ?? ''));

@@ -3,19 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Transformer } from 'grammy';
 import { budgetTransformer } from '../../../bot/channels/telegram/budget-transformer.ts';
-import { createSendBudget, type SendBudget, type SendPriority } from '../../../bot/platform/send-budget.ts';
-
-const virtualClock = () => {
-  const clock = { t: 1_000_000 };
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) =>
-      setImmediate(() => {
-        clock.t += ms;
-        resolve();
-      }),
-    );
-  return { clock, budget: createSendBudget({ ratePerSecond: 30, now: () => clock.t, sleep }) };
-};
+import type { SendBudget, SendPriority } from '../../../bot/platform/send-budget.ts';
+import { virtualClock } from '../../support/virtual-clock.ts';
 
 type Prev = Parameters<Transformer>[0];
 const answering =
@@ -25,7 +14,7 @@ const answering =
 
 describe('budgetTransformer', () => {
   it('takes a slot for messages only', async () => {
-    const { budget } = virtualClock();
+    const budget = virtualClock().budget(30);
     const taken: SendPriority[] = [];
     const spy: SendBudget = { ...budget, take: (p) => (taken.push(p), budget.take(p)) };
     const t = budgetTransformer(spy, 'reply');
@@ -37,12 +26,13 @@ describe('budgetTransformer', () => {
   });
 
   it('a 429 on a reply pauses every message for its retry_after', async () => {
-    const { clock, budget } = virtualClock();
+    const v = virtualClock();
+    const budget = v.budget(30);
     const t = budgetTransformer(budget, 'reply');
     const flood = { ok: false, error_code: 429, description: 'Too Many Requests: retry after 4', parameters: { retry_after: 4 } };
     await expect(t(answering(flood), 'sendMessage', { chat_id: 1, text: 'x' } as never)).resolves.toEqual(flood);
-    const at = clock.t;
+    const at = v.clock.t;
     await budget.take('bulk');
-    expect(clock.t - at).toBeGreaterThanOrEqual(4_000);
+    expect(v.clock.t - at).toBeGreaterThanOrEqual(4_000);
   });
 });

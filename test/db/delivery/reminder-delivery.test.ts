@@ -20,13 +20,14 @@ import { enqueueDueReminders, planReminders } from '../../../bot/app/delivery/pl
 import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
 import { createTranslator } from '../../../bot/platform/i18n.ts';
 import { silentLogger } from '../../../bot/platform/logger.ts';
-import { createSendBudget } from '../../../bot/platform/send-budget.ts';
 import { REMINDER_LEASE } from '../../../bot/app/delivery/reminder-service.ts';
 import { zaloRowSender } from '../../../bot/channels/zalo/zalo-row-sender.ts';
 import { errorFromResponse } from '../../../bot/channels/zalo/zalo-api-error.ts';
 import type { ZaloApi } from '../../../bot/channels/zalo/zalo-api.ts';
 import { runCli } from '../../../bot/cli/run-cli.ts';
 import { maxPerRollingSecond, startRateLimitedBotApi, type RateLimitedApi } from '../../support/rate-limited-bot-api.ts';
+import { virtualClock as sharedClock } from '../../support/virtual-clock.ts';
+import { createSendBudget } from '../../../bot/platform/send-budget.ts';
 import { availableProviders, createTestDatabase, type TestDatabase } from '../support/providers.ts';
 import type { NewOutboxRow, RowSender, SendOutcome } from '../../../bot/app/ports.ts';
 
@@ -36,17 +37,10 @@ const translator = createTranslator('vi');
 // The sender's own client, as in production: no auto-retry plugin (it reschedules on a 429).
 const apiFor = (url: string) => new Api('123456:wave-token', { apiRoot: url });
 
-/** A clock that moves only when the send budget waits, a macrotask later (see send-budget.test.ts). */
+/** The virtual clock of the send budget, as instants for the sender. */
 const virtualClock = (start = Date.now()) => {
-  const clock = { t: start };
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) =>
-      setImmediate(() => {
-        clock.t += ms;
-        resolve();
-      }),
-    );
-  return { clock, now: () => new Date(clock.t), budget: (ratePerSecond: number) => createSendBudget({ ratePerSecond, now: () => clock.t, sleep }) };
+  const v = sharedClock(start);
+  return { clock: v.clock, now: () => new Date(v.now()), budget: v.budget };
 };
 
 /**
