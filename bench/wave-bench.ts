@@ -13,7 +13,7 @@ import { createOutboxSender } from '../bot/app/delivery/outbox-sender.ts';
 import { createSendBudget } from '../bot/platform/send-budget.ts';
 import { createTranslator } from '../bot/platform/i18n.ts';
 import { silentLogger } from '../bot/platform/logger.ts';
-import { startRemoteBotApi } from './remote-bot-api.ts';
+import { startRemoteBotApi } from '../test/support/remote-bot-api.ts';
 import { openBenchDb, percentile, round2 } from './bench-db.ts';
 import { generatedSet } from './generated-set.ts';
 import type { NewOutboxRow } from '../bot/app/ports.ts';

@@ -1,6 +1,6 @@
 // The API thread of remote-bot-api.ts: the same rate-limited loopback Bot API the tests use.
 import { parentPort, workerData } from 'node:worker_threads';
-import { startRateLimitedBotApi } from '../test/support/rate-limited-bot-api.ts';
+import { startRateLimitedBotApi } from './rate-limited-bot-api.ts';
 
 const api = await startRateLimitedBotApi(workerData as { perSecond: number; latencyMs: number });
 parentPort!.on('message', (cmd: string) => {

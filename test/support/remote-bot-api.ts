@@ -1,5 +1,6 @@
-// The benchmark's loopback Bot API in its own thread: the platform is remote, so the times it
-// counts its limits by must not stall when the sender's thread is busy (database work, GC).
+// The loopback Bot API in its own thread, for the bench's wave and the tests that count the
+// platform's limits: the platform is remote, so the times it counts its limits by must not
+// stall when the sender's thread is busy (database work, GC, a CLI starting up).
 // In the sender's thread, a stall would stamp every request read after it with the same
 // arrival time and pack a rolling second over the limit that the wire never carried.
 import { Worker } from 'node:worker_threads';
