@@ -1,5 +1,7 @@
 // What a coordinator command works on: the caller's scope (every unit below a coordinator
 // membership), the open period, its sets per level, and one summary row per unit in scope.
+import type { Checkpoint } from '../../../core/periods/deadlines.ts';
+import { dueCheckpointSent } from '../checkpoints.ts';
 import type { WorkingCalendar } from '../../../core/calendar/working-days.ts';
 import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import type { RankEntry, SubmissionStatus } from '../../../core/ranking/rank-units.ts';
@@ -124,6 +126,34 @@ export const unitRows = async (deps: RowDeps, scope: Scope, period: StoredPeriod
     });
   }
   return rows;
+};
+
+/**
+ * The rows /status and /missing (and the dashboard) count: the target's units, excluded ones
+ * left out. A quarterly update is never submitted once for good, so there a unit counts as
+ * submitted when it has given the figures of the checkpoint now due (`due`, null otherwise).
+ */
+export const progressRows = async (
+  deps: RowDeps,
+  scope: Scope,
+  period: StoredPeriod,
+  target: { level?: AssessedLevel; district?: UnitWithParentCode },
+  now: Date,
+): Promise<{ rows: UnitRow[]; due: Checkpoint | null }> => {
+  const all = await unitRows(
+    deps,
+    scope,
+    period,
+    (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
+  );
+  const quarterly = await dueCheckpointSent(
+    deps.repos.submissions,
+    period,
+    all.flatMap((r) => (r.submission ? [r.submission.id] : [])),
+    now,
+  );
+  if (!quarterly) return { rows: all, due: null };
+  return { rows: all.map((r): UnitRow => (r.submission && quarterly.sent.has(r.submission.id) ? { ...r, status: 'submitted' } : r)), due: quarterly.due };
 };
 
 /** What ranks: the verified totals once appraisal has started, else the unit's own. */

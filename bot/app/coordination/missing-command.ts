@@ -3,9 +3,8 @@
 // reached (none joined / all blocked the bot).
 import { formatDateVi, toLocalDate } from '../../../core/calendar/local-date.ts';
 import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
-import { dueCheckpointSent } from '../checkpoints.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
-import { parseTarget, unitRows, type CoordinationDeps } from './coordination-context.ts';
+import { parseTarget, progressRows, type CoordinationDeps } from './coordination-context.ts';
 import { guarded, say } from './guard.ts';
 import { page } from './paging.ts';
 
@@ -16,23 +15,9 @@ export const missingCommand =
       const target = parseTarget(scope, ctx.args);
       if (target.unknown) return say(reply('coord:unknown_target', { value: target.unknown }));
       if (target.district && !scope.visible.has(target.district.id)) return say(reply('coord:out_of_scope', { code: target.district.code }));
-      const inScope = await unitRows(
-        deps,
-        scope,
-        period,
-        (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
-      );
-      // A quarterly update is never "submitted": missing means no figures for the checkpoint now due.
-      const quarterly = await dueCheckpointSent(
-        deps.repos.submissions,
-        period,
-        inScope.flatMap((r) => (r.submission ? [r.submission.id] : [])),
-        ctx.now,
-      );
-      const rows = quarterly
-        ? inScope.filter((r) => !r.submission || !quarterly.sent.has(r.submission.id))
-        : inScope.filter((r) => r.status !== 'submitted' && r.status !== 'verified');
-      const due = quarterly?.due;
+      // In a quarterly update: no figures yet for the checkpoint now due.
+      const { rows: inScope, due } = await progressRows(deps, scope, period, target, ctx.now);
+      const rows = inScope.filter((r) => r.status !== 'submitted' && r.status !== 'verified');
       const checkpoint = due ? { month: due.month, date: formatDateVi(due.date) } : null;
       if (rows.length === 0)
         return say(

@@ -7,8 +7,8 @@ import { asRow, keyParam, reply, type Reply } from '../../../core/reply.ts';
 import type { CommandContext, CommandResult } from '../command-port.ts';
 import type { AssessedLevel } from '../../../core/periods/period.schema.ts';
 import type { StoredPeriod, UnitWithParentCode } from '../ports.ts';
-import { dueCheckpointSent, isQuarterlyUpdate } from '../checkpoints.ts';
-import { assessedLevels, parseTarget, unitRows, type CoordinationDeps, type Scope, type UnitRow } from './coordination-context.ts';
+import { isQuarterlyUpdate } from '../checkpoints.ts';
+import { assessedLevels, parseTarget, progressRows, type CoordinationDeps, type Scope, type UnitRow } from './coordination-context.ts';
 import { submittedAnswersSha256 } from './form-document.ts';
 import { guarded, say } from './guard.ts';
 
@@ -40,22 +40,8 @@ export const statusData = async (
   target: { level?: AssessedLevel; district?: UnitWithParentCode },
   now: Date,
 ): Promise<LevelStatus[]> => {
-  const all = await unitRows(
-    deps,
-    scope,
-    period,
-    (u) => !u.excluded && (!target.district || u.parentId === target.district.id) && (!target.level || u.level === target.level),
-  );
-  // A quarterly update is never submitted once for good: a unit has "sent" when it has given
-  // the figures of the checkpoint now due, and that checkpoint's date is the deadline counted.
-  const quarterly = await dueCheckpointSent(
-    deps.repos.submissions,
-    period,
-    all.flatMap((r) => (r.submission ? [r.submission.id] : [])),
-    now,
-  );
-  const rows = quarterly ? all.map((r): UnitRow => (r.submission && quarterly.sent.has(r.submission.id) ? { ...r, status: 'submitted' } : r)) : all;
-  const due = quarterly?.due;
+  // In a quarterly update, the checkpoint now due is the deadline counted.
+  const { rows, due } = await progressRows(deps, scope, period, target, now);
   const counted: StoredPeriod = due ? { ...period, deadlines: Object.fromEntries(Object.keys(period.deadlines).map((l) => [l, due.date])) } : period;
   const submittedRows = rows.filter((r) => r.submission && (r.status === 'submitted' || r.status === 'verified'));
   const signatures = await deps.repos.signedForms.latestOf(submittedRows.map((r) => r.submission?.id ?? ''));
