@@ -51,12 +51,22 @@ export const postgresConnectionString = (url: string): string => {
   return u.toString();
 };
 
+const providers = new WeakMap<object, DatabaseProvider>();
+
+/**
+ * Which database a client talks to, for the few raw statements whose SQL differs (a JSON cast):
+ * recorded when it is opened; a client made elsewhere is asked (Prisma knows its provider).
+ */
+export const providerOf = (db: Db): DatabaseProvider =>
+  providers.get(db) ?? ((db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgresql' : 'sqlite');
+
 export const openDatabase = (url: string): Database => {
   const provider = databaseProvider(url);
   if (provider === 'sqlite') {
     const file = sqlitePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
     const prisma = new SqliteClient({ adapter: new TunedSqliteAdapter({ url: file, timeout: 10_000 }) });
+    providers.set(prisma, provider);
     return { provider, url, prisma, close: () => prisma.$disconnect() };
   }
   const schema = postgresSchema(url);
@@ -67,6 +77,7 @@ export const openDatabase = (url: string): Database => {
   });
   const client = new PostgresClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
   const prisma = client as unknown as Db;
+  providers.set(prisma, provider);
   return {
     provider,
     url,

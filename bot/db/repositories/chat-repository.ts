@@ -1,13 +1,18 @@
-// Per-chat dialogue state and inbound de-duplication.
+// Per-chat dialogue state and inbound de-duplication. The three statements of every turn (is
+// it processed, the chat's state, and the claim with the new state at its end) are raw SQL:
+// each Prisma query costs the turn its compilation, and these are the hottest of all.
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../database.ts';
+import { rawValues } from './raw-values.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
 import type { ChannelKind } from '../../app/inbound.ts';
 import type { ChatRepository } from '../../app/ports.ts';
 
 export const createChatRepository = (db: Db): ChatRepository => ({
   async getState(channel: ChannelKind, chatId: string): Promise<unknown> {
-    const row = await db.chatState.findUnique({ where: { channel_chatId: { channel, chatId } }, select: { state: true } });
-    return row?.state ?? null;
+    const rows = await db.$queryRaw<{ state: unknown }[]>`SELECT "state" FROM "ChatState" WHERE "channel" = ${channel} AND "chatId" = ${chatId}`;
+    const row = rows[0];
+    return row ? rawValues(db).parsed(row.state) : null;
   },
 
   async saveState(channel: ChannelKind, chatId: string, input: { accountId: string | null; submissionId: string | null; state: unknown }): Promise<void> {
@@ -27,21 +32,23 @@ export const createChatRepository = (db: Db): ChatRepository => ({
   },
 
   async isProcessed(key) {
-    return (await db.processedUpdate.findUnique({ where: { key }, select: { key: true } })) !== null;
+    return (await db.$queryRaw<unknown[]>`SELECT 1 AS "p" FROM "ProcessedUpdate" WHERE "key" = ${key}`).length > 0;
   },
 
   async completeTurn(key, now, channel, chatId, input) {
-    const data = { accountId: input.accountId, submissionId: input.submissionId, state: input.state as object };
-    try {
-      await db.$transaction([
-        db.processedUpdate.create({ data: { key, processedAt: now } }),
-        db.chatState.upsert({ where: { channel_chatId: { channel, chatId } }, create: { channel, chatId, ...data }, update: data }),
-      ]);
+    const raw = rawValues(db);
+    const at = raw.at(now);
+    return db.$transaction(async (tx) => {
+      // Another delivery of the update claimed it first: this turn stores nothing.
+      const claimed = await tx.$executeRaw`INSERT INTO "ProcessedUpdate" ("key", "processedAt") VALUES (${key}, ${at}) ON CONFLICT ("key") DO NOTHING`;
+      if (claimed === 0) return false;
+      await tx.$executeRaw`
+        INSERT INTO "ChatState" ("id", "channel", "chatId", "accountId", "submissionId", "state", "updatedAt")
+        VALUES (${randomUUID()}, ${channel}, ${chatId}, ${input.accountId}, ${input.submissionId}, ${raw.json(input.state)}, ${at})
+        ON CONFLICT ("channel", "chatId") DO UPDATE SET "accountId" = excluded."accountId", "submissionId" = excluded."submissionId",
+          "state" = excluded."state", "updatedAt" = excluded."updatedAt"`;
       return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+    });
   },
 
   async releaseUpdate(key: string): Promise<void> {
