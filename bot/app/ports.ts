@@ -90,6 +90,8 @@ export type ChatRepository = {
   releaseUpdate(key: string): Promise<void>;
   /** True when the update was processed to the end before (a redelivery: nothing is done again). */
   isProcessed(key: string): Promise<boolean>;
+  /** What a turn starts from, in one read: whether the update was processed, and the chat's state. */
+  openTurn(key: string, channel: ChannelKind, chatId: string): Promise<{ readonly processed: boolean; readonly state: unknown }>;
   /**
    * Ends a turn: records the update as processed and saves the chat state in one transaction;
    * false (and nothing saved) when another delivery of the same update finished first.

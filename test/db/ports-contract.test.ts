@@ -174,6 +174,16 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       expect(await repos.chats.completeTurn('tg:turn-2', later(2), 'telegram', 'chat-t', second)).toBe(true);
       expect(await repos.chats.getState('telegram', 'chat-t')).toEqual(second.state);
     });
+
+    it('opens a turn with one read: processed or not, and the chat state (null for a new chat)', async () => {
+      expect(await repos.chats.openTurn('tg:open-1', 'telegram', 'chat-o')).toEqual({ processed: false, state: null });
+      const state = { v: 1, mode: 'report', unitId: 'u', offered: { values: ['a', 'b'], exclusive: true, stamp: 'k1' } };
+      expect(await repos.chats.completeTurn('tg:open-1', now, 'telegram', 'chat-o', { accountId: null, submissionId: null, state })).toBe(true);
+      expect(await repos.chats.openTurn('tg:open-1', 'telegram', 'chat-o')).toEqual({ processed: true, state });
+      expect(await repos.chats.openTurn('tg:open-2', 'telegram', 'chat-o')).toEqual({ processed: false, state });
+      // Another channel's chat of the same id is another chat.
+      expect(await repos.chats.openTurn('tg:open-2', 'zalo', 'chat-o')).toEqual({ processed: false, state: null });
+    });
   });
 
   describe('invites and link codes', () => {

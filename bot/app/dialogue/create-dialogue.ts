@@ -82,11 +82,14 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
       // The update is recorded as processed only when its turn ends (completeTurn, with the chat
       // state): a process killed mid-turn leaves nothing recorded, so the redelivery is answered.
       // Replaying a turn is safe: the chat state still names the question it answered.
-      if (await deps.chats.isProcessed(event.dedupeKey)) return null;
+      // One read says both whether the update was done before and where this chat stands.
+      const opened = await deps.chats.openTurn(event.dedupeKey, event.channel, event.chatId);
+      if (opened.processed) return null;
       deps.fault?.('turn_started');
       let locale: Locale = deps.defaultLocale;
       try {
-        const [{ account, person, memberships }, rawState] = await Promise.all([identify(event, now), deps.chats.getState(event.channel, event.chatId)]);
+        const { account, person, memberships } = await identify(event, now);
+        const rawState = opened.state;
         locale = isLocale(person.locale) ? person.locale : deps.defaultLocale;
         const turn: Turn = { event, now, account, person, locale, memberships, state: parseChatState(rawState), fetchFile };
         const out = await route(deps, turn);

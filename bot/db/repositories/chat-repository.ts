@@ -35,6 +35,14 @@ export const createChatRepository = (db: Db): ChatRepository => ({
     return (await db.$queryRaw<unknown[]>`SELECT 1 AS "p" FROM "ProcessedUpdate" WHERE "key" = ${key}`).length > 0;
   },
 
+  async openTurn(key, channel, chatId) {
+    const rows = await db.$queryRaw<{ processed: unknown; state: unknown }[]>`
+      SELECT (SELECT 1 FROM "ProcessedUpdate" WHERE "key" = ${key}) AS "processed",
+        (SELECT "state" FROM "ChatState" WHERE "channel" = ${channel} AND "chatId" = ${chatId}) AS "state"`;
+    const row = rows[0];
+    return { processed: row?.processed != null, state: row?.state == null ? null : rawValues(db).parsed(row.state) };
+  },
+
   async completeTurn(key, now, channel, chatId, input) {
     const raw = rawValues(db);
     const at = raw.at(now);

@@ -26,6 +26,11 @@ export const createInMemoryChatRepository = (store: InMemoryStore): ChatReposito
     return store.processedUpdates.has(key);
   },
 
+  async openTurn(key, channel, chatId) {
+    const row = store.chatStates.find((c) => c.channel === channel && c.chatId === chatId);
+    return { processed: store.processedUpdates.has(key), state: row ? json(row.state) : null };
+  },
+
   async completeTurn(key, now, channel, chatId, input) {
     if (store.processedUpdates.has(key)) return false;
     store.processedUpdates.set(key, now);
