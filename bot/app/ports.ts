@@ -103,8 +103,25 @@ export type ChatRepository = {
     chatId: string,
     input: { accountId: string | null; submissionId: string | null; state: unknown },
   ): Promise<boolean>;
+  /**
+   * Ends a turn whose one write is `write` (a single answer, see isSingleAnswer): the update's
+   * claim, that write and the chat state commit in one transaction, or nothing does.
+   * `duplicate`: another delivery of the update finished first; `conflict`: another writer took
+   * the submission's version (run the turn again); `published`: the period is frozen.
+   */
+  commitTurn(
+    key: string,
+    now: Date,
+    channel: ChannelKind,
+    chatId: string,
+    input: { accountId: string | null; submissionId: string | null; state: unknown },
+    write: TurnWrite,
+  ): Promise<'done' | 'duplicate' | 'conflict' | 'published'>;
   pruneProcessed(before: Date): Promise<number>;
 };
+
+/** A turn's one submission write, committed with the turn (ChatRepository.commitTurn). */
+export type TurnWrite = { readonly submissionId: string; readonly change: Change };
 
 /** Webhook events acknowledged before they are processed. */
 export type InboxRepository = {
@@ -286,6 +303,20 @@ export const changeIsFrozenByPublication = (change: Change): boolean =>
   change.checkpoint !== undefined;
 
 /**
+ * An officer's most frequent change: exactly one answer and the recomputed score, nothing else.
+ * The database writes it with plain statements, and a turn can commit it with its claim.
+ */
+export const isSingleAnswer = (change: Change): boolean =>
+  change.answers?.length === 1 &&
+  (change.cleared?.length ?? 0) === 0 &&
+  change.profile === undefined &&
+  change.overrides === undefined &&
+  change.appraisal === undefined &&
+  change.status === undefined &&
+  change.checkpoint === undefined &&
+  change.activity !== false;
+
+/**
  * A write the database refused because the period is published (evidence has no version to
  * answer with, so it throws this): nothing was stored, and the officer is told so.
  */
@@ -293,6 +324,12 @@ const PERIOD_PUBLISHED = 'PERIOD_PUBLISHED';
 export const periodPublishedError = (submissionId: string): Error =>
   Object.assign(new Error(`submission ${submissionId}: the period is published, the write was refused`), { code: PERIOD_PUBLISHED });
 export const isPeriodPublished = (error: unknown): boolean => error instanceof Error && (error as { code?: unknown }).code === PERIOD_PUBLISHED;
+
+/** The write did not happen (too many writers at once): the officer is told so, truthfully. */
+const SUBMISSION_BUSY = 'SUBMISSION_BUSY';
+export const submissionBusyError = (submissionId: string): Error =>
+  Object.assign(new Error(`submission ${submissionId}: too many concurrent writers`), { code: SUBMISSION_BUSY });
+export const isSubmissionBusy = (error: unknown): boolean => error instanceof Error && (error as { code?: unknown }).code === SUBMISSION_BUSY;
 
 /**
  * `conflict`: another writer changed the submission first (reload and re-apply). `published`:

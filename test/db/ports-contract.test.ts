@@ -8,6 +8,7 @@ import { seedDemo, type SeedSummary } from '../../bot/app/admin/seed-demo.ts';
 import { scoreCache } from '../../bot/app/scores.ts';
 import { SCORE_VERSION } from '../../core/criteria/submission-score.ts';
 import type { CriteriaSet } from '../../core/criteria/criteria-set.schema.ts';
+import type { AnswerValue } from '../../core/criteria/answer-value.schema.ts';
 import type { PeriodInput } from '../../core/periods/period.schema.ts';
 import { createInMemoryRepositories } from '../support/in-memory/create-in-memory-repositories.ts';
 import { availableProviders, createTestDatabase } from './support/providers.ts';
@@ -173,6 +174,34 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       expect(await repos.chats.getState('telegram', 'chat-t')).toEqual(first.state);
       expect(await repos.chats.completeTurn('tg:turn-2', later(2), 'telegram', 'chat-t', second)).toBe(true);
       expect(await repos.chats.getState('telegram', 'chat-t')).toEqual(second.state);
+    });
+
+    it('commits a turn with its answer: the claim, the answer, the version and the chat state together, or none of them', async () => {
+      const s = await newSubmission();
+      const state = (unitId: string) => ({ accountId: null, submissionId: s.id, state: { v: 1, mode: 'report', unitId } });
+      const answer = (expectedVersion: number, value: AnswerValue, at: Date) => ({
+        submissionId: s.id,
+        change: { expectedVersion, actor, now: at, answers: [{ code: 'X-1.1', value, explanation: 'Đã ban hành' }], score: { v: 0 } as never },
+      });
+      expect(await repos.chats.commitTurn('tg:commit-1', later(1), 'telegram', 'chat-k', state('first'), answer(0, yes, later(1)))).toBe('done');
+      expect(await repos.chats.openTurn('tg:commit-1', 'telegram', 'chat-k')).toEqual({ processed: true, state: state('first').state });
+      const stored = (await repos.submissions.load(s.id))!;
+      expect(stored.version).toBe(1);
+      expect(stored.answers['X-1.1']).toMatchObject({ value: yes, explanation: 'Đã ban hành' });
+      expect(await repos.submissions.history(s.id, 'X-1.1')).toMatchObject([
+        { kind: 'answer', value: yes, explanation: 'Đã ban hành', personId: actor.personId },
+      ]);
+      // A second delivery of the update: nothing of it is written.
+      expect(await repos.chats.commitTurn('tg:commit-1', later(2), 'telegram', 'chat-k', state('again'), answer(1, no, later(2)))).toBe('duplicate');
+      // A stale version: the claim is undone with the write, so the turn can run again.
+      expect(await repos.chats.commitTurn('tg:commit-2', later(3), 'telegram', 'chat-k', state('stale'), answer(0, no, later(3)))).toBe('conflict');
+      expect(await repos.chats.openTurn('tg:commit-2', 'telegram', 'chat-k')).toEqual({ processed: false, state: state('first').state });
+      const after = (await repos.submissions.load(s.id))!;
+      expect(after.version).toBe(1);
+      expect(after.answers['X-1.1']!.value).toEqual(yes);
+      expect(await repos.submissions.history(s.id, 'X-1.1')).toHaveLength(1);
+      expect(await repos.chats.commitTurn('tg:commit-2', later(4), 'telegram', 'chat-k', state('second'), answer(1, no, later(4)))).toBe('done');
+      expect((await repos.submissions.load(s.id))!.answers['X-1.1']!.value).toEqual(no);
     });
 
     it('opens a turn with one read: processed or not, and the chat state (null for a new chat)', async () => {

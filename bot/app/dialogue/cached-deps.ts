@@ -49,5 +49,6 @@ export const withCaches = (deps: DialogueDeps): DialogueDeps => {
       },
     },
     rememberSnapshot: remember,
+    forgetSnapshot: forget,
   };
 };

@@ -8,14 +8,17 @@ import { isLocale, type Locale } from '../../platform/i18n.ts';
 import type { Dialogue, DialogueOutput, FileFetcher } from '../dialogue-port.ts';
 import { parseChatState, type ChatState } from './chat-state.ts';
 import type { DialogueDeps } from './deps.ts';
-import { isPeriodPublished } from '../ports.ts';
-import { isSubmissionBusy } from './persist-answer.ts';
+import { isPeriodPublished, isSubmissionBusy, periodPublishedError, submissionBusyError } from '../ports.ts';
 import { route } from './route.ts';
-import type { Turn } from './turn.ts';
+import type { Turn, TurnResult } from './turn.ts';
+import { collectTurnWrite, sendHeldWrite } from './turn-write.ts';
 import { createTtlCache } from './ttl-cache.ts';
 
 /** Who is writing is looked up once per IDENTITY_TTL_MS; changes made in this process refresh it at once. */
 export const IDENTITY_TTL_MS = 30_000;
+
+/** Runs of a turn whose answer lost its version to other writers, before the officer is told it was not saved. */
+const TURN_ATTEMPTS = 16;
 
 /** A short name for the message a turn sends, from the update it answers (unique per chat). */
 const stampOf = (dedupeKey: string): string => (createHash('sha256').update(dedupeKey).digest().readUInt32BE(0) % 36 ** 4).toString(36);
@@ -39,7 +42,18 @@ const isJoinAttempt = (event: InboundEvent): boolean => {
 
 type Identity = { account: Turn['account']; person: Turn['person']; memberships: Turn['memberships'] };
 
-export const createDialogue = (deps: DialogueDeps): Dialogue => {
+export const createDialogue = (given: DialogueDeps): Dialogue => {
+  // Any other write of a turn sends the turn's held answer first, so that writes keep their order.
+  const deps: DialogueDeps = {
+    ...given,
+    submissions: {
+      ...given.submissions,
+      async applyChange(id, change) {
+        await sendHeldWrite((w) => given.submissions.applyChange(w.submissionId, w.change));
+        return given.submissions.applyChange(id, change);
+      },
+    },
+  };
   const identities = createTtlCache<Identity>(IDENTITY_TTL_MS);
   const identify = (event: InboundEvent, now: Date) =>
     identities.get(`${event.channel}:${event.externalUserId}`, async () => {
@@ -74,6 +88,31 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
     const locale = isLocale(event.languageCode ?? '') ? (event.languageCode as Locale) : deps.defaultLocale;
     return { locale, replies: [reply(event.content.kind === 'unsupported' ? 'dialogue:unsupported' : 'dialogue:start.no_membership')], exclusiveChoices: true };
   };
+  /**
+   * Routes the turn and commits it: the claim and the chat state, with the turn's answer when it
+   * was held back (turn-write.ts) — a conflict there means another reporter wrote first, and the
+   * turn runs again on their answers. Null when another delivery of the update finished first.
+   */
+  const runTurn = async (turn: Turn): Promise<{ out: TurnResult; state: ChatState } | null> => {
+    const { event, now } = turn;
+    for (let attempt = 1; ; attempt += 1) {
+      const { value: out, held } = await collectTurnWrite(() => route(deps, turn));
+      if (out.refreshIdentity) identities.delete(`${event.channel}:${event.externalUserId}`);
+      const state = stamped(turn.state, out.state, event.dedupeKey);
+      deps.fault?.('before_turn_completed');
+      const input = { accountId: turn.account.id, submissionId: state.submissionId ?? null, state };
+      if (!held) return (await deps.chats.completeTurn(event.dedupeKey, now, event.channel, event.chatId, input)) ? { out, state } : null;
+      const outcome = await deps.chats.commitTurn(event.dedupeKey, now, event.channel, event.chatId, input, held);
+      if (outcome === 'done') {
+        deps.rememberSnapshot?.(held.snapshot);
+        return { out, state };
+      }
+      if (outcome === 'duplicate') return null;
+      deps.forgetSnapshot?.(held.submissionId);
+      if (outcome === 'published') throw periodPublishedError(held.submissionId);
+      if (attempt >= TURN_ATTEMPTS) throw submissionBusyError(held.submissionId);
+    }
+  };
   return {
     async handle(event: InboundEvent, fetchFile: FileFetcher): Promise<DialogueOutput | null> {
       const now = deps.clock();
@@ -89,20 +128,12 @@ export const createDialogue = (deps: DialogueDeps): Dialogue => {
       let locale: Locale = deps.defaultLocale;
       try {
         const { account, person, memberships } = await identify(event, now);
-        const rawState = opened.state;
         locale = isLocale(person.locale) ? person.locale : deps.defaultLocale;
-        const turn: Turn = { event, now, account, person, locale, memberships, state: parseChatState(rawState), fetchFile };
-        const out = await route(deps, turn);
-        if (out.refreshIdentity) identities.delete(`${event.channel}:${event.externalUserId}`);
-        const state = stamped(turn.state, out.state, event.dedupeKey);
-        deps.fault?.('before_turn_completed');
-        const completed = await deps.chats.completeTurn(event.dedupeKey, now, event.channel, event.chatId, {
-          accountId: account.id,
-          submissionId: state.submissionId ?? null,
-          state,
-        });
+        const turn: Turn = { event, now, account, person, locale, memberships, state: parseChatState(opened.state), fetchFile };
+        const ended = await runTurn(turn);
         // Another delivery of this update finished first and was answered.
-        if (!completed) return null;
+        if (!ended) return null;
+        const { out, state } = ended;
         return {
           locale: out.locale ?? locale,
           ...(out.menu ? { menu: out.menu } : {}),

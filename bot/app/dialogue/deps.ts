@@ -31,4 +31,6 @@ export type DialogueDeps = Pick<
   readonly submissionLock?: KeyedLock;
   /** Lets the answer path keep the snapshot it just stored (see cached-deps.ts). */
   readonly rememberSnapshot?: (snapshot: SubmissionSnapshot) => unknown;
+  /** Drops a submission's cached snapshot (its held write did not commit). */
+  readonly forgetSnapshot?: (submissionId: string) => void;
 };

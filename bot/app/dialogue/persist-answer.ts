@@ -5,9 +5,18 @@
 import type { CriteriaSet } from '../../../core/criteria/criteria-set.schema.ts';
 import type { ApplyResult } from '../../../core/questionnaire/apply-input.ts';
 import type { ChannelKind } from '../inbound.ts';
-import { periodPublishedError, type AnswerWrite, type ChangeOutcome, type StoredOverride, type SubmissionSnapshot } from '../ports.ts';
+import {
+  isSingleAnswer,
+  periodPublishedError,
+  submissionBusyError,
+  type AnswerWrite,
+  type ChangeOutcome,
+  type StoredOverride,
+  type SubmissionSnapshot,
+} from '../ports.ts';
 import { scoreCache, type ScoringPeriod } from '../scores.ts';
 import type { DialogueDeps } from './deps.ts';
+import { holdTurnWrite } from './turn-write.ts';
 
 /**
  * An appraiser's points hold for the answer they judged: a new value or new evidence on that
@@ -22,9 +31,6 @@ const voidedOverrides = (snapshot: SubmissionSnapshot, r: ApplyResult): string[]
 /** Writers in other instances can still win a version: this many fresh attempts before giving up. */
 const ATTEMPTS = 16;
 
-/** The write did not happen (too many writers at once): the officer is told so, truthfully. */
-const SUBMISSION_BUSY = 'SUBMISSION_BUSY';
-const submissionBusy = (id: string): Error => Object.assign(new Error(`submission ${id}: too many concurrent writers`), { code: SUBMISSION_BUSY });
 /**
  * Throws when the database refused a write because the period was published meanwhile (another
  * process's `period publish`, within this one's period cache); a conflict is left to the caller.
@@ -32,8 +38,6 @@ const submissionBusy = (id: string): Error => Object.assign(new Error(`submissio
 export const refuseIfPublished = (outcome: ChangeOutcome, submissionId: string): void => {
   if (!outcome.ok && outcome.reason === 'published') throw periodPublishedError(submissionId);
 };
-
-export const isSubmissionBusy = (error: unknown): boolean => error instanceof Error && (error as { code?: unknown }).code === SUBMISSION_BUSY;
 
 const persistUnlocked = async <E>(
   deps: DialogueDeps,
@@ -71,7 +75,7 @@ const persistUnlocked = async <E>(
     }
     const voided = voidedOverrides(snapshot, r);
     const overrides: Record<string, StoredOverride> = Object.fromEntries(Object.entries(snapshot.overrides).filter(([code]) => !voided.includes(code)));
-    const outcome = await deps.submissions.applyChange(snapshot.id, {
+    const change = {
       expectedVersion: snapshot.version,
       actor,
       now,
@@ -80,7 +84,13 @@ const persistUnlocked = async <E>(
       ...(changed.kind === 'profile' ? { profile: r.profile } : {}),
       ...(voided.length > 0 ? { overrides: { clear: voided } } : {}),
       score: scoreCache(set, period, { answers: r.answers, overrides }),
-    });
+    };
+    // A plain answer commits with the turn's end (claim and chat state in one transaction); a
+    // version conflict found then runs the whole turn again on a fresh snapshot.
+    const expected = { ...snapshot, version: snapshot.version + 1, answers: r.answers, profile: r.profile, overrides };
+    if (isSingleAnswer(change) && !r.reference && holdTurnWrite({ submissionId: snapshot.id, change, snapshot: expected }))
+      return { ok: true, value: r, snapshot: expected };
+    const outcome = await deps.submissions.applyChange(snapshot.id, change);
     refuseIfPublished(outcome, snapshot.id);
     if (outcome.ok) {
       deps.fault?.('answer_stored');
@@ -92,7 +102,7 @@ const persistUnlocked = async <E>(
     if (!fresh) throw new Error(`submission ${snapshot.id} disappeared`);
     snapshot = fresh;
   }
-  throw submissionBusy(first.id);
+  throw submissionBusyError(first.id);
 };
 
 /**

@@ -6,6 +6,7 @@ import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../
 import { parseCheckpointAnswers, parseCheckpointProfile } from '../../../core/criteria/checkpoint-answers.ts';
 import {
   changeIsFrozenByPublication,
+  isSingleAnswer,
   periodPublishedError,
   type AppraisalState,
   type CheckpointRecord,
@@ -18,7 +19,7 @@ import {
 import { providerOf, type Db } from '../database.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { isRecordNotFound } from '../prisma-errors.ts';
-import { isSingleAnswer, writeSingleAnswer } from './answer-write.ts';
+import { guardFailure, writeSingleAnswer } from './answer-write.ts';
 import { rawValues } from './raw-values.ts';
 
 const snapshotSelect = {
@@ -107,10 +108,6 @@ const scoringMany = async (db: Db, ids: readonly string[]): Promise<ScoringSnaps
     return snap;
   });
 };
-
-/** Why a guarded write matched no row: the period's status (`published`), or else a newer version. */
-const periodStatusOf = async (db: Db, submissionId: string): Promise<string | undefined> =>
-  (await db.submission.findUnique({ where: { id: submissionId }, select: { period: { select: { status: true } } } }))?.period.status;
 
 const checkpointSelect = {
   submissionId: true,
@@ -233,7 +230,7 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
     if (isSingleAnswer(change)) {
       const version = await writeSingleAnswer(db, submissionId, change);
       if (version !== null) return { ok: true, version };
-      return { ok: false, reason: (await periodStatusOf(db, submissionId)) === 'published' ? 'published' : 'conflict' };
+      return { ok: false, reason: await guardFailure(db, submissionId) };
     }
     const who = { personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now };
     const actor = { answeredById: change.actor.personId, channel: change.actor.channel, answeredAt: change.now };
@@ -319,7 +316,7 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
     } catch (error) {
       if (!isRecordNotFound(error)) throw error;
       if (!frozen) return { ok: false, reason: 'conflict' };
-      return { ok: false, reason: (await periodStatusOf(db, submissionId)) === 'published' ? 'published' : 'conflict' };
+      return { ok: false, reason: await guardFailure(db, submissionId) };
     }
   },
 

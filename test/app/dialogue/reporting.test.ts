@@ -194,20 +194,22 @@ describe('the reporting dialogue over in-memory ports', () => {
     expect(await submissionOf('X-HODO')).toEqual(before);
   });
 
-  it('two reporters of one unit answering at once lose nothing: the version conflict is retried on a fresh snapshot', async () => {
+  it('two reporters of one unit answering at once lose nothing: the version conflict at the turn’s commit runs it again on a fresh snapshot', async () => {
     const [a, b] = [await h.join(30, 'X-VUONGLOC', 'reporter'), await h.join(31, 'X-VUONGLOC', 'reporter')];
     for (const user of [30, 31]) {
       await h.text(user, '/report');
       for (let i = 0; i < set.profile.length; i += 1) await h.text(user, '20');
     }
     await h.text(31, '/edit X-1.2');
-    const writes = vi.spyOn(h.repos.submissions, 'applyChange');
+    // Each answer commits with its turn (claim, answer, chat state): the second to commit finds
+    // the version taken, and its turn runs again on the first one's answers.
+    const commits = vi.spyOn(h.repos.chats, 'commitTurn');
     try {
       await Promise.all([h.click(30, 'c:head'), h.text(31, '4')]);
-      const outcomes = await Promise.all(writes.mock.results.map((r) => r.value as Promise<{ ok: boolean }>));
-      expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+      const outcomes = await Promise.all(commits.mock.results.map((r) => r.value as Promise<string>));
+      expect(outcomes).toEqual(['done', 'conflict', 'done']);
     } finally {
-      writes.mockRestore();
+      commits.mockRestore();
     }
     const snap = await submissionOf('X-VUONGLOC');
     expect(Object.keys(snap.answers).sort()).toEqual(['X-1.1', 'X-1.2']);

@@ -2,6 +2,7 @@
 // claiming a key twice returns false the second time (a redelivery).
 import type { ChatRepository } from '../../../bot/app/ports.ts';
 import { json, type InMemoryStore } from './store.ts';
+import { createInMemorySubmissionRepository } from './submission-repository.ts';
 
 export const createInMemoryChatRepository = (store: InMemoryStore): ChatRepository => ({
   async getState(channel, chatId) {
@@ -39,6 +40,22 @@ export const createInMemoryChatRepository = (store: InMemoryStore): ChatReposito
     if (row) Object.assign(row, data);
     else store.chatStates.push({ channel, chatId, ...data });
     return true;
+  },
+
+  async commitTurn(key, now, channel, chatId, input, write) {
+    // Claimed first, undone when the write is refused: all or nothing, as the transaction.
+    if (store.processedUpdates.has(key)) return 'duplicate';
+    store.processedUpdates.set(key, now);
+    const outcome = await createInMemorySubmissionRepository(store).applyChange(write.submissionId, write.change);
+    if (!outcome.ok) {
+      store.processedUpdates.delete(key);
+      return outcome.reason;
+    }
+    const data = { accountId: input.accountId, submissionId: input.submissionId, state: json(input.state) };
+    const row = store.chatStates.find((c) => c.channel === channel && c.chatId === chatId);
+    if (row) Object.assign(row, data);
+    else store.chatStates.push({ channel, chatId, ...data });
+    return 'done';
   },
 
   async releaseUpdate(key) {
