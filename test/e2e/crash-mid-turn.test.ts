@@ -1,5 +1,5 @@
-// A process killed at the worst point of a turn — the answer committed, the turn not yet
-// recorded as processed — then restarted: the redelivered update is answered, and every answer
+// A process killed at the worst points of a turn — a profile figure committed, the turn not yet
+// recorded as processed; a criterion answer computed, its one transaction not yet committed — then restarted: the redelivered update is answered, and every answer
 // is stored exactly once (a later redelivery of the same update changes nothing). Real
 // processes in webhook mode on SQLite and PostgreSQL, killed by the FAULT_INJECT hook.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,5 +120,39 @@ describe.each(providers)('a crash mid-turn on %s', (provider: ProviderName) => {
     expect(await cursor()).toEqual({ kind: 'profile', key: 'population' });
     const villagesRevisions = await db.prisma.answerRevision.count({ where: { criterionCode: { contains: 'villages' } } });
     expect(villagesRevisions).toBeLessThanOrEqual(2);
+  });
+
+  it('kills a criterion answer before its one transaction commits: nothing of the turn is stored, and the redelivery stores it once', async () => {
+    const answerRows = async () =>
+      db.prisma.answer.findMany({ where: { criterionCode: 'X-1.1', submission: { unit: { code: 'X-THACHKHE' } } }, select: { value: true } });
+    const revisions = () => db.prisma.answerRevision.count({ where: { criterionCode: 'X-1.1', submission: { unit: { code: 'X-THACHKHE' } } } });
+    await bot.stop();
+    // The third turn of this process dies after its answer is computed, before the claim, the
+    // answer, the version and the chat state commit together.
+    bot = startBotProcess({ ...env, FAULT_INJECT: 'before_turn_completed:3' });
+    await healthy();
+    expect(await post(6, '1000')).toBe(200); // population
+    expect(await post(7, '5')).toBe(200); // enterprises: the first criterion comes next
+    await waitFor(async () => ((await cursor())?.kind === 'criterion' ? true : null), 20_000, 'the first criterion');
+    const version = (await db.prisma.submission.findFirstOrThrow({ where: { unit: { code: 'X-THACHKHE' } } })).version;
+    expect(await post(8, '1')).toBe('dropped'); // X-1.1 = "Bí thư/Chủ tịch": the process dies mid-turn
+    await bot.exited;
+    expect(await answerRows()).toEqual([]);
+    expect(await revisions()).toBe(0);
+    expect((await db.prisma.submission.findFirstOrThrow({ where: { unit: { code: 'X-THACHKHE' } } })).version).toBe(version);
+    expect(await db.prisma.processedUpdate.count({ where: { key: { startsWith: 'tg:8:' } } })).toBe(0);
+
+    bot = startBotProcess(env);
+    await healthy();
+    expect(await post(8, '1')).toBe(200);
+    await waitFor(async () => ((await revisions()) === 1 ? true : null), 20_000, 'the answer stored');
+    expect(await answerRows()).toHaveLength(1);
+    expect((await db.prisma.submission.findFirstOrThrow({ where: { unit: { code: 'X-THACHKHE' } } })).version).toBe(version + 1);
+    expect(await cursor()).toEqual({ kind: 'criterion', code: 'X-1.1' });
+    // Once more: recognised as processed, nothing written again.
+    expect(await post(8, '1')).toBe(200);
+    expect(await post(9, '/help')).toBe(200);
+    await waitFor(async () => ((await db.prisma.processedUpdate.count({ where: { key: { startsWith: 'tg:9:' } } })) === 1 ? true : null), 20_000, '/help');
+    expect(await revisions()).toBe(1);
   });
 });
