@@ -50,5 +50,9 @@ export const withCaches = (deps: DialogueDeps): DialogueDeps => {
     },
     rememberSnapshot: remember,
     forgetSnapshot: forget,
+    newerSnapshot: (s) => {
+      const cached = snapshots.get(`${s.periodId}:${s.unitId}:${s.criteriaSetId}`);
+      return cached && cached.id === s.id && cached.version > s.version ? cached : undefined;
+    },
   };
 };

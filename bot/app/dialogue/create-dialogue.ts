@@ -11,7 +11,7 @@ import type { DialogueDeps } from './deps.ts';
 import { isPeriodPublished, isSubmissionBusy, periodPublishedError, submissionBusyError } from '../ports.ts';
 import { route } from './route.ts';
 import type { Turn, TurnResult } from './turn.ts';
-import { collectTurnWrite, sendHeldWrite } from './turn-write.ts';
+import { runTurnWrite, sendHeldWrite, type HeldWrite } from './turn-write.ts';
 import { createTtlCache } from './ttl-cache.ts';
 
 /** Who is writing is looked up once per IDENTITY_TTL_MS; changes made in this process refresh it at once. */
@@ -95,8 +95,8 @@ export const createDialogue = (given: DialogueDeps): Dialogue => {
    */
   const runTurn = async (turn: Turn): Promise<{ out: TurnResult; state: ChatState } | null> => {
     const { event, now } = turn;
-    for (let attempt = 1; ; attempt += 1) {
-      const { value: out, held } = await collectTurnWrite(() => route(deps, turn));
+    type Ended = { out: TurnResult; state: ChatState } | null;
+    const finish = async (out: TurnResult, held: HeldWrite | undefined): Promise<Ended | 'again'> => {
       if (out.refreshIdentity) identities.delete(`${event.channel}:${event.externalUserId}`);
       const state = stamped(turn.state, out.state, event.dedupeKey);
       deps.fault?.('before_turn_completed');
@@ -110,8 +110,13 @@ export const createDialogue = (given: DialogueDeps): Dialogue => {
       if (outcome === 'duplicate') return null;
       deps.forgetSnapshot?.(held.submissionId);
       if (outcome === 'published') throw periodPublishedError(held.submissionId);
-      if (attempt >= TURN_ATTEMPTS) throw submissionBusyError(held.submissionId);
+      return 'again';
+    };
+    for (let attempt = 1; attempt <= TURN_ATTEMPTS; attempt += 1) {
+      const ended = await runTurnWrite(() => route(deps, turn), finish);
+      if (ended !== 'again') return ended;
     }
+    throw submissionBusyError(turn.state.submissionId ?? 'unknown');
   };
   return {
     async handle(event: InboundEvent, fetchFile: FileFetcher): Promise<DialogueOutput | null> {

@@ -33,4 +33,6 @@ export type DialogueDeps = Pick<
   readonly rememberSnapshot?: (snapshot: SubmissionSnapshot) => unknown;
   /** Drops a submission's cached snapshot (its held write did not commit). */
   readonly forgetSnapshot?: (submissionId: string) => void;
+  /** The cached copy of this submission when it is newer than the one given (a turn committed meanwhile). */
+  readonly newerSnapshot?: (snapshot: SubmissionSnapshot) => SubmissionSnapshot | undefined;
 };

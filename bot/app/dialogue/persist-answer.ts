@@ -16,7 +16,7 @@ import {
 } from '../ports.ts';
 import { scoreCache, type ScoringPeriod } from '../scores.ts';
 import type { DialogueDeps } from './deps.ts';
-import { holdTurnWrite } from './turn-write.ts';
+import { holdsTurnLock, holdTurnWrite, keepLockUntilCommitted } from './turn-write.ts';
 
 /**
  * An appraiser's points hold for the answer they judged: a new value or new evidence on that
@@ -118,7 +118,18 @@ export const persistWithRetry = async <E>(
   apply: (snapshot: SubmissionSnapshot) => { ok: true; value: ApplyResult } | { ok: false; error: E },
   actor: { personId: string; channel: ChannelKind },
   now: Date,
-): Promise<{ ok: true; value: ApplyResult; snapshot: SubmissionSnapshot } | { ok: false; error: E }> =>
-  deps.submissionLock
-    ? deps.submissionLock(first.id, () => persistUnlocked(deps, set, period, first, apply, actor, now))
-    : persistUnlocked(deps, set, period, first, apply, actor, now);
+): Promise<{ ok: true; value: ApplyResult; snapshot: SubmissionSnapshot } | { ok: false; error: E }> => {
+  const lock = deps.submissionLock;
+  // Under the lock, the snapshot committed by the turn that held it last, when newer than ours.
+  const run = () => persistUnlocked(deps, set, period, deps.newerSnapshot?.(first) ?? first, apply, actor, now);
+  if (!lock || holdsTurnLock(first.id)) return run();
+  // A write held back for the turn's commit keeps the lock until then (keepLockUntilCommitted),
+  // while this turn goes on to render and commit: the result is handed out before the lock ends.
+  return new Promise((resolve, reject) => {
+    lock(first.id, async () => {
+      const result = await run();
+      resolve(result);
+      await keepLockUntilCommitted(first.id);
+    }).catch(reject);
+  });
+};

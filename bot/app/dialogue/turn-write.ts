@@ -9,15 +9,44 @@ export type HeldWrite = TurnWrite & {
   /** The submission as it is once the write commits (remembered by the snapshot cache then). */
   readonly snapshot: SubmissionSnapshot;
 };
-type Slot = { held?: HeldWrite; sent?: true };
+type Slot = {
+  held?: HeldWrite;
+  sent?: true;
+  /** Submissions whose in-process lock this turn keeps until it has committed. */
+  locked?: Set<string>;
+  ended: Promise<void>;
+};
 
 const slots = new AsyncLocalStorage<Slot>();
 
-/** Runs a turn; its held write (if any) is returned for the caller to commit with the turn. */
-export const collectTurnWrite = async <T>(run: () => Promise<T>): Promise<{ value: T; held?: HeldWrite }> => {
-  const slot: Slot = {};
-  const value = await slots.run(slot, run);
-  return slot.held ? { value, held: slot.held } : { value };
+/**
+ * Runs a turn (`run`), then `finish` with its held write (if any) to commit it with the turn;
+ * the submission locks the turn kept are released once `finish` has settled.
+ */
+export const runTurnWrite = async <T, R>(run: () => Promise<T>, finish: (value: T, held: HeldWrite | undefined) => Promise<R>): Promise<R> => {
+  let release = (): void => undefined;
+  const slot: Slot = { ended: new Promise<void>((resolve) => (release = resolve)) };
+  try {
+    const value = await slots.run(slot, run);
+    return await finish(value, slot.held);
+  } finally {
+    release();
+  }
+};
+
+/** Whether this turn already holds the submission's lock (a second write of the turn must not wait for it). */
+export const holdsTurnLock = (submissionId: string): boolean => slots.getStore()?.locked?.has(submissionId) ?? false;
+
+/**
+ * When this turn held back a write to the submission, the lock is kept until the turn has
+ * committed: the next writer in this process then reads the committed version instead of
+ * losing the race for it. Resolves at once otherwise.
+ */
+export const keepLockUntilCommitted = (submissionId: string): Promise<void> => {
+  const slot = slots.getStore();
+  if (!slot || slot.held?.submissionId !== submissionId) return Promise.resolve();
+  (slot.locked ??= new Set()).add(submissionId);
+  return slot.ended;
 };
 
 /** Holds the write back when this is a turn's first write; false outside a turn or after one. */

@@ -194,20 +194,20 @@ describe('the reporting dialogue over in-memory ports', () => {
     expect(await submissionOf('X-HODO')).toEqual(before);
   });
 
-  it('two reporters of one unit answering at once lose nothing: the version conflict at the turn’s commit runs it again on a fresh snapshot', async () => {
+  it('two reporters of one unit answering at once in one process: the second waits for the first’s commit, so neither loses its version', async () => {
     const [a, b] = [await h.join(30, 'X-VUONGLOC', 'reporter'), await h.join(31, 'X-VUONGLOC', 'reporter')];
     for (const user of [30, 31]) {
       await h.text(user, '/report');
       for (let i = 0; i < set.profile.length; i += 1) await h.text(user, '20');
     }
     await h.text(31, '/edit X-1.2');
-    // Each answer commits with its turn (claim, answer, chat state): the second to commit finds
-    // the version taken, and its turn runs again on the first one's answers.
+    // Each answer commits with its turn (claim, answer, chat state); the submission's lock is
+    // kept until then, so the second reads the first's committed version.
     const commits = vi.spyOn(h.repos.chats, 'commitTurn');
     try {
       await Promise.all([h.click(30, 'c:head'), h.text(31, '4')]);
       const outcomes = await Promise.all(commits.mock.results.map((r) => r.value as Promise<string>));
-      expect(outcomes).toEqual(['done', 'conflict', 'done']);
+      expect(outcomes).toEqual(['done', 'done']);
     } finally {
       commits.mockRestore();
     }
@@ -216,6 +216,46 @@ describe('the reporting dialogue over in-memory ports', () => {
     expect(snap.answers['X-1.2']!.value).toEqual({ type: 'count', count: 4 });
     const authors = await h.repos.submissions.answerAuthors(snap.id);
     expect(Object.fromEntries(authors.map((x) => [x.criterionCode, x.answeredById]))).toEqual({ 'X-1.1': a, 'X-1.2': b });
+  });
+
+  it('a writer in another process takes the version before the turn commits: the turn runs again on its answers and both are kept', async () => {
+    const person = await h.join(32, 'X-THIENLOC', 'reporter');
+    await h.text(32, '/report');
+    for (let i = 0; i < set.profile.length; i += 1) await h.text(32, '20');
+    const before = await submissionOf('X-THIENLOC');
+    const commit = h.repos.chats.commitTurn.bind(h.repos.chats);
+    let interfered = false;
+    const commits = vi.spyOn(h.repos.chats, 'commitTurn').mockImplementation(async (...args) => {
+      if (!interfered) {
+        interfered = true;
+        // Another instance's reporter stores between this turn's answer and its commit.
+        const other = await h.repos.submissions.applyChange(before.id, {
+          expectedVersion: before.version,
+          actor: { personId: person, channel: 'zalo' },
+          now: h.now(),
+          answers: [{ code: 'X-1.2', value: { type: 'count', count: 3 } }],
+          score: scoreCache(set, h.seed.period, {
+            answers: { ...before.answers, 'X-1.2': { value: { type: 'count', count: 3 }, evidenceCount: 0 } },
+            overrides: {},
+          }),
+        });
+        expect(other.ok).toBe(true);
+      }
+      return commit(...args);
+    });
+    try {
+      const saved = await h.click(32, 'c:deputy');
+      expect(saved[0]).toMatchObject({ key: 'criteria:answer.saved_pending_evidence', params: { code: 'X-1.1', points: 10 } });
+      const outcomes = await Promise.all(commits.mock.results.map((r) => r.value as Promise<string>));
+      expect(outcomes).toEqual(['conflict', 'done']);
+    } finally {
+      commits.mockRestore();
+    }
+    const snap = await submissionOf('X-THIENLOC');
+    expect(snap.version).toBe(before.version + 2);
+    expect(snap.answers['X-1.1']!.value).toEqual({ type: 'choice', option: 'deputy' });
+    expect(snap.answers['X-1.2']!.value).toEqual({ type: 'count', count: 3 });
+    expect(await h.repos.submissions.history(snap.id, 'X-1.1')).toHaveLength(1);
   });
 
   it('completes the set and submits on time: the figures are the score function’s, the report is locked, the first submission recorded', async () => {
