@@ -47,6 +47,17 @@ describe.each(subjects)('issue #12 ports on $name', (subject) => {
       ]);
       expect((await repos.units.findByCode('X-C'))!.effectiveFrom?.toISOString()).toBe(on.toISOString());
       expect(await repos.units.predecessorsOf(a!.id)).toEqual([]);
+      // The list (one raw join) reads every column as findById does: dates, flags, profile, parent's code.
+      await repos.units.setExcluded('X-B', true, 'sáp nhập');
+      const listed = await repos.units.list();
+      for (const u of listed) {
+        const parent = u.parentId ? await repos.units.findById(u.parentId) : null;
+        expect(u).toEqual({ ...(await repos.units.findById(u.id))!, parentCode: parent?.code ?? null });
+      }
+      expect(listed.find((u) => u.code === 'X-A')!.effectiveTo?.toISOString()).toBe(on.toISOString());
+      expect(listed.find((u) => u.code === 'X-B')).toMatchObject({ excluded: true, excludedReason: 'sáp nhập' });
+      expect((await repos.units.list({ level: 'commune' })).every((u) => u.level === 'commune')).toBe(true);
+      await repos.units.setExcluded('X-B', false);
 
       const acc = await repos.people.ensureAccount({ channel: 'telegram', externalId: 'm1', chatId: 'm1', displayName: 'Chị Lan', locale: 'vi', now });
       await repos.people.grantMembership({ personId: acc.personId, unitId: c!.id, role: 'reporter' });
