@@ -82,9 +82,12 @@ export type UnitRepository = {
 };
 
 // ── Chats and inbound de-duplication ─────────────────────────────────────────────────────
+/** What a chat's row holds besides its key: who, which submission, and the dialogue's state. */
+export type ChatStateInput = { readonly accountId: string | null; readonly submissionId: string | null; readonly state: unknown };
+
 export type ChatRepository = {
   getState(channel: ChannelKind, chatId: string): Promise<unknown>;
-  saveState(channel: ChannelKind, chatId: string, input: { accountId: string | null; submissionId: string | null; state: unknown }): Promise<void>;
+  saveState(channel: ChannelKind, chatId: string, input: ChatStateInput): Promise<void>;
   /** Records an inbound update key; false when it was already processed (a redelivery). */
   claimUpdate(key: string, now: Date): Promise<boolean>;
   releaseUpdate(key: string): Promise<void>;
@@ -96,13 +99,7 @@ export type ChatRepository = {
    * Ends a turn: records the update as processed and saves the chat state in one transaction;
    * false (and nothing saved) when another delivery of the same update finished first.
    */
-  completeTurn(
-    key: string,
-    now: Date,
-    channel: ChannelKind,
-    chatId: string,
-    input: { accountId: string | null; submissionId: string | null; state: unknown },
-  ): Promise<boolean>;
+  completeTurn(key: string, now: Date, channel: ChannelKind, chatId: string, input: ChatStateInput): Promise<boolean>;
   /**
    * Ends a turn whose one write is `write` (a single answer, see isSingleAnswer): the update's
    * claim, that write and the chat state commit in one transaction, or nothing does.
@@ -114,7 +111,7 @@ export type ChatRepository = {
     now: Date,
     channel: ChannelKind,
     chatId: string,
-    input: { accountId: string | null; submissionId: string | null; state: unknown },
+    input: ChatStateInput,
     write: TurnWrite,
   ): Promise<'done' | 'duplicate' | 'conflict' | 'published'>;
   pruneProcessed(before: Date): Promise<number>;

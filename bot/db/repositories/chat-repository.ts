@@ -1,15 +1,14 @@
-// Per-chat dialogue state and inbound de-duplication. The three statements of every turn (is
-// it processed, the chat's state, and the claim with the new state at its end) are raw SQL:
-// each Prisma query costs the turn its compilation, and these are the hottest of all.
+// Per-chat dialogue state and inbound de-duplication. Every turn's statements are raw SQL (each
+// Prisma query costs the turn its compilation, and these are the hottest of all): one read opens
+// the turn (processed? and the chat's state); one transaction ends it (the claim, the turn's
+// answer when it has one, and the new state).
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../database.ts';
 import { guardFailure, singleAnswerStatements, type RawClient } from './answer-write.ts';
 import { rawValues } from './raw-values.ts';
-
-type TurnStateInput = { readonly accountId: string | null; readonly submissionId: string | null; readonly state: unknown };
 import { isUniqueViolation } from '../prisma-errors.ts';
 import type { ChannelKind } from '../../app/inbound.ts';
-import type { ChatRepository } from '../../app/ports.ts';
+import type { ChatRepository, ChatStateInput } from '../../app/ports.ts';
 
 class GuardMissed extends Error {}
 
@@ -18,7 +17,7 @@ export const createChatRepository = (db: Db): ChatRepository => {
   // The update's claim; false when another delivery of it claimed it first.
   const claim = async (tx: RawClient, key: string, now: Date): Promise<boolean> =>
     (await tx.$executeRaw`INSERT INTO "ProcessedUpdate" ("key", "processedAt") VALUES (${key}, ${raw.at(now)}) ON CONFLICT ("key") DO NOTHING`) > 0;
-  const saveTurnState = (tx: RawClient, now: Date, channel: ChannelKind, chatId: string, input: TurnStateInput) =>
+  const saveTurnState = (tx: RawClient, now: Date, channel: ChannelKind, chatId: string, input: ChatStateInput) =>
     tx.$executeRaw`
       INSERT INTO "ChatState" ("id", "channel", "chatId", "accountId", "submissionId", "state", "updatedAt")
       VALUES (${randomUUID()}, ${channel}, ${chatId}, ${input.accountId}, ${input.submissionId}, ${raw.json(input.state)}, ${raw.at(now)})
@@ -31,7 +30,7 @@ export const createChatRepository = (db: Db): ChatRepository => {
       return row ? raw.parsed(row.state) : null;
     },
 
-    async saveState(channel: ChannelKind, chatId: string, input: { accountId: string | null; submissionId: string | null; state: unknown }): Promise<void> {
+    async saveState(channel: ChannelKind, chatId: string, input: ChatStateInput): Promise<void> {
       const data = { accountId: input.accountId, submissionId: input.submissionId, state: input.state as object };
       await db.chatState.upsert({ where: { channel_chatId: { channel, chatId } }, create: { channel, chatId, ...data }, update: data });
     },
@@ -53,8 +52,8 @@ export const createChatRepository = (db: Db): ChatRepository => {
 
     async openTurn(key, channel, chatId) {
       const rows = await db.$queryRaw<{ processed: unknown; state: unknown }[]>`
-      SELECT (SELECT 1 FROM "ProcessedUpdate" WHERE "key" = ${key}) AS "processed",
-        (SELECT "state" FROM "ChatState" WHERE "channel" = ${channel} AND "chatId" = ${chatId}) AS "state"`;
+        SELECT (SELECT 1 FROM "ProcessedUpdate" WHERE "key" = ${key}) AS "processed",
+          (SELECT "state" FROM "ChatState" WHERE "channel" = ${channel} AND "chatId" = ${chatId}) AS "state"`;
       const row = rows[0];
       return {
         processed: row?.processed !== null && row?.processed !== undefined,
