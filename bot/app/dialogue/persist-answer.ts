@@ -87,9 +87,10 @@ const persistUnlocked = async <E>(
     };
     // A plain answer commits with the turn's end (claim and chat state in one transaction); a
     // version conflict found then runs the whole turn again on a fresh snapshot.
-    const expected = { ...snapshot, version: snapshot.version + 1, answers: r.answers, profile: r.profile, overrides };
-    if (isSingleAnswer(change) && !r.reference && holdTurnWrite({ submissionId: snapshot.id, change, snapshot: expected }))
-      return { ok: true, value: r, snapshot: expected };
+    if (isSingleAnswer(change) && !r.reference) {
+      const expected = { ...snapshot, version: snapshot.version + 1, answers: r.answers, profile: r.profile, overrides };
+      if (holdTurnWrite({ submissionId: snapshot.id, change, snapshot: expected })) return { ok: true, value: r, snapshot: expected };
+    }
     const outcome = await deps.submissions.applyChange(snapshot.id, change);
     refuseIfPublished(outcome, snapshot.id);
     if (outcome.ok) {

@@ -9,6 +9,10 @@ export type RawValues = {
   readonly json: (v: unknown) => Prisma.Sql;
   /** A Json column read back by a raw SELECT: text on SQLite, already parsed on PostgreSQL. */
   readonly parsed: (v: unknown) => unknown;
+  /** A DateTime column read back by a raw SELECT (SQLite: ISO text), null kept. */
+  readonly date: (v: unknown) => Date | null;
+  /** A Boolean column read back by a raw SELECT (SQLite: 0 or 1). */
+  readonly flag: (v: unknown) => boolean;
 };
 
 export const rawValues = (db: Db): RawValues => {
@@ -17,5 +21,11 @@ export const rawValues = (db: Db): RawValues => {
     at: (d) => (pg ? d : d.toISOString().replace('Z', '+00:00')),
     json: (v) => (pg ? Prisma.sql`CAST(${JSON.stringify(v)} AS jsonb)` : Prisma.sql`${JSON.stringify(v)}`),
     parsed: (v) => (typeof v === 'string' ? JSON.parse(v) : v),
+    date: (v) => {
+      if (v === null || v === undefined) return null;
+      if (v instanceof Date) return v;
+      return new Date(typeof v === 'number' || typeof v === 'bigint' ? Number(v) : String(v));
+    },
+    flag: (v) => v === true || Number(v) === 1,
   };
 };

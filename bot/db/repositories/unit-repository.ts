@@ -20,11 +20,6 @@ type UnitRow = {
 
 /** Columns whose raw form differs by provider (SQLite: 0/1 and ISO text). */
 type RawFlags = { excluded: unknown; effectiveFrom: unknown; effectiveTo: unknown };
-const rawDate = (v: unknown): Date | null => {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v;
-  return new Date(typeof v === 'number' || typeof v === 'bigint' ? Number(v) : String(v));
-};
 
 const unitSelect = {
   id: true,
@@ -75,14 +70,14 @@ export const createUnitRepository = (db: Db): UnitRepository => ({
       WHERE 1 = 1 ${filter.level ? Prisma.sql`AND u."level" = ${filter.level}` : Prisma.empty}
         ${filter.parentId ? Prisma.sql`AND u."parentId" = ${filter.parentId}` : Prisma.empty}
       ORDER BY u."level" ASC, u."code" ASC`;
-    const parsed = rawValues(db).parsed;
+    const raw = rawValues(db);
     return rows.map((r) => ({
       ...toUnit({
         ...r,
-        excluded: r.excluded === true || Number(r.excluded) === 1,
-        effectiveFrom: rawDate(r.effectiveFrom),
-        effectiveTo: rawDate(r.effectiveTo),
-        profile: r.profile === null ? null : parsed(r.profile),
+        excluded: raw.flag(r.excluded),
+        effectiveFrom: raw.date(r.effectiveFrom),
+        effectiveTo: raw.date(r.effectiveTo),
+        profile: r.profile === null ? null : raw.parsed(r.profile),
       }),
       parentCode: r.parentCode,
     }));
