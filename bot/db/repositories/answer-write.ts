@@ -1,9 +1,10 @@
 // The officer's most frequent write — one answer, the recomputed score, the version bump and
 // the revision — as three plain statements. Through Prisma's nested update the same change
 // took seven (an upsert's SELECT, a SELECT after the UPDATE) and most of the turn's CPU went
-// into compiling it; raw statements skip the query compiler. A dialogue turn runs them inside
-// its own commit (chat-repository.ts commitTurn); every other change (status, appraisal,
-// checkpoints, several answers) keeps the nested update.
+// into compiling it; raw statements skip the query compiler. A dialogue turn does not come
+// here: its answer is written by the turn's one statement (turn-commit.ts, the same columns in
+// the TurnCommit trigger); every other change (status, appraisal, checkpoints, several answers)
+// keeps the nested update.
 import { randomUUID } from 'node:crypto';
 import type { Change } from '../../app/ports.ts';
 import type { Db } from '../database.ts';
