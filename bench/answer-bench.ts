@@ -10,7 +10,7 @@ import { silentLogger } from '../bot/platform/logger.ts';
 import type { ProviderName } from '../test/db/support/providers.ts';
 import { createTelegramHarness } from '../test/support/telegram-harness.ts';
 import { openBenchDb, percentile, round2 } from './bench-db.ts';
-import { statements } from './db-counter.ts';
+import { statements } from '../test/support/db-counter.ts';
 import { answerFor, generatedSet } from './generated-set.ts';
 
 export type AnswerResult = {

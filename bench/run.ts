@@ -10,7 +10,7 @@ import { runAnswerBench, type AnswerResult } from './answer-bench.ts';
 import { runExportBench } from './export-bench.ts';
 import { runExportDbBench } from './export-db-bench.ts';
 import { providersForBench } from './bench-db.ts';
-import { installCounters } from './db-counter.ts';
+import { installCounters } from '../test/support/db-counter.ts';
 import { runPeerBench } from './peer-bench.ts';
 import { runQueriesBench } from './queries-bench.ts';
 import { runBurstBench, runWaveBench } from './wave-bench.ts';

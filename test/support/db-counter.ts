@@ -1,5 +1,6 @@
 // Counts database statements at the driver: better-sqlite3 (the copy the Prisma adapter
-// loads) and node-postgres.
+// loads) and node-postgres. Used by the answer bench and by the test that holds a turn to its
+// statement budget.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ export const installCounters = (): void => {
   const require = createRequire(import.meta.url);
   const nested = path.join(
     path.dirname(fileURLToPath(import.meta.url)),
+    '..',
     '..',
     'node_modules',
     '@prisma',
