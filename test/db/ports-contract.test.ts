@@ -204,6 +204,39 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       expect((await repos.submissions.load(s.id))!.answers['X-1.1']!.value).toEqual(no);
     });
 
+    it('commits a turn: the score is replaced only when the change carries one; a published period refuses the whole turn', async () => {
+      const s = await newSubmission();
+      const state = { accountId: null, submissionId: s.id, state: { v: 1, mode: 'report', unitId: 'u' } };
+      const change = (expectedVersion: number, at: Date, score?: unknown) => ({
+        submissionId: s.id,
+        change: { expectedVersion, actor, now: at, answers: [{ code: 'X-1.2', value: yes }], ...(score ? { score: score as never } : {}) },
+      });
+      const scoreOf = async () => (await repos.coordination.submissionsOf(seed.period.id, [communeSetId])).find((x) => x.id === s.id)!.score as unknown;
+      expect(await repos.chats.commitTurn('tg:score-1', later(1), 'telegram', 'chat-s', state, change(0, later(1), { v: SCORE_VERSION, mark: 7 }))).toBe(
+        'done',
+      );
+      expect(await scoreOf()).toEqual({ v: SCORE_VERSION, mark: 7 });
+      expect(await repos.chats.commitTurn('tg:score-2', later(2), 'telegram', 'chat-s', state, change(1, later(2)))).toBe('done');
+      expect(await scoreOf()).toEqual({ v: SCORE_VERSION, mark: 7 });
+      const before = (await repos.submissions.load(s.id))!;
+      expect(before.version).toBe(2);
+      await repos.periods.setStatus(s.periodId, 'published');
+      try {
+        expect(await repos.chats.commitTurn('tg:score-3', later(3), 'telegram', 'chat-s', state, change(2, later(3), { v: SCORE_VERSION, mark: 9 }))).toBe(
+          'published',
+        );
+        // A stale writer is refused as well (either reason, as applyChange: nothing is written).
+        expect(['published', 'conflict']).toContain(await repos.chats.commitTurn('tg:score-4', later(3), 'telegram', 'chat-s', state, change(0, later(3))));
+        expect(await repos.chats.openTurn('tg:score-3', 'telegram', 'chat-s')).toMatchObject({ processed: false });
+        expect(await repos.submissions.load(s.id)).toEqual(before);
+        expect(await repos.submissions.history(s.id, 'X-1.2')).toHaveLength(2);
+        expect(await scoreOf()).toEqual({ v: SCORE_VERSION, mark: 7 });
+      } finally {
+        // The other cases share this period.
+        await repos.periods.setStatus(s.periodId, 'open');
+      }
+    });
+
     it('opens a turn with one read: processed or not, and the chat state (null for a new chat)', async () => {
       expect(await repos.chats.openTurn('tg:open-1', 'telegram', 'chat-o')).toEqual({ processed: false, state: null });
       const state = { v: 1, mode: 'report', unitId: 'u', offered: { values: ['a', 'b'], exclusive: true, stamp: 'k1' } };
