@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { appendixDocument } from '../bot/app/coordination/appendix-document.ts';
 import { scopeOf, type CoordinationDeps } from '../bot/app/coordination/coordination-context.ts';
-import { scoreCache } from '../bot/app/scores.ts';
+import { scoreCache, scoreOf } from '../bot/app/scores.ts';
 import { createRepositories } from '../bot/db/create-repositories.ts';
 import { openDatabase } from '../bot/db/database.ts';
 import { loadCriteriaFile } from '../bot/platform/criteria-files.ts';
@@ -59,16 +59,39 @@ const seed = async (units: number): Promise<{ url: string; periodId: string; cle
   const periodRow = await prisma.period.findFirstOrThrow({ select: { id: true } });
   const period = (await db.repos.periods.findById(periodRow.id))!;
   const setRow = await prisma.criteriaSet.findFirstOrThrow({ select: { id: true } });
-  // Ten answer qualities, each scored once by the score function and cached as the product does.
-  const variants = Array.from({ length: 10 }, (_, q) => {
+  // Every unit's report is its own, as real ones are: its ratios have its own denominators (its
+  // villages, its staff), its counts differ, and each criterion below full points carries the
+  // unit's own explanation. Scored by the score function and cached as the product does.
+  const report = (i: number) => {
     const answers: Record<string, Answers[string]> = {};
-    for (const c of set.criteria)
-      answers[c.code] = { value: valueFor(c, q / 9, 2026), evidenceCount: 1, explanation: q % 3 ? 'Giải trình của đơn vị.' : '=HYPERLINK("x")' };
-    return { answers, score: scoreCache(set, period, { answers, overrides: {} }) };
-  });
+    const q = ((i * 7919) % 1000) / 999;
+    for (const [k, c] of set.criteria.entries()) {
+      const base = valueFor(c, q, 2026);
+      const denominator = 5 + ((i * 31 + k * 17) % 196);
+      const value =
+        base.type === 'ratio'
+          ? { type: 'ratio' as const, numerator: Math.round(denominator * ((q + k / 31) % 1)), denominator }
+          : base.type === 'count'
+            ? { type: 'count' as const, count: (i + k) % 50 }
+            : base;
+      answers[c.code] = { value, evidenceCount: 1 };
+    }
+    const score = scoreCache(set, period, { answers, overrides: {} });
+    const full = scoreOf(set, period, { answers, overrides: {} }).self.byCode;
+    for (const c of set.criteria) {
+      const s = full[c.code];
+      if (s && s.points < c.maxPoints)
+        answers[c.code] = {
+          ...answers[c.code]!,
+          explanation: i % 97 === 0 ? '=HYPERLINK("x")' : `Xã ${i}: đạt ${s.points}/${c.maxPoints} điểm, còn thiếu do chưa bố trí đủ kinh phí và nhân lực.`,
+        };
+    }
+    return { answers, score };
+  };
   const ids = Array.from({ length: units }, () => randomUUID());
   for (let i = 0; i < units; i += 500) {
     const slice = ids.slice(i, i + 500);
+    const reports = slice.map((_, k) => report(i + k));
     await prisma.unit.createMany({
       data: slice.map((id, k) => ({ id, code: `B${String(i + k).padStart(5, '0')}`, name: `Xã Thạch Đài ${i + k}`, level: 'commune', parentId: province.id })),
     });
@@ -80,14 +103,14 @@ const seed = async (units: number): Promise<{ url: string; periodId: string; cle
         criteriaSetId: setRow.id,
         status: 'submitted',
         version: 2,
-        score: variants[(i + k) % 10]!.score as never,
+        score: reports[k]!.score as never,
         firstSubmittedAt: now,
         submittedAt: now,
       })),
     });
     await prisma.answer.createMany({
       data: slice.flatMap((submissionId, k) =>
-        Object.entries(variants[(i + k) % 10]!.answers).map(([code, a]) => ({
+        Object.entries(reports[k]!.answers).map(([code, a]) => ({
           submissionId,
           criterionCode: code,
           value: a.value as never,
