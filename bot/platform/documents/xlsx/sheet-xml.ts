@@ -1,6 +1,8 @@
-// SpreadsheetML for one worksheet, as strings: rows of typed cells (numbers as <v>, texts inline
-// or shared), column widths, a frozen header, merged header cells. Text is escaped and stripped
+// SpreadsheetML for one worksheet: rows of typed cells (numbers as <v>, texts inline or shared;
+// a large sheet's data rows straight as bytes, byte-sink.ts), column widths, a frozen header,
+// merged header cells. Text is escaped and stripped
 // of characters XML 1.0 forbids; cells longer than Excel's 32,767 characters are cut.
+import { bytesOf, type ByteSink } from './byte-sink.ts';
 import type { StyleId } from './styles.ts';
 
 /** A cell: a number, a text, or empty. `shared` puts a repeated text in the shared-string table. */
@@ -110,58 +112,69 @@ export type DataColumn = { readonly kind: 'number' | 'text' | 'shared' | 'auto';
 export type Value = string | number | null | undefined;
 
 /**
- * Precompiles the XML around each cell of a data row (the hot path: 300,000+ rows): a row is
- * then one string concatenation per cell and no Cell objects.
+ * Precompiles the XML around each cell of a data row (the hot path: 300,000+ rows) as bytes: a
+ * row is then a few copies per cell into the sheet's sink, with no string built per row.
  */
 const TAIL_CACHE = 20_000;
 
 export const compileRow = (columns: readonly DataColumn[], shared: SharedStrings, textStyle: TextStyle) => {
   const inline = ['><is><t xml:space="preserve">', '</t></is></c>'] as const;
   const value = ['><v>', '</v></c>'] as const;
+  const rowOpen = bytesOf('<row r="');
+  const rowOpenEnd = bytesOf('">');
+  const rowClose = bytesOf('</row>');
+  const valueClose = bytesOf(value[1]);
   const parts = columns.map((c, i) => {
-    const open = `<c r="${columnName(i)}`;
     const quoted = textStyle(c.style, '=') ?? c.style;
     const textKind = c.kind === 'shared' ? ' t="s"' : ' t="inlineStr"';
     const body = c.kind === 'shared' ? value : inline;
     return {
       kind: c.kind,
-      open,
-      empty: `" s="${c.style}"/>`,
-      number: `" s="${c.style}"${value[0]}`,
+      open: bytesOf(`<c r="${columnName(i)}`),
+      empty: bytesOf(`" s="${c.style}"/>`),
+      number: bytesOf(`" s="${c.style}"${value[0]}`),
       plain: `" s="${c.style}"${textKind}${body[0]}`,
       quoted: `" s="${quoted}"${textKind}${body[0]}`,
       close: body[1],
       style: c.style,
     };
   });
-  // Per column, the XML after the row number of each text seen: a unit's name repeats on each of
-  // its detail rows and criterion texts on every unit's, so most text cells cost one lookup.
-  const tails = parts.map(() => new Map<string, string>());
-  const tailOf = (i: number, text: string): string => {
+  // Per column, the bytes after the row number of each text seen: a unit's name repeats on each
+  // of its detail rows and criterion texts on every unit's, so most text cells cost one lookup.
+  const tails = parts.map(() => new Map<string, Uint8Array>());
+  const tailOf = (i: number, text: string): Uint8Array | string => {
     const p = parts[i]!;
     const head = textStyle(p.style, text) === p.style ? p.plain : p.quoted;
     const tail = head + (p.kind === 'shared' ? shared.index(text) : escapeXml(text)) + p.close;
-    // Only shared texts repeat; a column of mostly unique ones (explanations) stops caching.
+    // Only shared texts repeat; a column of mostly unique ones (explanations) is not cached.
+    if (p.kind !== 'shared') return tail;
     const cache = tails[i]!;
-    if (p.kind === 'shared' && cache.size < TAIL_CACHE) cache.set(text, tail);
-    return tail;
+    const bytes = bytesOf(tail);
+    if (cache.size < TAIL_CACHE) cache.set(text, bytes);
+    return bytes;
   };
-  return (rowNumber: number, values: readonly Value[]): string => {
-    // The row number as text once, not once per cell (300,000 distinct numbers defeat V8's cache).
-    const rn = String(rowNumber);
-    let xml = `<row r="${rn}">`;
+  return (rowNumber: number, values: readonly Value[], sink: ByteSink): void => {
+    sink.bytes(rowOpen);
+    sink.digits(rowNumber);
+    sink.bytes(rowOpenEnd);
     for (let i = 0; i < parts.length; i += 1) {
       const p = parts[i]!;
       const v = values[i];
+      sink.bytes(p.open);
+      sink.digits(rowNumber);
       if (v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v)) || (p.kind === 'number' && typeof v !== 'number')) {
         // Empty stays empty (a styled cell without a value), never an empty string.
-        xml += p.open + rn + p.empty;
+        sink.bytes(p.empty);
       } else if (typeof v === 'number') {
-        xml += p.open + rn + p.number + v + value[1];
+        sink.bytes(p.number);
+        sink.number(v);
+        sink.bytes(valueClose);
       } else {
-        xml += p.open + rn + (tails[i]!.get(v) ?? tailOf(i, v));
+        const tail = tails[i]!.get(v) ?? tailOf(i, v);
+        if (typeof tail === 'string') sink.text(tail);
+        else sink.bytes(tail);
       }
     }
-    return `${xml}</row>`;
+    sink.bytes(rowClose);
   };
 };

@@ -5,6 +5,7 @@
 // criteria on these machines, hence this writer; exceljs still reads the files back in tests.
 import type { Writable } from 'node:stream';
 import { looksLikeFormula } from '../safe-text.ts';
+import { ByteSink } from './byte-sink.ts';
 import { compileRow, escapeXml, rowXml, sheetEnd, sheetStart, type Cell, type DataColumn, type SheetLayout, type Value } from './sheet-xml.ts';
 import { stylesXml, textStyleFor } from './styles.ts';
 import { ZipWriter, type EntryWriter } from './zip-writer.ts';
@@ -85,25 +86,15 @@ export class XlsxWriter {
     if (layout.printTitleRows) d.printTitles = `$${layout.printTitleRows[0]}:$${layout.printTitleRows[1]}`;
     const entry: EntryWriter & { add?: () => Promise<void> } = mode === 'stream' ? await this.zip.open(d.file) : this.zip.deferred(d.file);
     const merges: string[] = [];
-    let buffer = sheetStart(layout);
+    const sink = new ByteSink();
+    sink.text(sheetStart(layout));
     let count = 0;
-    // Rows are encoded in small chunks (the rope of row strings is flattened while young) and
-    // handed to zlib in large ones (each write is a hop to its thread). Taken synchronously:
+    // Handed to zlib in large chunks (each write is a hop to its thread). Taken synchronously:
     // rows added while a write is pending go to the next chunk.
-    let encoded: Buffer[] = [];
-    let encodedBytes = 0;
     const flush = (force = false): Promise<void> | undefined => {
-      if (buffer) {
-        const b = Buffer.from(buffer, 'utf8');
-        buffer = '';
-        encoded.push(b);
-        encodedBytes += b.length;
-      }
-      if (encodedBytes === 0 || (!force && encodedBytes < ZLIB_CHUNK)) return undefined;
-      const chunk = encoded.length === 1 ? (encoded[0] as Buffer) : Buffer.concat(encoded, encodedBytes);
-      encoded = [];
-      encodedBytes = 0;
-      return entry.write(chunk);
+      const size = sink.size();
+      if (size === 0 || (!force && size < ZLIB_CHUNK)) return undefined;
+      return entry.write(sink.take());
     };
     const dataRow = compileRow(layout.columns ?? [], this.shared, this.textStyle);
     const next = () => {
@@ -112,17 +103,17 @@ export class XlsxWriter {
     };
     return {
       addRow: async (cells, height) => {
-        buffer += rowXml(next(), cells, this.shared, this.textStyle, height);
-        if (buffer.length >= FLUSH_AT) await flush();
+        sink.text(rowXml(next(), cells, this.shared, this.textStyle, height));
+        await flush();
       },
       addValues: (values) => {
-        buffer += dataRow(next(), values);
-        return buffer.length >= FLUSH_AT ? flush() : undefined;
+        dataRow(next(), values, sink);
+        return flush();
       },
       merge: (range) => void merges.push(range),
       rows: () => count,
       close: async () => {
-        buffer += sheetEnd(merges);
+        sink.text(sheetEnd(merges));
         await flush(true);
         await entry.close();
       },
