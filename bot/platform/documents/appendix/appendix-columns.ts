@@ -89,8 +89,9 @@ export const detailHeader = (label: Label): HeaderColumn[] => [
   single(label('appendix.col.denominator'), 9, 'number', STYLE.number),
   single(label('appendix.col.self'), 9, 'number', STYLE.number),
   single(label('appendix.col.verified'), 9, 'number', STYLE.number),
-  // Shared too: it keeps the sheet's XML one-byte text, which encodes several times faster.
-  single(label('appendix.col.explanation'), 44, 'shared', STYLE.text),
+  // Inline, not shared: each unit writes its own (250,000 distinct ones in 310,000 rows would
+  // sit in the shared-string table until the workbook ends: 60 MB at 10,000 units).
+  single(label('appendix.col.explanation'), 44, 'text', STYLE.text),
   single(label('appendix.col.evidence_count'), 10, 'number', STYLE.integer),
 ];
 
