@@ -547,6 +547,28 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       expect(await repos.submissions.scoringMany([])).toEqual([]);
     });
 
+    it('reads many submissions whose answers share values (the same stored text), each answer with its own explanation', async () => {
+      const ratio = { type: 'ratio' as const, numerator: 3, denominator: 4 };
+      const subs = [await newSubmission(), await newSubmission(), await newSubmission()];
+      for (const [i, sub] of subs.entries())
+        await repos.submissions.applyChange(sub.id, {
+          expectedVersion: 0,
+          actor,
+          now,
+          answers: [
+            { code: 'X-1.1', value: i === 2 ? no : yes, explanation: `giải trình ${i}` },
+            { code: 'X-1.3', value: i === 1 ? { ...ratio, numerator: 1 } : ratio },
+          ],
+        });
+      const many = new Map((await repos.submissions.scoringMany(subs.map((x) => x.id))).map((m) => [m.id, m.answers]));
+      expect(subs.map((x) => many.get(x.id))).toEqual([
+        { 'X-1.1': { value: yes, explanation: 'giải trình 0', evidenceCount: 0 }, 'X-1.3': { value: ratio, evidenceCount: 0 } },
+        { 'X-1.1': { value: yes, explanation: 'giải trình 1', evidenceCount: 0 }, 'X-1.3': { value: { ...ratio, numerator: 1 }, evidenceCount: 0 } },
+        { 'X-1.1': { value: no, explanation: 'giải trình 2', evidenceCount: 0 }, 'X-1.3': { value: ratio, evidenceCount: 0 } },
+      ]);
+      for (const sub of subs) expect(many.get(sub.id)).toEqual((await repos.submissions.load(sub.id))!.answers);
+    });
+
     it('keeps appraised points through answer updates until cleared, and refuses points on an unanswered criterion as a conflict', async () => {
       const s = await newSubmission();
       await repos.submissions.applyChange(s.id, { expectedVersion: 0, actor, now, answers: [{ code: 'X-1.1', value: yes }] });

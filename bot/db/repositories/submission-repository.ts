@@ -2,7 +2,7 @@
 // upserts the changed answers, appends their revisions, stores the recomputed score, and bumps
 // the submission's version only if nobody else did meanwhile (optimistic locking); on a
 // conflict the caller reloads and re-applies, so two reporters answering at once lose nothing.
-import { AnswerValueSchema, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
+import { AnswerValueSchema, type AnswerValue, type ProfileValues, type StoredAnswer } from '../../../core/criteria/answer-value.schema.ts';
 import { parseCheckpointAnswers, parseCheckpointProfile } from '../../../core/criteria/checkpoint-answers.ts';
 import {
   changeIsFrozenByPublication,
@@ -64,8 +64,8 @@ type SnapshotRow = {
 
 type ScoringRow = { id: string; answers: unknown };
 type EvidenceCountRow = { submissionId: string; criterionCode: string; n: number | bigint };
-/** One answer as the aggregate carries it: code, value, explanation, appraised points. */
-type AggregatedAnswer = [string | null, unknown, string | null, number | null];
+/** One answer as the aggregate carries it: code, value (its JSON text), explanation, appraised points. */
+type AggregatedAnswer = [string | null, string | null, string | null, number | null];
 
 /**
  * Many submissions' answers as the score function reads them. Raw SQL because the export reads
@@ -74,13 +74,18 @@ type AggregatedAnswer = [string | null, unknown, string | null, number | null];
  * answer, and the nested `findMany` about three times as much. Tagged templates, so each
  * provider gets its own placeholders; the same snapshot rules as `toSnapshot`.
  */
+// Answer values repeat (yes/no, the same option, small counts): each distinct stored text is
+// parsed and checked once per read, and the answers holding it share the (readonly) value.
+const VALUE_MEMO = 50_000;
+
 const scoringMany = async (db: Db, ids: readonly string[]): Promise<ScoringSnapshot[]> => {
   if (ids.length === 0) return [];
   const list = Prisma.join([...ids]);
   const pg = providerOf(db) === 'postgresql';
+  // The value travels as its JSON text (a string inside the aggregate), to be parsed once per text.
   const aggregate = pg
-    ? Prisma.sql`json_agg(json_build_array(a."criterionCode", a."value", a."explanation", a."verifiedPoints"))`
-    : Prisma.sql`json_group_array(json_array(a."criterionCode", json(a."value"), a."explanation", a."verifiedPoints"))`;
+    ? Prisma.sql`json_agg(json_build_array(a."criterionCode", a."value"::text, a."explanation", a."verifiedPoints"))`
+    : Prisma.sql`json_group_array(json_array(a."criterionCode", a."value", a."explanation", a."verifiedPoints"))`;
   // LEFT JOIN: a submission without answers still comes back (empty), an unknown id does not.
   const rows = await db.$queryRaw<ScoringRow[]>`
     SELECT s."id", ${aggregate} AS "answers"
@@ -89,23 +94,38 @@ const scoringMany = async (db: Db, ids: readonly string[]): Promise<ScoringSnaps
   const evidence = await db.$queryRaw<EvidenceCountRow[]>`
     SELECT "submissionId", "criterionCode", COUNT(*) AS "n" FROM "Evidence"
     WHERE "submissionId" IN (${list}) GROUP BY "submissionId", "criterionCode"`;
-  const counts = new Map(evidence.map((e) => [`${e.submissionId}\u0000${e.criterionCode}`, Number(e.n)]));
+  const counts = new Map<string, Map<string, number>>();
+  for (const e of evidence) {
+    let byCode = counts.get(e.submissionId);
+    if (!byCode) counts.set(e.submissionId, (byCode = new Map()));
+    byCode.set(e.criterionCode, Number(e.n));
+  }
   const parsed = rawValues(db).parsed;
-  return rows.map((r) => {
-    const snap = { id: r.id, answers: {} as Record<string, StoredAnswer>, overrides: {} as Record<string, { points: number }> };
-    const list = parsed(r.answers);
-    for (const [code, raw, explanation, verifiedPoints] of Array.isArray(list) ? (list as AggregatedAnswer[]) : []) {
-      if (code === null) continue;
-      const value = AnswerValueSchema.safeParse(raw);
-      if (!value.success) continue;
-      snap.answers[code] = {
-        value: value.data,
-        ...(explanation ? { explanation } : {}),
-        evidenceCount: counts.get(`${r.id}\u0000${code}`) ?? 0,
-      };
-      if (verifiedPoints !== null) snap.overrides[code] = { points: Number(verifiedPoints) };
+  const values = new Map<string, AnswerValue | null>();
+  const valueOf = (text: unknown): AnswerValue | null => {
+    if (typeof text !== 'string') return null;
+    let v = values.get(text);
+    if (v === undefined) {
+      const checked = AnswerValueSchema.safeParse(JSON.parse(text));
+      v = checked.success ? checked.data : null;
+      if (values.size < VALUE_MEMO) values.set(text, v);
     }
-    return snap;
+    return v;
+  };
+  return rows.map((r) => {
+    const answers: Record<string, StoredAnswer> = {};
+    const overrides: Record<string, { points: number }> = {};
+    const evidenceOf = counts.get(r.id);
+    const list = parsed(r.answers);
+    for (const [code, text, explanation, verifiedPoints] of Array.isArray(list) ? (list as AggregatedAnswer[]) : []) {
+      if (code === null) continue;
+      const value = valueOf(text);
+      if (!value) continue;
+      const evidenceCount = evidenceOf?.get(code) ?? 0;
+      answers[code] = explanation ? { value, explanation, evidenceCount } : { value, evidenceCount };
+      if (verifiedPoints !== null) overrides[code] = { points: Number(verifiedPoints) };
+    }
+    return { id: r.id, answers, overrides };
   });
 };
 
