@@ -1,42 +1,23 @@
 // A dozen reporters of one unit answering at the same moment (the night before the deadline,
 // the whole commune office at once): every write lands, nobody is told "not saved".
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../bot/app/create-app.ts';
+import type { App } from '../../../bot/app/create-app.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
-import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
-import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
-import { loadCriteriaFile, listShippedSets } from '../../../bot/platform/criteria-files.ts';
-import { silentLogger } from '../../../bot/platform/logger.ts';
 import { nextAction } from '../../support/answer-driver.ts';
-import { createTelegramHarness } from '../../support/telegram-harness.ts';
-import { availableProviders, createTestDatabase, type TestDatabase } from '../support/providers.ts';
+import { demoApp, shippedCommuneSet, type DemoApp } from '../support/demo-app.ts';
+import { availableProviders, type TestDatabase } from '../support/providers.ts';
 
 const providers = await availableProviders();
-const loaded = await loadCriteriaFile(listShippedSets().find((f) => f.includes('commune'))!);
-if (!loaded.ok) throw new Error(loaded.error.message);
-const set = loaded.value;
+const set = await shippedCommuneSet();
 const REPORTERS = 12;
 
 describe.each(providers)('%d reporters of one unit at once on %s'.replace('%d', String(REPORTERS)), (provider) => {
   let db: TestDatabase;
   let app: App;
   const now = new Date('2026-11-22T02:00:00Z');
-  let tg: ReturnType<typeof createTelegramHarness>;
+  let tg: DemoApp['tg'];
   beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    await seedDemo(db.repos, now);
-    app = createApp({
-      repos: db.repos,
-      logger: silentLogger(),
-      clock: () => now,
-      evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-cc-'))),
-      evidenceMaxBytes: 1 << 20,
-      botUsername: 'egov_report_bot',
-    });
-    tg = createTelegramHarness(app.dialogue, () => now);
+    ({ db, app, tg } = await demoApp(provider, now));
   });
   afterAll(async () => db.dispose());
 

@@ -2,45 +2,26 @@
 // cost at most four statements at the driver (issue 20), counted on both databases while an
 // officer walks the commune set. Today it is two: the turn's opening read and its commit
 // (one INSERT into the TurnCommit view, whose trigger writes everything).
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../bot/app/create-app.ts';
+import type { App } from '../../../bot/app/create-app.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
-import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
-import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
-import { loadCriteriaFile, listShippedSets } from '../../../bot/platform/criteria-files.ts';
-import { silentLogger } from '../../../bot/platform/logger.ts';
 import { nextAction } from '../../support/answer-driver.ts';
 import { installCounters, statements } from '../../support/db-counter.ts';
-import { createTelegramHarness } from '../../support/telegram-harness.ts';
-import { availableProviders, createTestDatabase, type TestDatabase } from '../support/providers.ts';
+import { demoApp, shippedCommuneSet, type DemoApp } from '../support/demo-app.ts';
+import { availableProviders, type TestDatabase } from '../support/providers.ts';
 
 const providers = await availableProviders();
-const loaded = await loadCriteriaFile(listShippedSets().find((f) => f.includes('commune'))!);
-if (!loaded.ok) throw new Error(loaded.error.message);
-const set = loaded.value;
+const set = await shippedCommuneSet();
 const BUDGET = 4;
 
 describe.each(providers)('statements per answer on %s', (provider) => {
   let db: TestDatabase;
   let app: App;
   const now = new Date('2026-11-22T02:00:00Z');
-  let tg: ReturnType<typeof createTelegramHarness>;
+  let tg: DemoApp['tg'];
   beforeAll(async () => {
     installCounters();
-    db = await createTestDatabase(provider);
-    await seedDemo(db.repos, now);
-    app = createApp({
-      repos: db.repos,
-      logger: silentLogger(),
-      clock: () => now,
-      evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-spa-'))),
-      evidenceMaxBytes: 1 << 20,
-      botUsername: 'egov_report_bot',
-    });
-    tg = createTelegramHarness(app.dialogue, () => now);
+    ({ db, app, tg } = await demoApp(provider, now));
   });
   afterAll(async () => db.dispose());
 
