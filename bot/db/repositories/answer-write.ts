@@ -11,16 +11,14 @@ import type { Db } from '../database.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { rawValues } from './raw-values.ts';
 
-/** What the statements need of a client: the client itself or a transaction's. */
-export type RawClient = Pick<Db, '$queryRaw' | '$executeRaw'>;
+/** What the statements need of a client: a transaction's. */
+type RawClient = Pick<Db, '$queryRaw' | '$executeRaw'>;
 
-/**
- * Runs the change's statements on `tx` (inside a transaction); the new version, or null when
- * the guarded UPDATE matched nothing and nothing was written (see guardFailure).
- */
-export const singleAnswerStatements = async (db: Db, tx: RawClient, submissionId: string, change: Change): Promise<number | null> => {
+// The change's statements on `tx`; the new version, or null when the guarded UPDATE matched
+// nothing and nothing was written (see guardFailure).
+const statements = async (db: Db, tx: RawClient, submissionId: string, change: Change): Promise<number | null> => {
   const answer = change.answers?.[0];
-  if (!answer) throw new Error('singleAnswerStatements: no answer');
+  if (!answer) throw new Error('writeSingleAnswer: no answer');
   const raw = rawValues(db);
   const at = raw.at(change.now);
   const json = raw.json;
@@ -47,7 +45,7 @@ export const singleAnswerStatements = async (db: Db, tx: RawClient, submissionId
 
 /** The change in a transaction of its own: the new version, or null when nothing was written. */
 export const writeSingleAnswer = (db: Db, submissionId: string, change: Change): Promise<number | null> =>
-  db.$transaction((tx) => singleAnswerStatements(db, tx, submissionId, change));
+  db.$transaction((tx) => statements(db, tx, submissionId, change));
 
 /** Why a guarded write matched no row: the period is published, or another writer took the version. */
 export const guardFailure = async (db: Db, submissionId: string): Promise<'published' | 'conflict'> =>
