@@ -1,7 +1,7 @@
 // SpreadsheetML for one worksheet: rows of typed cells (numbers as <v>, texts inline or shared;
 // a large sheet's data rows straight as bytes, byte-sink.ts), column widths, a frozen header,
-// merged header cells. Text is escaped and stripped
-// of characters XML 1.0 forbids; cells longer than Excel's 32,767 characters are cut.
+// merged header cells. Text is escaped and stripped of characters XML 1.0 forbids; cells longer
+// than Excel's 32,767 characters are cut.
 import { bytesOf, type ByteSink } from './byte-sink.ts';
 import type { StyleId } from './styles.ts';
 
