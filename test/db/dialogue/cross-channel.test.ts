@@ -1,21 +1,16 @@
 // One officer, two chat apps: a report started on Telegram is finished on Zalo after /link.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../bot/app/create-app.ts';
-import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
+import type { App } from '../../../bot/app/create-app.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
 import type { FileFetcher } from '../../../bot/app/dialogue-port.ts';
 import { renderPlain } from '../../../bot/channels/render-plain.ts';
 import { loadCriteriaFile, listShippedSets } from '../../../bot/platform/criteria-files.ts';
-import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
 import { createTranslator } from '../../../bot/platform/i18n.ts';
-import { silentLogger } from '../../../bot/platform/logger.ts';
 import { normaliseZaloUpdate } from '../../../bot/channels/zalo/zalo-update.schema.ts';
 import { nextAction } from '../../support/answer-driver.ts';
 import { createTelegramHarness } from '../../support/telegram-harness.ts';
-import { availableProviders, createTestDatabase, type TestDatabase } from '../support/providers.ts';
+import { demoApp } from '../support/demo-app.ts';
+import { availableProviders, type TestDatabase } from '../support/providers.ts';
 
 const providers = await availableProviders();
 const loaded = await loadCriteriaFile(listShippedSets().find((f) => f.includes('commune'))!);
@@ -29,17 +24,7 @@ describe.each(providers)('Telegram → Zalo continuation on %s', (provider) => {
   let app: App;
   const now = new Date('2026-11-23T03:00:00Z');
   beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    await seedDemo(db.repos, now);
-    app = createApp({
-      repos: db.repos,
-      logger: silentLogger(),
-      clock: () => now,
-      evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-x-'))),
-      evidenceMaxBytes: 1 << 20,
-      botUsername: 'b',
-      newCode: () => 'LINK2345',
-    });
+    ({ db, app } = await demoApp(provider, now, { botUsername: 'b', newCode: () => 'LINK2345' }));
   });
   afterAll(async () => db.dispose());
 

@@ -2,22 +2,17 @@
 // forged callback data, commands, files) and drives them through the full dialogue. Whatever
 // arrives, the bot answers, keeps serving, stores only valid answers within the points, and the
 // conversation state stays parseable. FUZZ_ANSWERS sets the number of inputs (CI raises it).
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../bot/app/create-app.ts';
+import type { App } from '../../../bot/app/create-app.ts';
 import { scoreCache, scoreOf } from '../../../bot/app/scores.ts';
-import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
 import { createInvite } from '../../../bot/app/admin/create-invite.ts';
 import { ChatStateSchema } from '../../../bot/app/dialogue/chat-state.ts';
-import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
-import { silentLogger } from '../../../bot/platform/logger.ts';
 import { AnswerValueSchema } from '../../../core/criteria/answer-value.schema.ts';
 import { CriteriaSetSchema } from '../../../core/criteria/criteria-set.schema.ts';
 import { createTelegramHarness } from '../../support/telegram-harness.ts';
-import { availableProviders, createTestDatabase, type TestDatabase } from '../support/providers.ts';
+import { demoApp } from '../support/demo-app.ts';
+import { availableProviders, type TestDatabase } from '../support/providers.ts';
 
 const providers = await availableProviders();
 const total = Number(process.env['FUZZ_ANSWERS'] ?? 1500);
@@ -90,16 +85,7 @@ describe.each(providers)('dialogue under generated input on %s', (provider) => {
   let app: App;
   const now = new Date('2026-11-22T03:00:00Z');
   beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    await seedDemo(db.repos, now);
-    app = createApp({
-      repos: db.repos,
-      logger: silentLogger(),
-      clock: () => now,
-      evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-fuzz-'))),
-      evidenceMaxBytes: 1 << 20,
-      botUsername: 'b',
-    });
+    ({ db, app } = await demoApp(provider, now, { botUsername: 'b' }));
   });
   afterAll(async () => db.dispose());
 

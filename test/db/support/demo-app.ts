@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../../bot/app/create-app.ts';
+import { createApp, type App, type AppOptions } from '../../../bot/app/create-app.ts';
 import { seedDemo } from '../../../bot/app/admin/seed-demo.ts';
 import { createFileEvidenceStore } from '../../../bot/db/file-evidence-store.ts';
 import { loadCriteriaFile, listShippedSets } from '../../../bot/platform/criteria-files.ts';
@@ -14,7 +14,8 @@ import { createTestDatabase, type ProviderName, type TestDatabase } from './prov
 
 export type DemoApp = { readonly db: TestDatabase; readonly app: App; readonly tg: ReturnType<typeof createTelegramHarness> };
 
-export const demoApp = async (provider: ProviderName, now: Date): Promise<DemoApp> => {
+/** `options` replaces any of the defaults below (a bot name, a code generator…). */
+export const demoApp = async (provider: ProviderName, now: Date, options: Partial<AppOptions> = {}): Promise<DemoApp> => {
   const db = await createTestDatabase(provider);
   await seedDemo(db.repos, now);
   const app = createApp({
@@ -24,6 +25,7 @@ export const demoApp = async (provider: ProviderName, now: Date): Promise<DemoAp
     evidence: createFileEvidenceStore(mkdtempSync(path.join(os.tmpdir(), 'egov-demo-app-'))),
     evidenceMaxBytes: 1 << 20,
     botUsername: 'egov_report_bot',
+    ...options,
   });
   return { db, app, tg: createTelegramHarness(app.dialogue, () => now) };
 };
