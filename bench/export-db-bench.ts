@@ -14,13 +14,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { appendixDocument } from '../bot/app/coordination/appendix-document.ts';
 import { scopeOf, type CoordinationDeps } from '../bot/app/coordination/coordination-context.ts';
-import { scoreCache, scoreOf } from '../bot/app/scores.ts';
+import { scoreOf } from '../bot/app/scores.ts';
 import { createRepositories } from '../bot/db/create-repositories.ts';
 import { openDatabase } from '../bot/db/database.ts';
 import { loadCriteriaFile } from '../bot/platform/criteria-files.ts';
 import { writeAppendix } from '../bot/platform/documents/appendix/write-appendix.ts';
 import { createTranslator } from '../bot/platform/i18n.ts';
 import type { Answers } from '../core/criteria/answer-value.schema.ts';
+import { scoreCacheOf } from '../core/criteria/submission-score.ts';
 import { VIETNAM_CALENDAR } from '../core/calendar/working-days.ts';
 import { valueFor } from '../test/app/support/submit-directly.ts';
 import { openBenchDb, round2 } from './bench-db.ts';
@@ -76,17 +77,16 @@ const seed = async (units: number): Promise<{ url: string; periodId: string; cle
             : base;
       answers[c.code] = { value, evidenceCount: 1 };
     }
-    const score = scoreCache(set, period, { answers, overrides: {} });
-    const full = scoreOf(set, period, { answers, overrides: {} }).self.byCode;
+    const scored = scoreOf(set, period, { answers, overrides: {} });
     for (const c of set.criteria) {
-      const s = full[c.code];
+      const s = scored.self.byCode[c.code];
       if (s && s.points < c.maxPoints)
         answers[c.code] = {
           ...answers[c.code]!,
           explanation: i % 97 === 0 ? '=HYPERLINK("x")' : `Xã ${i}: đạt ${s.points}/${c.maxPoints} điểm, còn thiếu do chưa bố trí đủ kinh phí và nhân lực.`,
         };
     }
-    return { answers, score };
+    return { answers, score: scoreCacheOf(set, scored) };
   };
   const ids = Array.from({ length: units }, () => randomUUID());
   for (let i = 0; i < units; i += 500) {
