@@ -9,6 +9,7 @@ import { parseChatState } from '../../bot/app/dialogue/chat-state.ts';
 import { TelegramServer } from '../support/telegram-test-server.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
 import { availableProviders, createTestDatabaseUrl, type ProviderName } from '../db/support/providers.ts';
+import { testPortBase } from '../support/test-port.ts';
 
 const providers = await availableProviders();
 const token = '123456:E2E-crash-token';
@@ -21,7 +22,7 @@ describe.each(providers)('a crash mid-turn on %s', (provider: ProviderName) => {
   let db: Database;
   let cleanup: () => Promise<void>;
   let env: Record<string, string>;
-  const apiPort = 20_000 + Math.floor(Math.random() * 20_000);
+  const apiPort = testPortBase();
   const port = apiPort + 1;
 
   const healthy = () =>

@@ -26,6 +26,7 @@ import {
   type DashboardFixture,
 } from '../support/dashboard-fixture.ts';
 import { initDataFor, signInitData } from '../support/init-data.ts';
+import { testPortBase } from '../support/test-port.ts';
 
 const token = '123456:E2E-dashboard-token';
 const linkSecret = 'dashboard-test-secret-0123456789abcdef';
@@ -35,7 +36,7 @@ describe('dashboard API (the real process)', () => {
   let bot: BotProcess;
   let db: Database;
   let fixture: DashboardFixture;
-  const apiPort = 20_000 + Math.floor(Math.random() * 20_000);
+  const apiPort = testPortBase();
   const port = apiPort + 1;
   const base = `http://127.0.0.1:${port}`;
 

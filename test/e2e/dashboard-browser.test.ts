@@ -15,6 +15,7 @@ import { prepareDashboardDatabase, PROVINCE_TELEGRAM_ID, SUBMITTED, type Dashboa
 import { createSignedLinks } from '../../bot/platform/signed-links.ts';
 import { createDashboardLinks } from '../../bot/platform/dashboard/dashboard-link.ts';
 import { initDataFor, signInitData } from '../support/init-data.ts';
+import { testPortBase } from '../support/test-port.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const inCi = process.env['CI'] === 'true';
@@ -37,7 +38,7 @@ describe.skipIf(!haveChromium && !inCi)('dashboard in a real browser (chromium)'
   let bot: BotProcess;
   let browser: Browser;
   let fixture: DashboardFixture;
-  const apiPort = 20_000 + Math.floor(Math.random() * 20_000);
+  const apiPort = testPortBase();
   const port = apiPort + 1;
   const base = `http://127.0.0.1:${port}`;
 

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramServer } from '../support/telegram-test-server.ts';
 import { waitFor } from '../support/bot-process.ts';
+import { testPortBase } from '../support/test-port.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const token = '123456:E2E-build-token';
@@ -25,7 +26,7 @@ describe('the production build (npm run build, npm run start:prod)', () => {
   // beside dist/ rather than in it, so a running build is never overwritten by the test.
   const outDir = mkdtempSync(path.join(root, '.build-test-'));
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'egov-prod-'));
-  const apiPort = 20_000 + Math.floor(Math.random() * 20_000);
+  const apiPort = testPortBase();
   const port = apiPort + 1;
   let server: TelegramServer;
   let proc: ReturnType<typeof spawn> | undefined;

@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramServer } from '../support/telegram-test-server.ts';
 import { runCli } from '../../bot/cli/run-cli.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
+import { testPortBase } from '../support/test-port.ts';
 
 const token = '123456:E2E-second-poller';
 
 describe('a second long-polling instance', () => {
   let server: TelegramServer;
   const bots: BotProcess[] = [];
-  const apiPort = 20_000 + Math.floor(Math.random() * 20_000);
+  const apiPort = testPortBase();
   let env: Record<string, string>;
 
   const ready = (port: number) =>

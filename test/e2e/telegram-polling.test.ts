@@ -15,6 +15,7 @@ import { openDatabase, type Database } from '../../bot/db/database.ts';
 import { nextAction } from '../support/answer-driver.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
 import { availableProviders, createTestDatabaseUrl } from '../db/support/providers.ts';
+import { testPortBase } from '../support/test-port.ts';
 
 const providers = await availableProviders();
 
@@ -33,7 +34,7 @@ describe.each(providers)('Telegram long polling against an emulated Bot API on %
   let db: Database;
   let env: Record<string, string>;
   let dropDatabase: () => Promise<void> = async () => undefined;
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = testPortBase();
 
   beforeAll(async () => {
     server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 600 });

@@ -8,6 +8,7 @@ import { TelegramServer } from '../support/telegram-test-server.ts';
 import { runCli } from '../../bot/cli/run-cli.ts';
 import { openDatabase, type Database } from '../../bot/db/database.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
+import { testPortBase } from '../support/test-port.ts';
 
 const token = '123456:E2E-webhook-token';
 
@@ -15,7 +16,7 @@ describe('Telegram webhook mode', () => {
   let server: TelegramServer;
   let bot: BotProcess;
   let db: Database;
-  const apiPort = 20_000 + Math.floor(Math.random() * 20_000);
+  const apiPort = testPortBase();
   const port = apiPort + 1;
   const secret = 'webhook-secret_123';
 

@@ -14,6 +14,7 @@ import { buttonValue } from '../support/telegram-harness.ts';
 import { nextAction } from '../support/answer-driver.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
 import { createTestDatabaseUrl, postgresReachable } from '../db/support/providers.ts';
+import { testPortBase } from '../support/test-port.ts';
 
 // CI sets TEST_DATABASE_URL: then an unreachable server fails the test instead of skipping it.
 const runs = process.env['TEST_DATABASE_URL'] !== undefined || (await postgresReachable());
@@ -33,7 +34,7 @@ describe.runIf(runs)('two instances on one PostgreSQL database, webhook mode', (
   let db: Database;
   let cleanup: () => Promise<void> = async () => undefined;
   const bots: BotProcess[] = [];
-  const apiPort = 20_000 + Math.floor(Math.random() * 20_000);
+  const apiPort = testPortBase();
   const ports = [apiPort + 1, apiPort + 2] as const;
   let env: Record<string, string>;
 

@@ -14,6 +14,7 @@ import { nextAction } from '../support/answer-driver.ts';
 import { startBotProcess, waitFor, type BotProcess } from '../support/bot-process.ts';
 import { pngBytes } from '../support/telegram-harness.ts';
 import { startZaloEmulator, type ZaloEmulator } from '../support/zalo-emulator.ts';
+import { testPortBase } from '../support/test-port.ts';
 
 const loaded = await loadCriteriaFile(listShippedSets().find((f) => f.includes('commune'))!);
 if (!loaded.ok) throw new Error(loaded.error.message);
@@ -30,7 +31,7 @@ describe.each(['polling', 'webhook'] as const)('Zalo channel in %s mode', (mode)
   beforeAll(async () => {
     emu = await startZaloEmulator({ emptyPollWaitMs: 50 });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'egov-zalo-'));
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = testPortBase();
     env = {
       DATABASE_URL: `file:${path.join(dir, 'zalo.db')}`,
       ZALO_BOT_TOKEN: emu.token,
