@@ -56,3 +56,43 @@ describe('byte sink', () => {
     );
   });
 });
+
+describe('byte sink, direct writing', () => {
+  it('writes numbers with at most two decimals (points, percents) exactly as String() does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999_999 }), (k) => {
+        for (const v of [k / 100, k, k / 10]) {
+          const sink = new ByteSink();
+          sink.number(v);
+          expect(sink.take().toString('latin1')).toBe(String(v));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        const sink = new ByteSink();
+        sink.number(v);
+        expect(sink.take().toString('latin1')).toBe(String(v));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reuses a chunk only once its reader released it: bytes still held never change', () => {
+    const sink = new ByteSink();
+    const line = bytesOf(`${'x'.repeat(1000)}\n`);
+    const held: { bytes: Buffer; copy: string }[] = [];
+    for (let round = 0; round < 40; round += 1) {
+      for (let i = 0; i < 1100; i += 1) sink.bytes(bytesOf(`${round}:${i};`));
+      for (let i = 0; i < 300; i += 1) sink.bytes(line);
+      for (const [n, b] of sink.takeFilled().entries()) {
+        // Every other chunk is kept by its reader, the rest go back for reuse.
+        if (n % 2 === 0) held.push({ bytes: b, copy: b.toString('latin1') });
+        else sink.release(b);
+      }
+    }
+    expect(held.length).toBeGreaterThan(5);
+    for (const h of held) expect(h.bytes.toString('latin1')).toBe(h.copy);
+  });
+});

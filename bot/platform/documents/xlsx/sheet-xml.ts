@@ -2,7 +2,7 @@
 // a large sheet's data rows straight as bytes, byte-sink.ts), column widths, a frozen header,
 // merged header cells. Text is escaped and stripped of characters XML 1.0 forbids; cells longer
 // than Excel's 32,767 characters are cut.
-import { bytesOf, type ByteSink } from './byte-sink.ts';
+import { bytesOf, NUMBER_BYTES, putBytes, putDigits, putNumber, putPrefix, putText, type ByteSink } from './byte-sink.ts';
 import type { StyleId } from './styles.ts';
 
 /** A cell: a number, a text, or empty. `shared` puts a repeated text in the shared-string table. */
@@ -136,45 +136,88 @@ export const compileRow = (columns: readonly DataColumn[], shared: SharedStrings
       plain: `" s="${c.style}"${textKind}${body[0]}`,
       quoted: `" s="${quoted}"${textKind}${body[0]}`,
       close: body[1],
+      plainBytes: bytesOf(`" s="${c.style}"${textKind}${body[0]}`),
+      quotedBytes: bytesOf(`" s="${quoted}"${textKind}${body[0]}`),
+      closeBytes: bytesOf(body[1]),
       style: c.style,
     };
   });
-  // Per column, the bytes after the row number of each text seen: a unit's name repeats on each
-  // of its detail rows and criterion texts on every unit's, so most text cells cost one lookup.
+  // The most a row takes besides its texts: every cell as its longest fixed form, a row number
+  // in each reference and a number in each value.
+  const fixed =
+    rowOpen.length +
+    16 +
+    rowOpenEnd.length +
+    rowClose.length +
+    parts.reduce(
+      (n, p) =>
+        n + p.open.length + 16 + Math.max(p.empty.length, p.number.length + NUMBER_BYTES + valueClose.length, p.quotedBytes.length + p.closeBytes.length),
+      0,
+    );
+  // Per shared column, the bytes after the row number of each text seen: a unit's name repeats
+  // on each of its detail rows and criterion texts on every unit's, so such a cell is one lookup.
   const tails = parts.map(() => new Map<string, Uint8Array>());
-  const tailOf = (i: number, text: string): Uint8Array | string => {
+  const tailOf = (i: number, text: string): Uint8Array => {
     const p = parts[i]!;
     const head = textStyle(p.style, text) === p.style ? p.plain : p.quoted;
-    const tail = head + (p.kind === 'shared' ? shared.index(text) : escapeXml(text)) + p.close;
-    // Only shared texts repeat; a column of mostly unique ones (explanations) is not cached.
-    if (p.kind !== 'shared') return tail;
     const cache = tails[i]!;
-    const bytes = bytesOf(tail);
+    const bytes = bytesOf(head + shared.index(text) + p.close);
     if (cache.size < TAIL_CACHE) cache.set(text, bytes);
     return bytes;
   };
+  // Per row: each cell's text part (shared tail bytes, or the escaped inline text), reused.
+  const texts: (Uint8Array | string | undefined)[] = parts.map(() => undefined);
+  const ref = new Uint8Array(16);
   return (rowNumber: number, values: readonly Value[], sink: ByteSink): void => {
-    sink.bytes(rowOpen);
-    sink.digits(rowNumber);
-    sink.bytes(rowOpenEnd);
+    // Texts first, to know the room the row needs; then the row in one pass into the chunk.
+    let room = fixed;
     for (let i = 0; i < parts.length; i += 1) {
-      const p = parts[i]!;
       const v = values[i];
-      sink.bytes(p.open);
-      sink.digits(rowNumber);
-      if (v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v)) || (p.kind === 'number' && typeof v !== 'number')) {
-        // Empty stays empty (a styled cell without a value), never an empty string.
-        sink.bytes(p.empty);
-      } else if (typeof v === 'number') {
-        sink.bytes(p.number);
-        sink.number(v);
-        sink.bytes(valueClose);
-      } else {
+      if (typeof v !== 'string' || v === '' || parts[i]!.kind === 'number') {
+        texts[i] = undefined;
+        continue;
+      }
+      if (parts[i]!.kind === 'shared') {
         const tail = tails[i]!.get(v) ?? tailOf(i, v);
-        if (typeof tail === 'string') sink.text(tail);
-        else sink.bytes(tail);
+        texts[i] = tail;
+        room += tail.length;
+      } else {
+        const escaped = escapeXml(v);
+        texts[i] = escaped;
+        room += escaped.length * 3;
       }
     }
-    sink.bytes(rowClose);
+    const c = sink.reserve(room);
+    let p = sink.at();
+    const refLength = putDigits(ref, 0, rowNumber);
+    p = putBytes(c, p, rowOpen);
+    p = putPrefix(c, p, ref, refLength);
+    p = putBytes(c, p, rowOpenEnd);
+    for (let i = 0; i < parts.length; i += 1) {
+      const part = parts[i]!;
+      const v = values[i];
+      p = putBytes(c, p, part.open);
+      p = putPrefix(c, p, ref, refLength);
+      const text = texts[i];
+      if (text !== undefined) {
+        if (typeof text !== 'string') p = putBytes(c, p, text);
+        else {
+          // Mostly unique texts (explanations): head, text and close written in turn, never
+          // joined into a string first.
+          p = putBytes(c, p, textStyle(part.style, v as string) === part.style ? part.plainBytes : part.quotedBytes);
+          p = putText(c, p, text);
+          p = putBytes(c, p, part.closeBytes);
+        }
+      } else if (typeof v === 'number' && Number.isFinite(v)) {
+        p = putBytes(c, p, part.number);
+        p = putNumber(c, p, v);
+        p = putBytes(c, p, valueClose);
+      } else {
+        // Empty stays empty (a styled cell without a value), never an empty string.
+        p = putBytes(c, p, part.empty);
+      }
+    }
+    p = putBytes(c, p, rowClose);
+    sink.commit(p);
   };
 };

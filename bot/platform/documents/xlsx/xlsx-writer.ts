@@ -11,9 +11,10 @@ import { stylesXml, textStyleFor } from './styles.ts';
 import { ZipWriter, type EntryWriter } from './zip-writer.ts';
 
 const MAX_ROWS = 1_048_576;
+// Every 512 rows (a mask), zlib's finished work is taken up (EntryWriter.service).
+const SERVICE_ROWS = 511;
 // Small chunks: the rope of row strings is flattened before it leaves the young generation.
 const FLUSH_AT = 64 * 1024;
-const ZLIB_CHUNK = 1024 * 1024;
 
 export type SheetWriter = {
   /** A free-form row (titles, headers). */
@@ -89,12 +90,18 @@ export class XlsxWriter {
     const sink = new ByteSink();
     sink.text(sheetStart(layout));
     let count = 0;
-    // Handed to zlib in large chunks (each write is a hop to its thread). Taken synchronously:
-    // rows added while a write is pending go to the next chunk.
+    // Handed to zlib a whole chunk at a time (each write is a hop to its thread), each chunk
+    // back to the sink once compressed. Taken synchronously: rows added while a write is
+    // pending go to the next chunk.
+    const release = (b: Buffer) => () => sink.release(b);
     const flush = (force = false): Promise<void> | undefined => {
-      const size = sink.size();
-      if (size === 0 || (!force && size < ZLIB_CHUNK)) return undefined;
-      return entry.write(sink.take());
+      if (force) return sink.size() === 0 ? undefined : entry.write(sink.take());
+      const full = sink.takeFilled();
+      if (full.length === 0) return (count & SERVICE_ROWS) === 0 ? entry.service() : undefined;
+      if (full.length === 1) return entry.write(full[0]!, release(full[0]!));
+      return (async () => {
+        for (const b of full) await entry.write(b, release(b));
+      })();
     };
     const dataRow = compileRow(layout.columns ?? [], this.shared, this.textStyle);
     const next = () => {

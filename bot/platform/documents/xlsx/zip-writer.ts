@@ -15,7 +15,20 @@ type Done = { readonly crc: number; readonly size: number; readonly compressedSi
 type Central = Done & { readonly name: Buffer; readonly offset: number };
 
 /** An open entry: write its text in order, then close it. */
-export type EntryWriter = { readonly write: (chunk: string | Buffer) => Promise<void>; readonly close: () => Promise<void> };
+export type EntryWriter = {
+  /** `consumed` is called once zlib has read the chunk: its bytes may then be reused. */
+  readonly write: (chunk: string | Buffer, consumed?: () => void) => Promise<void>;
+  /**
+   * A turn of the event loop when zlib has work in hand, else undefined. zlib's thread starts
+   * its next chunk only once the main thread has taken the last one's result, which happens
+   * only there: a caller that builds rows synchronously calls this every few hundred rows so
+   * that the compressor keeps pace (without it, 8 MB queued up and the export waited on it).
+   */
+  readonly service: () => Promise<void> | undefined;
+  readonly close: () => Promise<void>;
+};
+
+const turn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 // Deflates into `sink`, tracking the CRC and both sizes; `sink` may apply backpressure.
 const deflater = (level: number, sink: (chunk: Buffer) => Promise<void> | void) => {
@@ -45,12 +58,17 @@ const deflater = (level: number, sink: (chunk: Buffer) => Promise<void> | void) 
     }
   });
   return {
-    write: async (chunk: Buffer) => {
+    write: async (chunk: Buffer, consumed?: () => void) => {
       if (failure) throw failure;
       crc = crc32(chunk, crc);
       size += chunk.length;
-      if (!z.write(chunk)) await once(z, 'drain');
+      // Through the event loop first, so zlib has taken its last result (see `service`).
+      if (z.writableLength > 0) await turn();
+      // A chunk zlib failed on is never handed back for reuse: it may still be referenced.
+      const queued = consumed ? z.write(chunk, (e) => (e ? undefined : consumed())) : z.write(chunk);
+      if (!queued) await once(z, 'drain');
     },
+    service: (): Promise<void> | undefined => (z.writableLength > 0 ? turn() : undefined),
     end: async (): Promise<Done> => {
       const ended = once(z, 'end');
       z.end();
@@ -121,7 +139,8 @@ export class ZipWriter {
       return this.out.write(chunk) || this.out.writableLength <= OUT_BACKLOG ? undefined : once(this.out, 'drain').then(() => undefined);
     });
     return {
-      write: (chunk) => z.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk),
+      write: (chunk, consumed) => z.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk, consumed),
+      service: z.service,
       close: async () => {
         await this.finishEntry(name, offset, await z.end());
         this.busy = false;
@@ -135,7 +154,8 @@ export class ZipWriter {
     const z = deflater(this.options.level ?? 6, (chunk) => void chunks.push(chunk));
     let done: Done | undefined;
     return {
-      write: (chunk) => z.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk),
+      write: (chunk, consumed) => z.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk, consumed),
+      service: z.service,
       close: async () => void (done = await z.end()),
       add: async () => {
         if (!done) throw new Error(`zip: ${path} was not closed`);
