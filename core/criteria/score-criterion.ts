@@ -64,7 +64,9 @@ const rawOutcome = (c: Criterion, answer: StoredAnswer, opts: ScoreOptions): Raw
     case 'count': {
       if (v.type !== 'count') return MISMATCH;
       if (spec.tiers) {
-        const tier = spec.tiers.filter((t) => t.min <= v.count).sort((x, y) => y.min - x.min)[0];
+        // The reached tier with the highest minimum (the first listed of equal ones).
+        let tier: (typeof spec.tiers)[number] | undefined;
+        for (const t of spec.tiers) if (t.min <= v.count && (tier === undefined || t.min > tier.min)) tier = t;
         return pts(tier?.points ?? 0);
       }
       return pts(Math.min(v.count * (spec.perItem ?? 0), spec.cap ?? c.maxPoints));
@@ -92,5 +94,6 @@ export const scoreAnswer = (c: Criterion, answer: StoredAnswer, opts: ScoreOptio
   const out = rawOutcome(c, answer, opts);
   if (out.kind !== 'points') return out;
   const p = Number.isFinite(out.points) ? out.points : 0;
-  return pts(roundHalfUp2(Math.min(Math.max(p, 0), c.maxPoints)));
+  const points = roundHalfUp2(Math.min(Math.max(p, 0), c.maxPoints));
+  return Object.is(points, out.points) ? out : pts(points);
 };

@@ -58,7 +58,10 @@ export const percentOf = (points: number, max: number): number => (max > 0 ? rou
  */
 export const tierFor = (tiers: readonly Tier[], percent: number): Tier | null => {
   const shown = roundHalfUp2(percent);
-  return [...tiers].sort((a, b) => b.minPercent - a.minPercent).find((t) => shown >= t.minPercent) ?? null;
+  // The reached tier with the highest threshold (the first listed of equal ones), without a sorted copy.
+  let best: Tier | null = null;
+  for (const t of tiers) if (shown >= t.minPercent && (best === null || t.minPercent > best.minPercent)) best = t;
+  return best;
 };
 
 // Each row is written out as one literal: `{ ...base, status, … }` fell off V8's fast path and
@@ -74,9 +77,10 @@ const row = (c: Criterion, status: CriterionStatus, applicableMax: number, rawPo
   missing,
 });
 
-const scoreOne = (c: Criterion, answers: Answers, done: Map<string, CriterionScore>, opts: ScoreOptions): CriterionScore => {
+const scoreOne = (c: Criterion, answers: Answers, done: Readonly<Record<string, CriterionScore>>, opts: ScoreOptions): CriterionScore => {
   if (c.relevantWhen) {
-    const ref = done.get(c.relevantWhen.criterion);
+    const code = c.relevantWhen.criterion;
+    const ref = Object.hasOwn(done, code) ? done[code] : undefined;
     const refRelevant = ref !== undefined && ref.status !== 'irrelevant';
     if (!conditionHolds(c.relevantWhen, answers, refRelevant, ref?.rawPoints ?? 0)) return row(c, 'irrelevant', 0, 0, 0, 0);
   }
@@ -90,50 +94,97 @@ const scoreOne = (c: Criterion, answers: Answers, done: Map<string, CriterionSco
 };
 
 // Answers maps are never mutated (every change builds a new object), so the score of one map
-// for one set and window can be reused: the questionnaire engine asks for it several times per
-// answer. Keys are weak, so nothing outlives the maps themselves.
-const memo = new WeakMap<Answers, WeakMap<CriteriaSet, Map<string, SetScore>>>();
+// for one set, window and tiers can be reused: the questionnaire engine asks for it several
+// times per answer. Keys are weak, so nothing outlives the maps themselves. An export scores
+// 10,000 maps once each, so a miss costs one small entry, not a key string and nested maps.
+type MemoEntry = {
+  readonly set: CriteriaSet;
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+  readonly tiers: readonly Tier[] | undefined;
+  readonly score: SetScore;
+};
+const memo = new WeakMap<Answers, MemoEntry[]>();
+
+const sameTiers = (a: readonly Tier[] | undefined, b: readonly Tier[] | undefined): boolean => {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((t, i) => t.key === b[i]?.key && t.minPercent === b[i]?.minPercent);
+};
+const sameOptions = (e: MemoEntry, o: SetScoreOptions): boolean => e.from === o.window?.from && e.to === o.window?.to && sameTiers(e.tiers, o.tiers);
 
 /** Scores a whole answers map; unanswered criteria earn 0 but stay in the denominator. */
 export const scoreSet = (set: CriteriaSet, answers: Answers, opts: SetScoreOptions = {}): SetScore => {
-  const windowKey = `${opts.window ? `${opts.window.from}|${opts.window.to}` : ''}|${opts.tiers ? opts.tiers.map((t) => `${t.key}:${t.minPercent}`).join(',') : ''}`;
-  let bySet = memo.get(answers);
-  if (!bySet) memo.set(answers, (bySet = new WeakMap()));
-  let byWindow = bySet.get(set);
-  if (!byWindow) bySet.set(set, (byWindow = new Map()));
-  const hit = byWindow.get(windowKey);
-  if (hit) return hit;
+  let entries = memo.get(answers);
+  if (!entries) memo.set(answers, (entries = []));
+  for (const e of entries) if (e.set === set && sameOptions(e, opts)) return e.score;
   const score = computeScore(set, answers, opts);
-  byWindow.set(windowKey, score);
+  entries.push({ set, from: opts.window?.from, to: opts.window?.to, tiers: opts.tiers, score });
   return score;
 };
 
 const computeScore = (set: CriteriaSet, answers: Answers, opts: SetScoreOptions): SetScore => {
-  const done = new Map<string, CriterionScore>();
-  for (const c of set.criteria) done.set(c.code, scoreOne(c, answers, done, opts));
-  return aggregateScore(set, [...done.values()], opts.tiers ?? set.tiers);
+  const byCode: Record<string, CriterionScore> = {};
+  const criteria: CriterionScore[] = [];
+  for (const c of set.criteria) {
+    const s = scoreOne(c, answers, byCode, opts);
+    byCode[c.code] = s;
+    criteria.push(s);
+  }
+  return aggregateScore(set, criteria, opts.tiers ?? set.tiers, byCode);
 };
 
 /** Groups, totals, percent of the applicable maximum and tier from per-criterion rows. */
-export const aggregateScore = (set: CriteriaSet, criteria: readonly CriterionScore[], tiers: readonly Tier[]): SetScore => {
-  const sum = (xs: readonly CriterionScore[], f: (s: CriterionScore) => number): number => roundHalfUp2(xs.reduce((s, x) => s + f(x), 0));
-  const groups = set.groups.map((g) => {
-    const rows = criteria.filter((s) => s.group === g.code);
-    const points = sum(rows, (s) => s.points);
-    const applicableMax = sum(rows, (s) => s.applicableMax);
-    return { code: g.code, points, applicableMax, maxPoints: sum(rows, (s) => s.maxPoints), percent: percentOf(points, applicableMax) };
+export const aggregateScore = (
+  set: CriteriaSet,
+  criteria: readonly CriterionScore[],
+  tiers: readonly Tier[],
+  /** The rows by code when the caller has it already. */
+  byCode?: Readonly<Record<string, CriterionScore>>,
+): SetScore => {
+  // One pass in criteria order: each sum adds the same numbers in the same order as summing
+  // each group's rows on their own would, then is rounded once.
+  const n = set.groups.length;
+  const gPoints: number[] = new Array<number>(n).fill(0);
+  const gApplicable: number[] = new Array<number>(n).fill(0);
+  const gMax: number[] = new Array<number>(n).fill(0);
+  let points = 0;
+  let applicableMax = 0;
+  let maxPoints = 0;
+  for (const c of criteria) {
+    points += c.points;
+    applicableMax += c.applicableMax;
+    maxPoints += c.maxPoints;
+    for (let g = 0; g < n; g += 1) {
+      if (set.groups[g]!.code !== c.group) continue;
+      gPoints[g]! += c.points;
+      gApplicable[g]! += c.applicableMax;
+      gMax[g]! += c.maxPoints;
+      break;
+    }
+  }
+  const groups = set.groups.map((g, i) => {
+    const p = roundHalfUp2(gPoints[i]!);
+    const a = roundHalfUp2(gApplicable[i]!);
+    return { code: g.code, points: p, applicableMax: a, maxPoints: roundHalfUp2(gMax[i]!), percent: percentOf(p, a) };
   });
-  const points = sum(criteria, (s) => s.points);
-  const applicableMax = sum(criteria, (s) => s.applicableMax);
+  points = roundHalfUp2(points);
+  applicableMax = roundHalfUp2(applicableMax);
   const percent = percentOf(points, applicableMax);
+  let rows = byCode;
+  if (!rows) {
+    const built: Record<string, CriterionScore> = {};
+    for (const c of criteria) built[c.code] = c;
+    rows = built;
+  }
   return {
     scored: set.scored,
     criteria,
-    byCode: Object.fromEntries(criteria.map((c) => [c.code, c])),
+    byCode: rows,
     groups,
     points,
     applicableMax,
-    maxPoints: sum(criteria, (s) => s.maxPoints),
+    maxPoints: roundHalfUp2(maxPoints),
     percent,
     tier: set.scored && applicableMax > 0 ? tierFor(tiers, percent) : null,
   };
