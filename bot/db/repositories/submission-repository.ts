@@ -75,10 +75,14 @@ type AggregatedAnswer = [string | null, string | null, string | null, number | n
  * provider gets its own placeholders; the same snapshot rules as `toSnapshot`.
  */
 // Answer values repeat (yes/no, the same option, small counts): each distinct stored text is
-// parsed and checked once per read, and the answers holding it share the (readonly) value.
-const VALUE_MEMO = 50_000;
+// parsed and checked once while it stays in the repository's memo (cleared when full), and the
+// answers holding it share the (readonly) value.
+const VALUE_MEMO = 20_000;
 
-const scoringMany = async (db: Db, ids: readonly string[]): Promise<ScoringSnapshot[]> => {
+/** Stored value texts already parsed, shared by every read of one repository (bounded). */
+type ValueMemo = Map<string, AnswerValue | null>;
+
+const scoringMany = async (db: Db, values: ValueMemo, ids: readonly string[]): Promise<ScoringSnapshot[]> => {
   if (ids.length === 0) return [];
   const list = Prisma.join([...ids]);
   const pg = providerOf(db) === 'postgresql';
@@ -101,14 +105,15 @@ const scoringMany = async (db: Db, ids: readonly string[]): Promise<ScoringSnaps
     byCode.set(e.criterionCode, Number(e.n));
   }
   const parsed = rawValues(db).parsed;
-  const values = new Map<string, AnswerValue | null>();
   const valueOf = (text: unknown): AnswerValue | null => {
     if (typeof text !== 'string') return null;
     let v = values.get(text);
     if (v === undefined) {
       const checked = AnswerValueSchema.safeParse(JSON.parse(text));
       v = checked.success ? checked.data : null;
-      if (values.size < VALUE_MEMO) values.set(text, v);
+      // Many units give the same figures: 21,000 distinct texts among 310,000 answers.
+      if (values.size >= VALUE_MEMO) values.clear();
+      values.set(text, v);
     }
     return v;
   };
@@ -117,7 +122,9 @@ const scoringMany = async (db: Db, ids: readonly string[]): Promise<ScoringSnaps
     const overrides: Record<string, { points: number }> = {};
     const evidenceOf = counts.get(r.id);
     const list = parsed(r.answers);
-    for (const [code, text, explanation, verifiedPoints] of Array.isArray(list) ? (list as AggregatedAnswer[]) : []) {
+    const aggregated = Array.isArray(list) ? (list as AggregatedAnswer[]) : [];
+    for (let i = 0; i < aggregated.length; i += 1) {
+      const [code, text, explanation, verifiedPoints] = aggregated[i]!;
       if (code === null) continue;
       const value = valueOf(text);
       if (!value) continue;
@@ -196,224 +203,227 @@ const toSnapshot = (row: SnapshotRow): SubmissionSnapshot => {
   };
 };
 
-export const createSubmissionRepository = (db: Db): SubmissionRepository => ({
-  async getOrCreate(input) {
-    const where = { periodId_unitId_criteriaSetId: { periodId: input.periodId, unitId: input.unitId, criteriaSetId: input.criteriaSetId } };
-    const found = await db.submission.findUnique({ where, select: snapshotSelect });
-    if (found) return toSnapshot(found);
-    try {
-      const created = await db.submission.create({
-        data: {
-          periodId: input.periodId,
-          unitId: input.unitId,
-          criteriaSetId: input.criteriaSetId,
-          profile: input.profile,
-          startedAt: input.now,
-          lastActivityAt: input.now,
-        },
-        select: snapshotSelect,
-      });
-      return toSnapshot(created);
-    } catch (error) {
-      const again = await db.submission.findUnique({ where, select: snapshotSelect });
-      if (again) return toSnapshot(again);
-      throw error;
-    }
-  },
+export const createSubmissionRepository = (db: Db): SubmissionRepository => {
+  const valueMemo: ValueMemo = new Map();
+  return {
+    async getOrCreate(input) {
+      const where = { periodId_unitId_criteriaSetId: { periodId: input.periodId, unitId: input.unitId, criteriaSetId: input.criteriaSetId } };
+      const found = await db.submission.findUnique({ where, select: snapshotSelect });
+      if (found) return toSnapshot(found);
+      try {
+        const created = await db.submission.create({
+          data: {
+            periodId: input.periodId,
+            unitId: input.unitId,
+            criteriaSetId: input.criteriaSetId,
+            profile: input.profile,
+            startedAt: input.now,
+            lastActivityAt: input.now,
+          },
+          select: snapshotSelect,
+        });
+        return toSnapshot(created);
+      } catch (error) {
+        const again = await db.submission.findUnique({ where, select: snapshotSelect });
+        if (again) return toSnapshot(again);
+        throw error;
+      }
+    },
 
-  async head(periodId, unitId, criteriaSetId) {
-    return db.submission.findUnique({ where: { periodId_unitId_criteriaSetId: { periodId, unitId, criteriaSetId } }, select: { id: true, version: true } });
-  },
+    async head(periodId, unitId, criteriaSetId) {
+      return db.submission.findUnique({ where: { periodId_unitId_criteriaSetId: { periodId, unitId, criteriaSetId } }, select: { id: true, version: true } });
+    },
 
-  async load(id) {
-    const row = await db.submission.findUnique({ where: { id }, select: snapshotSelect });
-    return row ? toSnapshot(row) : null;
-  },
+    async load(id) {
+      const row = await db.submission.findUnique({ where: { id }, select: snapshotSelect });
+      return row ? toSnapshot(row) : null;
+    },
 
-  async loadMany(ids) {
-    const rows = await db.submission.findMany({ where: { id: { in: [...ids] } }, select: snapshotSelect });
-    return rows.map(toSnapshot);
-  },
+    async loadMany(ids) {
+      const rows = await db.submission.findMany({ where: { id: { in: [...ids] } }, select: snapshotSelect });
+      return rows.map(toSnapshot);
+    },
 
-  scoringMany: (ids) => scoringMany(db, ids),
+    scoringMany: (ids) => scoringMany(db, valueMemo, ids),
 
-  async find(periodId, unitId, criteriaSetId) {
-    const row = await db.submission.findUnique({ where: { periodId_unitId_criteriaSetId: { periodId, unitId, criteriaSetId } }, select: snapshotSelect });
-    return row ? toSnapshot(row) : null;
-  },
+    async find(periodId, unitId, criteriaSetId) {
+      const row = await db.submission.findUnique({ where: { periodId_unitId_criteriaSetId: { periodId, unitId, criteriaSetId } }, select: snapshotSelect });
+      return row ? toSnapshot(row) : null;
+    },
 
-  /**
-   * One nested write: Prisma runs it as a single transaction, and the `version` in the where
-   * clause makes it fail (P2025) when another writer got there first.
-   */
-  async applyChange(submissionId, change) {
-    if (isSingleAnswer(change)) {
-      const version = await writeSingleAnswer(db, submissionId, change);
-      if (version !== null) return { ok: true, version };
-      return { ok: false, reason: await guardFailure(db, submissionId) };
-    }
-    const who = { personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now };
-    const actor = { answeredById: change.actor.personId, channel: change.actor.channel, answeredAt: change.now };
-    const answers = change.answers ?? [];
-    const cleared = change.cleared ?? [];
-    const setOverrides = Object.entries(change.overrides?.set ?? {});
-    const clearOverrides = change.overrides?.clear ?? [];
-    const revisions = [
-      ...answers.map((a) => ({ criterionCode: a.code, kind: 'answer', value: a.value, explanation: a.explanation ?? null, ...who })),
-      ...cleared.map((code) => ({ criterionCode: code, kind: 'clear', ...who })),
-      ...setOverrides.map(([code, o]) => ({ criterionCode: code, kind: 'verify', points: o.points, note: o.note, ...who })),
-      ...clearOverrides.map((code) => ({ criterionCode: code, kind: 'verify_cleared', ...who })),
-    ];
-    const answerOps = [
-      ...answers.map((a) => {
-        const data = { value: a.value, explanation: a.explanation ?? null, ...actor };
-        return { where: { submissionId_criterionCode: { submissionId, criterionCode: a.code } }, create: { criterionCode: a.code, ...data }, update: data };
-      }),
-    ];
-    const overrideOps = [
-      ...setOverrides.map(([code, o]) => ({
-        where: { submissionId_criterionCode: { submissionId, criterionCode: code } },
-        data: { verifiedPoints: o.points, verifiedNote: o.note, verifiedById: change.actor.personId, verifiedAt: change.now },
-      })),
-      ...clearOverrides.map((code) => ({
-        where: { submissionId_criterionCode: { submissionId, criterionCode: code } },
-        data: { verifiedPoints: null, verifiedNote: null, verifiedById: null, verifiedAt: null },
-      })),
-    ];
-    const status = change.status;
-    const frozen = changeIsFrozenByPublication(change);
-    const cp = change.checkpoint;
-    const checkpointData = cp
-      ? { recordedAt: change.now, recordedById: change.actor.personId, answers: cp.answers as object, profile: cp.profile as object }
-      : undefined;
-    try {
-      const row = await db.submission.update({
-        // The period's status is checked by the same statement that writes: a period published
-        // a moment ago (another process's CLI) refuses the write, whatever the caller cached.
-        where: { id: submissionId, version: change.expectedVersion, ...(frozen ? { period: { status: { not: 'published' } } } : {}) },
-        data: {
-          version: { increment: 1 },
-          ...(change.activity === false ? {} : { lastActivityAt: change.now }),
-          ...(change.profile ? { profile: change.profile } : {}),
-          ...(change.score ? { score: change.score as unknown as object } : {}),
-          ...(change.appraisal ? { appraisalState: change.appraisal } : {}),
-          ...(status
-            ? {
-                status: status.to,
-                ...(status.to === 'submitted'
-                  ? { submittedAt: change.now, submittedById: change.actor.personId, ...(status.firstSubmission ? { firstSubmittedAt: change.now } : {}) }
-                  : {}),
-                ...(status.to === 'returned' ? { returnedAt: change.now, returnNote: status.note ?? null } : {}),
-                ...(status.to === 'verified' ? { verifiedAt: change.now } : {}),
-                events: { create: { kind: status.event, personId: change.actor.personId, note: status.note ?? null, createdAt: change.now } },
-              }
-            : {}),
-          ...(answerOps.length > 0 || cleared.length > 0 || overrideOps.length > 0
-            ? {
-                answers: {
-                  ...(cleared.length > 0 ? { deleteMany: { criterionCode: { in: [...cleared] } } } : {}),
-                  ...(answerOps.length > 0 ? { upsert: answerOps } : {}),
-                  ...(overrideOps.length > 0 ? { update: overrideOps } : {}),
-                },
-              }
-            : {}),
-          ...(revisions.length > 0 ? { revisions: { createMany: { data: revisions } } } : {}),
-          ...(cp && checkpointData
-            ? {
-                checkpoints: {
-                  upsert: {
-                    where: { submissionId_month: { submissionId, month: cp.month } },
-                    create: { month: cp.month, ...checkpointData },
-                    update: checkpointData,
+    /**
+     * One nested write: Prisma runs it as a single transaction, and the `version` in the where
+     * clause makes it fail (P2025) when another writer got there first.
+     */
+    async applyChange(submissionId, change) {
+      if (isSingleAnswer(change)) {
+        const version = await writeSingleAnswer(db, submissionId, change);
+        if (version !== null) return { ok: true, version };
+        return { ok: false, reason: await guardFailure(db, submissionId) };
+      }
+      const who = { personId: change.actor.personId, channel: change.actor.channel, createdAt: change.now };
+      const actor = { answeredById: change.actor.personId, channel: change.actor.channel, answeredAt: change.now };
+      const answers = change.answers ?? [];
+      const cleared = change.cleared ?? [];
+      const setOverrides = Object.entries(change.overrides?.set ?? {});
+      const clearOverrides = change.overrides?.clear ?? [];
+      const revisions = [
+        ...answers.map((a) => ({ criterionCode: a.code, kind: 'answer', value: a.value, explanation: a.explanation ?? null, ...who })),
+        ...cleared.map((code) => ({ criterionCode: code, kind: 'clear', ...who })),
+        ...setOverrides.map(([code, o]) => ({ criterionCode: code, kind: 'verify', points: o.points, note: o.note, ...who })),
+        ...clearOverrides.map((code) => ({ criterionCode: code, kind: 'verify_cleared', ...who })),
+      ];
+      const answerOps = [
+        ...answers.map((a) => {
+          const data = { value: a.value, explanation: a.explanation ?? null, ...actor };
+          return { where: { submissionId_criterionCode: { submissionId, criterionCode: a.code } }, create: { criterionCode: a.code, ...data }, update: data };
+        }),
+      ];
+      const overrideOps = [
+        ...setOverrides.map(([code, o]) => ({
+          where: { submissionId_criterionCode: { submissionId, criterionCode: code } },
+          data: { verifiedPoints: o.points, verifiedNote: o.note, verifiedById: change.actor.personId, verifiedAt: change.now },
+        })),
+        ...clearOverrides.map((code) => ({
+          where: { submissionId_criterionCode: { submissionId, criterionCode: code } },
+          data: { verifiedPoints: null, verifiedNote: null, verifiedById: null, verifiedAt: null },
+        })),
+      ];
+      const status = change.status;
+      const frozen = changeIsFrozenByPublication(change);
+      const cp = change.checkpoint;
+      const checkpointData = cp
+        ? { recordedAt: change.now, recordedById: change.actor.personId, answers: cp.answers as object, profile: cp.profile as object }
+        : undefined;
+      try {
+        const row = await db.submission.update({
+          // The period's status is checked by the same statement that writes: a period published
+          // a moment ago (another process's CLI) refuses the write, whatever the caller cached.
+          where: { id: submissionId, version: change.expectedVersion, ...(frozen ? { period: { status: { not: 'published' } } } : {}) },
+          data: {
+            version: { increment: 1 },
+            ...(change.activity === false ? {} : { lastActivityAt: change.now }),
+            ...(change.profile ? { profile: change.profile } : {}),
+            ...(change.score ? { score: change.score as unknown as object } : {}),
+            ...(change.appraisal ? { appraisalState: change.appraisal } : {}),
+            ...(status
+              ? {
+                  status: status.to,
+                  ...(status.to === 'submitted'
+                    ? { submittedAt: change.now, submittedById: change.actor.personId, ...(status.firstSubmission ? { firstSubmittedAt: change.now } : {}) }
+                    : {}),
+                  ...(status.to === 'returned' ? { returnedAt: change.now, returnNote: status.note ?? null } : {}),
+                  ...(status.to === 'verified' ? { verifiedAt: change.now } : {}),
+                  events: { create: { kind: status.event, personId: change.actor.personId, note: status.note ?? null, createdAt: change.now } },
+                }
+              : {}),
+            ...(answerOps.length > 0 || cleared.length > 0 || overrideOps.length > 0
+              ? {
+                  answers: {
+                    ...(cleared.length > 0 ? { deleteMany: { criterionCode: { in: [...cleared] } } } : {}),
+                    ...(answerOps.length > 0 ? { upsert: answerOps } : {}),
+                    ...(overrideOps.length > 0 ? { update: overrideOps } : {}),
                   },
-                },
-              }
-            : {}),
-        },
-        select: { version: true },
+                }
+              : {}),
+            ...(revisions.length > 0 ? { revisions: { createMany: { data: revisions } } } : {}),
+            ...(cp && checkpointData
+              ? {
+                  checkpoints: {
+                    upsert: {
+                      where: { submissionId_month: { submissionId, month: cp.month } },
+                      create: { month: cp.month, ...checkpointData },
+                      update: checkpointData,
+                    },
+                  },
+                }
+              : {}),
+          },
+          select: { version: true },
+        });
+        return { ok: true, version: row.version };
+      } catch (error) {
+        if (!isRecordNotFound(error)) throw error;
+        if (!frozen) return { ok: false, reason: 'conflict' };
+        return { ok: false, reason: await guardFailure(db, submissionId) };
+      }
+    },
+
+    async addEvidence(input) {
+      const { now, submissionId, ...data } = input;
+      try {
+        // Created under the submission, with the period's status checked by the same statement.
+        await db.submission.update({
+          where: { id: submissionId, period: { status: { not: 'published' } } },
+          data: { evidence: { create: { ...data, createdAt: now } } },
+          select: { id: true },
+        });
+      } catch (error) {
+        if (!isRecordNotFound(error)) throw error;
+        if (await db.submission.count({ where: { id: submissionId } })) throw periodPublishedError(submissionId);
+        throw new Error(`evidence: submission ${submissionId} missing`, { cause: error });
+      }
+      return db.evidence.count({ where: { submissionId: input.submissionId, criterionCode: input.criterionCode } });
+    },
+
+    async hasEvidence(submissionId, criterionCode, sha256) {
+      return (await db.evidence.count({ where: { submissionId, criterionCode, sha256 } })) > 0;
+    },
+
+    async evidenceOf(submissionId) {
+      return db.evidence.findMany({
+        where: { submissionId },
+        select: { id: true, criterionCode: true, kind: true, fileName: true, mime: true, size: true, createdAt: true, storedPath: true },
+        orderBy: { createdAt: 'asc' },
       });
-      return { ok: true, version: row.version };
-    } catch (error) {
-      if (!isRecordNotFound(error)) throw error;
-      if (!frozen) return { ok: false, reason: 'conflict' };
-      return { ok: false, reason: await guardFailure(db, submissionId) };
-    }
-  },
+    },
 
-  async addEvidence(input) {
-    const { now, submissionId, ...data } = input;
-    try {
-      // Created under the submission, with the period's status checked by the same statement.
-      await db.submission.update({
-        where: { id: submissionId, period: { status: { not: 'published' } } },
-        data: { evidence: { create: { ...data, createdAt: now } } },
-        select: { id: true },
+    async history(submissionId, criterionCode) {
+      return db.answerRevision.findMany({
+        where: { submissionId, criterionCode },
+        select: { kind: true, value: true, points: true, explanation: true, note: true, personId: true, channel: true, createdAt: true },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       });
-    } catch (error) {
-      if (!isRecordNotFound(error)) throw error;
-      if (await db.submission.count({ where: { id: submissionId } })) throw periodPublishedError(submissionId);
-      throw new Error(`evidence: submission ${submissionId} missing`, { cause: error });
-    }
-    return db.evidence.count({ where: { submissionId: input.submissionId, criterionCode: input.criterionCode } });
-  },
+    },
 
-  async hasEvidence(submissionId, criterionCode, sha256) {
-    return (await db.evidence.count({ where: { submissionId, criterionCode, sha256 } })) > 0;
-  },
+    async events(submissionId) {
+      return db.submissionEvent.findMany({
+        where: { submissionId },
+        select: { kind: true, personId: true, note: true, createdAt: true },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+    },
 
-  async evidenceOf(submissionId) {
-    return db.evidence.findMany({
-      where: { submissionId },
-      select: { id: true, criterionCode: true, kind: true, fileName: true, mime: true, size: true, createdAt: true, storedPath: true },
-      orderBy: { createdAt: 'asc' },
-    });
-  },
+    async answerAuthors(submissionId) {
+      return db.answer.findMany({ where: { submissionId }, select: { criterionCode: true, answeredById: true, channel: true } });
+    },
 
-  async history(submissionId, criterionCode) {
-    return db.answerRevision.findMany({
-      where: { submissionId, criterionCode },
-      select: { kind: true, value: true, points: true, explanation: true, note: true, personId: true, channel: true, createdAt: true },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    });
-  },
+    async checkpointsOf(submissionIds) {
+      if (submissionIds.length === 0) return [];
+      const rows = await db.checkpointSnapshot.findMany({
+        where: { submissionId: { in: [...submissionIds] } },
+        select: checkpointSelect,
+        orderBy: [{ submissionId: 'asc' }, { month: 'asc' }],
+      });
+      return rows.map(toCheckpoint);
+    },
 
-  async events(submissionId) {
-    return db.submissionEvent.findMany({
-      where: { submissionId },
-      select: { kind: true, personId: true, note: true, createdAt: true },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    });
-  },
+    async latestCheckpoint(unitId, periodIds) {
+      if (periodIds.length === 0) return null;
+      const row = await db.checkpointSnapshot.findFirst({
+        where: { submission: { unitId, periodId: { in: [...periodIds] } } },
+        select: checkpointSelect,
+        orderBy: [{ month: 'desc' }, { recordedAt: 'desc' }],
+      });
+      return row ? toCheckpoint(row) : null;
+    },
 
-  async answerAuthors(submissionId) {
-    return db.answer.findMany({ where: { submissionId }, select: { criterionCode: true, answeredById: true, channel: true } });
-  },
-
-  async checkpointsOf(submissionIds) {
-    if (submissionIds.length === 0) return [];
-    const rows = await db.checkpointSnapshot.findMany({
-      where: { submissionId: { in: [...submissionIds] } },
-      select: checkpointSelect,
-      orderBy: [{ submissionId: 'asc' }, { month: 'asc' }],
-    });
-    return rows.map(toCheckpoint);
-  },
-
-  async latestCheckpoint(unitId, periodIds) {
-    if (periodIds.length === 0) return null;
-    const row = await db.checkpointSnapshot.findFirst({
-      where: { submission: { unitId, periodId: { in: [...periodIds] } } },
-      select: checkpointSelect,
-      orderBy: [{ month: 'desc' }, { recordedAt: 'desc' }],
-    });
-    return row ? toCheckpoint(row) : null;
-  },
-
-  async staleScores(version, limit) {
-    const rows = await db.submission.findMany({ select: { id: true, periodId: true, criteriaSetId: true, version: true, score: true } });
-    return rows
-      .filter((r) => !(r.score && typeof r.score === 'object' && (r.score as { v?: unknown }).v === version))
-      .slice(0, limit)
-      .map(({ score: _score, ...rest }) => rest);
-  },
-});
+    async staleScores(version, limit) {
+      const rows = await db.submission.findMany({ select: { id: true, periodId: true, criteriaSetId: true, version: true, score: true } });
+      return rows
+        .filter((r) => !(r.score && typeof r.score === 'object' && (r.score as { v?: unknown }).v === version))
+        .slice(0, limit)
+        .map(({ score: _score, ...rest }) => rest);
+    },
+  };
+};
