@@ -392,6 +392,8 @@ export type SubmissionRepository = {
   loadMany(ids: readonly string[]): Promise<SubmissionSnapshot[]>;
   /** Answers, evidence counts and appraised points of many submissions, in two lean queries (the export). */
   scoringMany(ids: readonly string[]): Promise<ScoringSnapshot[]>;
+  /** A hint that many `scoringMany` calls follow (the export): SQLite starts its reading thread now. */
+  expectScoringReads?(): void;
   find(periodId: string, unitId: string, criteriaSetId: string): Promise<SubmissionSnapshot | null>;
   /** One transaction, guarded by `expectedVersion` (optimistic locking). */
   applyChange(submissionId: string, change: Change): Promise<ChangeOutcome>;

@@ -8,6 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
 import { databaseProvider, type DatabaseProvider } from '../platform/config.ts';
+import { createBulkReader, type BulkReader } from './sqlite/bulk-reader.ts';
 
 /**
  * Both generated clients expose the same model delegates, but TypeScript cannot prove
@@ -60,6 +61,11 @@ const providers = new WeakMap<object, DatabaseProvider>();
 export const providerOf = (db: Db): DatabaseProvider =>
   providers.get(db) ?? ((db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgresql' : 'sqlite');
 
+const bulkReaders = new WeakMap<object, BulkReader>();
+
+/** The off-thread reader of a SQLite client opened here (none for PostgreSQL, a transaction or a client made elsewhere). */
+export const bulkReaderOf = (db: Db): BulkReader | undefined => bulkReaders.get(db);
+
 export const openDatabase = (url: string): Database => {
   const provider = databaseProvider(url);
   if (provider === 'sqlite') {
@@ -67,7 +73,18 @@ export const openDatabase = (url: string): Database => {
     mkdirSync(path.dirname(file), { recursive: true });
     const prisma = new SqliteClient({ adapter: new TunedSqliteAdapter({ url: file, timeout: 10_000 }) });
     providers.set(prisma, provider);
-    return { provider, url, prisma, close: () => prisma.$disconnect() };
+    // Its thread starts on the first bulk read only.
+    const reader = createBulkReader(file);
+    bulkReaders.set(prisma, reader);
+    return {
+      provider,
+      url,
+      prisma,
+      close: async () => {
+        await reader.close();
+        await prisma.$disconnect();
+      },
+    };
   }
   const schema = postgresSchema(url);
   const pool = new pg.Pool({

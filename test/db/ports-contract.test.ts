@@ -569,6 +569,61 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       for (const sub of subs) expect(many.get(sub.id)).toEqual((await repos.submissions.load(sub.id))!.answers);
     });
 
+    it('reads a long list (the export reads 100 at a time; SQLite on its reading thread) exactly as short ones', async () => {
+      const subs: SubmissionSnapshot[] = [];
+      for (let i = 0; i < 40; i += 1) subs.push(await newSubmission());
+      for (const [i, sub] of subs.entries()) {
+        if (i % 5 === 4) continue; // some left empty
+        await repos.submissions.applyChange(sub.id, {
+          expectedVersion: 0,
+          actor,
+          now,
+          answers: [
+            { code: 'X-1.1', value: i % 2 ? yes : no, ...(i % 3 ? { explanation: `Xã ${i}: chưa đủ "kinh phí" & nhân lực` } : {}) },
+            { code: 'X-1.3', value: { type: 'ratio', numerator: i % 7, denominator: 7 } },
+          ],
+        });
+        if (i % 4 === 0) {
+          await repos.submissions.addEvidence({
+            submissionId: sub.id,
+            criterionCode: 'X-1.1',
+            kind: 'photo',
+            channel: 'telegram',
+            fileRef: `f${i}`,
+            fileName: `${i}.png`,
+            sha256: null,
+            size: 1,
+            mime: null,
+            storedPath: null,
+            uploadedById: 'p',
+            now,
+          });
+          await repos.submissions.applyChange(sub.id, {
+            expectedVersion: 1,
+            actor,
+            now: later(1),
+            overrides: { set: { 'X-1.3': { points: 2.5, note: 'n' } } },
+          });
+        }
+      }
+      const ids = [...subs.map((x) => x.id), 'no-such-submission'];
+      const long = await repos.submissions.scoringMany(ids);
+      const short = (await Promise.all([0, 10, 20, 30].map((i) => repos.submissions.scoringMany(ids.slice(i, i + 10))))).flat();
+      const byId = (xs: typeof long) => new Map(xs.map((x) => [x.id, x]));
+      expect(long).toHaveLength(40);
+      expect(byId(long)).toEqual(byId([...short, ...(await repos.submissions.scoringMany(ids.slice(40)))]));
+      const eighth = byId(long).get(subs[8]!.id)!;
+      expect(eighth).toEqual({
+        id: subs[8]!.id,
+        answers: {
+          'X-1.1': { value: no, explanation: 'Xã 8: chưa đủ "kinh phí" & nhân lực', evidenceCount: 1 },
+          'X-1.3': { value: { type: 'ratio', numerator: 1, denominator: 7 }, evidenceCount: 0 },
+        },
+        overrides: { 'X-1.3': { points: 2.5 } },
+      });
+      for (const sub of subs) expect(byId(long).get(sub.id)!.answers).toEqual((await repos.submissions.load(sub.id))!.answers);
+    });
+
     it('keeps appraised points through answer updates until cleared, and refuses points on an unanswered criterion as a conflict', async () => {
       const s = await newSubmission();
       await repos.submissions.applyChange(s.id, { expectedVersion: 0, actor, now, answers: [{ code: 'X-1.1', value: yes }] });

@@ -5,10 +5,10 @@
 // a .ts file at all, so a ready process is itself the proof that nothing needs tsx; the process's
 // command line, environment and loaded files are checked too.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramServer } from '../support/telegram-test-server.ts';
 import { waitFor } from '../support/bot-process.ts';
@@ -115,4 +115,24 @@ describe('the production build (npm run build, npm run start:prod)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 90_000);
+
+  it('ships the SQLite bulk reader: its worker runs from the build with plain node', () => {
+    const database = path.join(outDir, 'bot', 'db', 'database.js');
+    expect(existsSync(path.join(outDir, 'bot', 'db', 'sqlite', 'bulk-read-worker.mjs'))).toBe(true);
+    const script = `
+      const { openDatabase, bulkReaderOf } = await import(${JSON.stringify(pathToFileURL(database).href)});
+      const db = openDatabase(${JSON.stringify(`file:${path.join(workDir, 'prod.db')}`)});
+      const [rows] = await bulkReaderOf(db.prisma).read(['SELECT COUNT(*) FROM "Unit" WHERE "code" IN (?#)'], ['none']);
+      console.log(JSON.stringify(rows));
+      await db.close();`;
+    const file = path.join(workDir, 'bulk-read.mjs');
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, [file], {
+      cwd: workDir,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('[[0]]');
+  });
 });

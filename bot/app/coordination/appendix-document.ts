@@ -17,8 +17,11 @@ import { toLocalDate } from '../../../core/calendar/local-date.ts';
 import { unitRows, type CoordinationDeps, type Scope, type UnitRow } from './coordination-context.ts';
 import { rankingsFor } from './ranking-command.ts';
 
-// 500 answers' submissions a query: fewer round trips, still far below either driver's parameter limit.
-const BATCH = 500;
+// 100 submissions a query: the next batch is read (off the main thread on SQLite, by the
+// server on PostgreSQL) while this one is scored and written, and two batches of reports in
+// memory stay small enough to die young (at 500, they outlived the young generation and each
+// batch cost a full GC; peak memory was 30 MB higher).
+const BATCH = 100;
 
 type Translate = (key: string, params?: ReplyParams) => string;
 
@@ -86,6 +89,8 @@ export const appendixDocument = async (
   readBatch = BATCH,
 ): Promise<AppendixDocument> => {
   const t: Translate = (key, params) => deps.translate(locale, key, params);
+  // The reads of the reports start once the ranking is known; their thread can start now.
+  deps.repos.submissions.expectScoringReads?.();
   const all = await unitRows(deps, scope, period, (u) => !level || u.level === level);
   const rankings = await rankingsFor(deps, scope, period, level ? { level } : {}, all);
   const rows = new Map(all.filter((r) => !r.unit.excluded).map((r) => [r.unit.id, r]));

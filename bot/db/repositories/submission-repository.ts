@@ -16,7 +16,7 @@ import {
   type SubmissionSnapshot,
   type SubmissionStatus,
 } from '../../app/ports.ts';
-import { providerOf, type Db } from '../database.ts';
+import { bulkReaderOf, providerOf, type Db } from '../database.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { isRecordNotFound } from '../prisma-errors.ts';
 import { guardFailure, writeSingleAnswer } from './answer-write.ts';
@@ -71,8 +71,9 @@ type AggregatedAnswer = [string | null, string | null, string | null, number | n
  * Many submissions' answers as the score function reads them. Raw SQL because the export reads
  * 310,000 answers for 10,000 units: one row per submission with its answers as a JSON array
  * (SQLite's json_group_array, PostgreSQL's json_agg) costs about half the CPU of a row per
- * answer, and the nested `findMany` about three times as much. Tagged templates, so each
- * provider gets its own placeholders; the same snapshot rules as `toSnapshot`.
+ * answer, and the nested `findMany` about three times as much. On SQLite a long list is read on
+ * the bulk reader's thread (sqlite/bulk-reader.ts), a short one through Prisma, with the same
+ * statements; the same snapshot rules as `toSnapshot`.
  */
 // Answer values repeat (yes/no, the same option, small counts): each distinct stored text is
 // parsed and checked once while it stays in the repository's memo (cleared when full), and the
@@ -82,27 +83,50 @@ const VALUE_MEMO = 20_000;
 /** Stored value texts already parsed, shared by every read of one repository (bounded). */
 type ValueMemo = Map<string, AnswerValue | null>;
 
+// SQLite's statements, written once for both ways of running them; `(?#)` is the list of ids.
+// LEFT JOIN: a submission without answers still comes back (empty), an unknown id does not.
+const SQLITE_ANSWERS = `SELECT s."id", json_group_array(json_array(a."criterionCode", a."value", a."explanation", a."verifiedPoints")) AS "answers"
+  FROM "Submission" s LEFT JOIN "Answer" a ON a."submissionId" = s."id" WHERE s."id" IN (?#) GROUP BY s."id"`;
+const SQLITE_EVIDENCE = `SELECT "submissionId", "criterionCode", COUNT(*) AS "n" FROM "Evidence"
+  WHERE "submissionId" IN (?#) GROUP BY "submissionId", "criterionCode"`;
+/** Lists at least this long are read on the bulk reader's thread (the export reads 500 at a time). */
+const OFF_THREAD_FROM = 32;
+
+type AggregateRows = { readonly rows: readonly (readonly unknown[])[]; readonly evidence: readonly (readonly unknown[])[] };
+
+const aggregateRows = async (db: Db, ids: readonly string[]): Promise<AggregateRows> => {
+  if (providerOf(db) === 'postgresql') {
+    const list = Prisma.join([...ids]);
+    // The value travels as its JSON text (a string inside the aggregate), to be parsed once per text.
+    const rows = await db.$queryRaw<ScoringRow[]>`
+      SELECT s."id", json_agg(json_build_array(a."criterionCode", a."value"::text, a."explanation", a."verifiedPoints")) AS "answers"
+      FROM "Submission" s LEFT JOIN "Answer" a ON a."submissionId" = s."id"
+      WHERE s."id" IN (${list}) GROUP BY s."id"`;
+    const evidence = await db.$queryRaw<EvidenceCountRow[]>`
+      SELECT "submissionId", "criterionCode", COUNT(*) AS "n" FROM "Evidence"
+      WHERE "submissionId" IN (${list}) GROUP BY "submissionId", "criterionCode"`;
+    return { rows: rows.map((r) => [r.id, r.answers]), evidence: evidence.map((e) => [e.submissionId, e.criterionCode, e.n]) };
+  }
+  const reader = ids.length >= OFF_THREAD_FROM ? bulkReaderOf(db) : undefined;
+  if (reader) {
+    const [rows = [], evidence = []] = await reader.read([SQLITE_ANSWERS, SQLITE_EVIDENCE], ids);
+    return { rows, evidence };
+  }
+  const list = `(${ids.map(() => '?').join(', ')})`;
+  const rows = await db.$queryRawUnsafe<ScoringRow[]>(SQLITE_ANSWERS.replace('(?#)', list), ...ids);
+  const evidence = await db.$queryRawUnsafe<EvidenceCountRow[]>(SQLITE_EVIDENCE.replace('(?#)', list), ...ids);
+  return { rows: rows.map((r) => [r.id, r.answers]), evidence: evidence.map((e) => [e.submissionId, e.criterionCode, e.n]) };
+};
+
 const scoringMany = async (db: Db, values: ValueMemo, ids: readonly string[]): Promise<ScoringSnapshot[]> => {
   if (ids.length === 0) return [];
-  const list = Prisma.join([...ids]);
-  const pg = providerOf(db) === 'postgresql';
-  // The value travels as its JSON text (a string inside the aggregate), to be parsed once per text.
-  const aggregate = pg
-    ? Prisma.sql`json_agg(json_build_array(a."criterionCode", a."value"::text, a."explanation", a."verifiedPoints"))`
-    : Prisma.sql`json_group_array(json_array(a."criterionCode", a."value", a."explanation", a."verifiedPoints"))`;
-  // LEFT JOIN: a submission without answers still comes back (empty), an unknown id does not.
-  const rows = await db.$queryRaw<ScoringRow[]>`
-    SELECT s."id", ${aggregate} AS "answers"
-    FROM "Submission" s LEFT JOIN "Answer" a ON a."submissionId" = s."id"
-    WHERE s."id" IN (${list}) GROUP BY s."id"`;
-  const evidence = await db.$queryRaw<EvidenceCountRow[]>`
-    SELECT "submissionId", "criterionCode", COUNT(*) AS "n" FROM "Evidence"
-    WHERE "submissionId" IN (${list}) GROUP BY "submissionId", "criterionCode"`;
+  const { rows, evidence } = await aggregateRows(db, ids);
   const counts = new Map<string, Map<string, number>>();
-  for (const e of evidence) {
-    let byCode = counts.get(e.submissionId);
-    if (!byCode) counts.set(e.submissionId, (byCode = new Map()));
-    byCode.set(e.criterionCode, Number(e.n));
+  for (const [submissionId, code, n] of evidence) {
+    const id = String(submissionId);
+    let byCode = counts.get(id);
+    if (!byCode) counts.set(id, (byCode = new Map()));
+    byCode.set(String(code), Number(n));
   }
   const parsed = rawValues(db).parsed;
   const valueOf = (text: unknown): AnswerValue | null => {
@@ -117,11 +141,12 @@ const scoringMany = async (db: Db, values: ValueMemo, ids: readonly string[]): P
     }
     return v;
   };
-  return rows.map((r) => {
+  return rows.map(([rawId, rawAnswers]) => {
+    const id = String(rawId);
     const answers: Record<string, StoredAnswer> = {};
     const overrides: Record<string, { points: number }> = {};
-    const evidenceOf = counts.get(r.id);
-    const list = parsed(r.answers);
+    const evidenceOf = counts.get(id);
+    const list = parsed(rawAnswers);
     const aggregated = Array.isArray(list) ? (list as AggregatedAnswer[]) : [];
     for (let i = 0; i < aggregated.length; i += 1) {
       const [code, text, explanation, verifiedPoints] = aggregated[i]!;
@@ -132,7 +157,7 @@ const scoringMany = async (db: Db, values: ValueMemo, ids: readonly string[]): P
       answers[code] = explanation ? { value, explanation, evidenceCount } : { value, evidenceCount };
       if (verifiedPoints !== null) overrides[code] = { points: Number(verifiedPoints) };
     }
-    return { id: r.id, answers, overrides };
+    return { id, answers, overrides };
   });
 };
 
@@ -245,6 +270,7 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => {
     },
 
     scoringMany: (ids) => scoringMany(db, valueMemo, ids),
+    expectScoringReads: () => bulkReaderOf(db)?.warm(),
 
     async find(periodId, unitId, criteriaSetId) {
       const row = await db.submission.findUnique({ where: { periodId_unitId_criteriaSetId: { periodId, unitId, criteriaSetId } }, select: snapshotSelect });
