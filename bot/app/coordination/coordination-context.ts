@@ -62,10 +62,13 @@ export type Scope = {
 };
 
 /** Units at or below the coordinator's membership units (province → all, district → its communes). */
-export const scopeOf = async (deps: CoordinationDeps, ctx: Pick<CommandContext, 'memberships'>): Promise<Scope> => {
-  const all = await deps.repos.units.list();
+export const scopeOf = async (deps: CoordinationDeps, ctx: Pick<CommandContext, 'memberships'>): Promise<Scope> =>
+  scopeFromUnits(await deps.repos.units.list(), ctx.memberships);
+
+/** The scope of `memberships` over units already read (every unit of the installation). */
+export const scopeFromUnits = (all: readonly UnitWithParentCode[], memberships: CommandContext['memberships']): Scope => {
   const byId = new Map(all.map((u) => [u.id, u]));
-  const rootIds = new Set(ctx.memberships.filter((m) => m.role === 'coordinator').map((m) => m.unitId));
+  const rootIds = new Set(memberships.filter((m) => m.role === 'coordinator').map((m) => m.unitId));
   const visible = new Set<string>();
   for (const u of all) {
     let cur: UnitWithParentCode | undefined = u;

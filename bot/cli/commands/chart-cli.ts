@@ -2,7 +2,7 @@
 // the same builder as /chart. A level too long for one image (--all) is written as
 // <file>-1.png, <file>-2.png…, each within Telegram's photo limits.
 import { writeFile } from 'node:fs/promises';
-import { isAssessedLevel, scopeOf } from '../../app/coordination/coordination-context.ts';
+import { isAssessedLevel } from '../../app/coordination/coordination-context.ts';
 import { buildChart } from '../../app/coordination/export-chart-commands.ts';
 import { stringFlag } from '../args.ts';
 import type { CliCommand } from '../cli-context.ts';
@@ -16,8 +16,7 @@ export const chartCli: CliCommand = async (ctx) => {
   const level = stringFlag(ctx.args, 'level');
   if (!out || !out.toLowerCase().endsWith('.png') || !level || !isAssessedLevel(level)) throw new CliUsageError(USAGE);
   const period = await periodFlag(ctx, USAGE);
-  const { deps, memberships } = await cliCoordination(ctx);
-  const scope = await scopeOf(deps, { memberships });
+  const { deps, scope } = await cliCoordination(ctx);
   const chart = await buildChart(
     deps,
     scope,

@@ -1,15 +1,16 @@
 // What the document verbs (form, export, chart) share: the coordination dependencies over the
 // CLI's repositories, and an administrator as the caller (coordinator of every top unit), so the
 // same use cases as in chat produce the files, with every unit of the installation in scope.
-import type { CoordinationDeps } from '../../app/coordination/coordination-context.ts';
+import { scopeFromUnits, type CoordinationDeps, type Scope } from '../../app/coordination/coordination-context.ts';
 import type { Membership, StoredPeriod } from '../../app/ports.ts';
 import { stringFlag } from '../args.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../output.ts';
 
-export const cliCoordination = async (ctx: CliContext): Promise<{ deps: CoordinationDeps; memberships: Membership[] }> => {
+export const cliCoordination = async (ctx: CliContext): Promise<{ deps: CoordinationDeps; memberships: Membership[]; scope: Scope }> => {
   const repos = await ctx.repos();
-  const roots = (await repos.units.list()).filter((u) => u.parentId === null);
+  const units = await repos.units.list();
+  const roots = units.filter((u) => u.parentId === null);
   const deps: CoordinationDeps = {
     repos,
     calendar: await ctx.calendar(),
@@ -18,7 +19,9 @@ export const cliCoordination = async (ctx: CliContext): Promise<{ deps: Coordina
     notify: async () => undefined,
     translate: ctx.translator.t,
   };
-  return { deps, memberships: roots.map((u) => ({ id: `cli:${u.id}`, personId: 'cli', unitId: u.id, role: 'coordinator' as const })) };
+  const memberships = roots.map((u) => ({ id: `cli:${u.id}`, personId: 'cli', unitId: u.id, role: 'coordinator' as const }));
+  // The units read once: the scope is built from the same list (10,000 units: a read saved).
+  return { deps, memberships, scope: scopeFromUnits(units, memberships) };
 };
 
 export const periodFlag = async (ctx: CliContext, usage: string): Promise<StoredPeriod> => {

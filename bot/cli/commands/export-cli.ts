@@ -4,7 +4,7 @@
 // level (`<out>-<level>.csv`; just `<out>` when one level is asked for).
 import { createWriteStream } from 'node:fs';
 import { appendixDocument } from '../../app/coordination/appendix-document.ts';
-import { isAssessedLevel, scopeOf } from '../../app/coordination/coordination-context.ts';
+import { isAssessedLevel } from '../../app/coordination/coordination-context.ts';
 import { documentLabel } from '../../app/coordination/document-label.ts';
 import { writeAppendix } from '../../platform/documents/appendix/write-appendix.ts';
 import { stringFlag } from '../args.ts';
@@ -20,8 +20,7 @@ export const exportCommandCli: CliCommand = async (ctx) => {
   const format = stringFlag(ctx.args, 'format') ?? (out?.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
   if (!out || (format !== 'xlsx' && format !== 'csv') || (levelFlag !== undefined && !isAssessedLevel(levelFlag))) throw new CliUsageError(USAGE);
   const period = await periodFlag(ctx, USAGE);
-  const { deps, memberships } = await cliCoordination(ctx);
-  const scope = await scopeOf(deps, { memberships });
+  const { deps, scope } = await cliCoordination(ctx);
   const level = levelFlag !== undefined && isAssessedLevel(levelFlag) ? levelFlag : undefined;
   const doc = await appendixDocument(deps, scope, period, ctx.locale, ctx.now(), level);
   if (doc.levels.length === 0) {

@@ -7,8 +7,8 @@
 export const bytesOf = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
 const CHUNK = 1024 * 1024;
-// Chunks kept for reuse: as many as zlib may hold queued (its 8 MiB high-water mark) and a few more.
-const POOL = 12;
+// Chunks kept for reuse: as many as zlib may hold queued (its 2 MiB high-water mark) and a few more.
+const POOL = 6;
 const NONE: readonly Buffer[] = Object.freeze([]);
 
 export class ByteSink {
@@ -141,8 +141,8 @@ export const NUMBER_BYTES = 26;
 
 export const putBytes = (c: Buffer, p: number, b: Uint8Array): number => {
   const n = b.length;
-  // Most parts are a few bytes: a loop beats TypedArray#set's call for those.
-  if (n < 24) {
+  // A part of a few bytes: a loop beats TypedArray#set's call (about 20 ns) below 10 bytes.
+  if (n < 10) {
     for (let i = 0; i < n; i += 1) c[p + i] = b[i]!;
     return p + n;
   }

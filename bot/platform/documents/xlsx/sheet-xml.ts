@@ -115,57 +115,60 @@ export type Value = string | number | null | undefined;
  * Precompiles the XML around each cell of a data row (the hot path: 300,000+ rows) as bytes: a
  * row is then a few copies per cell into the sheet's sink, with no string built per row.
  */
-const TAIL_CACHE = 20_000;
+const TAIL_CACHE = 2_000;
 
 export const compileRow = (columns: readonly DataColumn[], shared: SharedStrings, textStyle: TextStyle) => {
-  const inline = ['><is><t xml:space="preserve">', '</t></is></c>'] as const;
-  const value = ['><v>', '</v></c>'] as const;
-  const rowOpen = bytesOf('<row r="');
-  const rowOpenEnd = bytesOf('">');
-  const rowClose = bytesOf('</row>');
-  const valueClose = bytesOf(value[1]);
+  const inlineOpen = '><is><t xml:space="preserve">';
+  const inlineClose = '</t></is></c>';
+  const valueOpen = '><v>';
+  const valueClose = '</v></c>';
+  // Each cell is written as its row number, its head, its value, then one part that closes it
+  // and opens the next cell (or the row's end): a few copies per cell, none per separator.
+  const opens = columns.map((_, i) => `<c r="${columnName(i)}`);
+  const after = (i: number) => opens[i + 1] ?? '</row>';
   const parts = columns.map((c, i) => {
     const quoted = textStyle(c.style, '=') ?? c.style;
     const textKind = c.kind === 'shared' ? ' t="s"' : ' t="inlineStr"';
-    const body = c.kind === 'shared' ? value : inline;
+    const body = c.kind === 'shared' ? valueOpen : inlineOpen;
     return {
       kind: c.kind,
-      open: bytesOf(`<c r="${columnName(i)}`),
-      empty: bytesOf(`" s="${c.style}"/>`),
-      number: bytesOf(`" s="${c.style}"${value[0]}`),
-      plain: `" s="${c.style}"${textKind}${body[0]}`,
-      quoted: `" s="${quoted}"${textKind}${body[0]}`,
-      close: body[1],
-      plainBytes: bytesOf(`" s="${c.style}"${textKind}${body[0]}`),
-      quotedBytes: bytesOf(`" s="${quoted}"${textKind}${body[0]}`),
-      closeBytes: bytesOf(body[1]),
       style: c.style,
+      // Empty stays empty (a styled cell without a value), never an empty string.
+      empty: bytesOf(`" s="${c.style}"/>${after(i)}`),
+      number: bytesOf(`" s="${c.style}"${valueOpen}`),
+      numberEnd: bytesOf(`${valueClose}${after(i)}`),
+      plain: `" s="${c.style}"${textKind}${body}`,
+      quoted: `" s="${quoted}"${textKind}${body}`,
+      plainBytes: bytesOf(`" s="${c.style}"${textKind}${body}`),
+      quotedBytes: bytesOf(`" s="${quoted}"${textKind}${body}`),
+      textEnd: bytesOf(`${c.kind === 'shared' ? valueClose : inlineClose}${after(i)}`),
     };
   });
+  const rowStart = bytesOf('<row r="');
+  const firstCell = bytesOf(`">${opens[0] ?? ''}`);
+  const emptyRowEnd = bytesOf('"></row>');
   // The most a row takes besides its texts: every cell as its longest fixed form, a row number
   // in each reference and a number in each value.
   const fixed =
-    rowOpen.length +
+    rowStart.length +
     16 +
-    rowOpenEnd.length +
-    rowClose.length +
-    parts.reduce(
-      (n, p) =>
-        n + p.open.length + 16 + Math.max(p.empty.length, p.number.length + NUMBER_BYTES + valueClose.length, p.quotedBytes.length + p.closeBytes.length),
-      0,
-    );
-  // Per shared column, the bytes after the row number of each text seen: a unit's name repeats
-  // on each of its detail rows and criterion texts on every unit's, so such a cell is one lookup.
+    Math.max(firstCell.length, emptyRowEnd.length) +
+    parts.reduce((n, p) => n + 16 + Math.max(p.empty.length, p.number.length + NUMBER_BYTES + p.numberEnd.length, p.quotedBytes.length + p.textEnd.length), 0);
+  // Per shared column, the bytes of a text's head and index: a unit's name repeats on each of
+  // its detail rows running (the last one is kept), and criterion texts on every unit's (the
+  // first 2,000 texts are kept), so such a cell is one comparison or one lookup.
   const tails = parts.map(() => new Map<string, Uint8Array>());
+  const lastText: (string | undefined)[] = parts.map(() => undefined);
+  const lastTail: (Uint8Array | undefined)[] = parts.map(() => undefined);
   const tailOf = (i: number, text: string): Uint8Array => {
     const p = parts[i]!;
     const head = textStyle(p.style, text) === p.style ? p.plain : p.quoted;
     const cache = tails[i]!;
-    const bytes = bytesOf(head + shared.index(text) + p.close);
+    const bytes = bytesOf(head + shared.index(text));
     if (cache.size < TAIL_CACHE) cache.set(text, bytes);
     return bytes;
   };
-  // Per row: each cell's text part (shared tail bytes, or the escaped inline text), reused.
+  // Per row: each cell's text part (shared head-and-index bytes, or the escaped inline text).
   const texts: (Uint8Array | string | undefined)[] = parts.map(() => undefined);
   const ref = new Uint8Array(16);
   return (rowNumber: number, values: readonly Value[], sink: ByteSink): void => {
@@ -173,12 +176,16 @@ export const compileRow = (columns: readonly DataColumn[], shared: SharedStrings
     let room = fixed;
     for (let i = 0; i < parts.length; i += 1) {
       const v = values[i];
-      if (typeof v !== 'string' || v === '' || parts[i]!.kind === 'number') {
+      const kind = parts[i]!.kind;
+      if (typeof v !== 'string' || v === '' || kind === 'number') {
         texts[i] = undefined;
-        continue;
-      }
-      if (parts[i]!.kind === 'shared') {
-        const tail = tails[i]!.get(v) ?? tailOf(i, v);
+      } else if (kind === 'shared') {
+        let tail = lastText[i] === v ? lastTail[i] : undefined;
+        if (tail === undefined) {
+          tail = tails[i]!.get(v) ?? tailOf(i, v);
+          lastText[i] = v;
+          lastTail[i] = tail;
+        }
         texts[i] = tail;
         room += tail.length;
       } else {
@@ -190,34 +197,34 @@ export const compileRow = (columns: readonly DataColumn[], shared: SharedStrings
     const c = sink.reserve(room);
     let p = sink.at();
     const refLength = putDigits(ref, 0, rowNumber);
-    p = putBytes(c, p, rowOpen);
+    p = putBytes(c, p, rowStart);
     p = putPrefix(c, p, ref, refLength);
-    p = putBytes(c, p, rowOpenEnd);
+    if (parts.length === 0) {
+      sink.commit(putBytes(c, p, emptyRowEnd));
+      return;
+    }
+    p = putBytes(c, p, firstCell);
     for (let i = 0; i < parts.length; i += 1) {
       const part = parts[i]!;
-      const v = values[i];
-      p = putBytes(c, p, part.open);
       p = putPrefix(c, p, ref, refLength);
       const text = texts[i];
       if (text !== undefined) {
         if (typeof text !== 'string') p = putBytes(c, p, text);
         else {
-          // Mostly unique texts (explanations): head, text and close written in turn, never
-          // joined into a string first.
-          p = putBytes(c, p, textStyle(part.style, v as string) === part.style ? part.plainBytes : part.quotedBytes);
+          // Mostly unique texts (explanations): never joined with their markup into a string.
+          p = putBytes(c, p, textStyle(part.style, values[i] as string) === part.style ? part.plainBytes : part.quotedBytes);
           p = putText(c, p, text);
-          p = putBytes(c, p, part.closeBytes);
         }
-      } else if (typeof v === 'number' && Number.isFinite(v)) {
+        p = putBytes(c, p, part.textEnd);
+        continue;
+      }
+      const v = values[i];
+      if (typeof v === 'number' && Number.isFinite(v)) {
         p = putBytes(c, p, part.number);
         p = putNumber(c, p, v);
-        p = putBytes(c, p, valueClose);
-      } else {
-        // Empty stays empty (a styled cell without a value), never an empty string.
-        p = putBytes(c, p, part.empty);
-      }
+        p = putBytes(c, p, part.numberEnd);
+      } else p = putBytes(c, p, part.empty);
     }
-    p = putBytes(c, p, rowClose);
     sink.commit(p);
   };
 };

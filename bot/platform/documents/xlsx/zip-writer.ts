@@ -38,7 +38,7 @@ const deflater = (level: number, sink: (chunk: Buffer) => Promise<void> | void) 
     level,
     memLevel: 9,
     chunkSize: 256 * 1024,
-    writableHighWaterMark: 8 * 1024 * 1024,
+    writableHighWaterMark: 2 * 1024 * 1024,
     readableHighWaterMark: 8 * 1024 * 1024,
   } as never);
   let crc = 0;
