@@ -569,6 +569,46 @@ describe.each(subjects)('repository ports on $name', (subject) => {
       for (const sub of subs) expect(many.get(sub.id)).toEqual((await repos.submissions.load(sub.id))!.answers);
     });
 
+    it("takes lists of thousands of ids, as a province's 10,000 units give: snapshots, checkpoints, signed forms, members", async () => {
+      const s = await newSubmission();
+      await repos.submissions.applyChange(s.id, { expectedVersion: 0, actor, now: later(1), checkpoint: { month: 6, answers: {}, profile: {} } });
+      await repos.submissions.applyChange(s.id, { expectedVersion: 1, actor, now: later(2), checkpoint: { month: 3, answers: {}, profile: {} } });
+      const form = {
+        submissionId: s.id,
+        answersSha256: 'a'.repeat(64),
+        fileSha256: 'f'.repeat(64),
+        signerSubject: 'CN=Nguyễn Văn A',
+        signerName: 'Nguyễn Văn A',
+        signingTime: later(3),
+        uploadedById: 'person-x',
+        channel: 'telegram',
+        createdAt: later(3),
+      };
+      await repos.signedForms.record(form);
+      await repos.signedForms.record({ ...form, signerName: 'Trần Thị B', createdAt: later(4) });
+      const account = await repos.people.ensureAccount({
+        channel: 'telegram',
+        externalId: 'many-1',
+        chatId: 'many-1',
+        displayName: 'Cán bộ',
+        locale: 'vi',
+        now,
+      });
+      await repos.people.grantMembership({ personId: account.personId, unitId: s.unitId, role: 'reporter' });
+      const others = Array.from({ length: 2400 }, (_, i) => `no-such-${i}`);
+      const many = [...others.slice(0, 1200), s.id, ...others.slice(1200)];
+      expect((await repos.submissions.loadMany(many)).map((x) => x.id)).toEqual([s.id]);
+      expect((await repos.submissions.checkpointsOf(many)).map((c) => [c.submissionId, c.month])).toEqual([
+        [s.id, 3],
+        [s.id, 6],
+      ]);
+      const latest = await repos.signedForms.latestOf(many);
+      expect([...latest.keys()]).toEqual([s.id]);
+      expect(latest.get(s.id)?.signerName).toBe('Trần Thị B');
+      const units = [...others.slice(0, 1200), s.unitId, ...others.slice(1200)];
+      expect((await repos.people.listMemberAccounts(units, 'reporter')).map((a) => [a.id, a.unitId])).toEqual([[account.id, s.unitId]]);
+    });
+
     it('reads a long list (the export reads 100 at a time; SQLite on its reading thread) exactly as short ones', async () => {
       const subs: SubmissionSnapshot[] = [];
       for (let i = 0; i < 40; i += 1) subs.push(await newSubmission());

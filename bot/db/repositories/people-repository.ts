@@ -1,5 +1,6 @@
 // People, their channel accounts and their memberships (role over a scope unit).
 import type { Db } from '../database.ts';
+import { inChunks } from './in-chunks.ts';
 import type { ChannelKind } from '../../app/inbound.ts';
 import type { ChannelAccount, Membership, PeopleRepository, Person, Role, UnitMember } from '../../app/ports.ts';
 
@@ -148,10 +149,12 @@ export const createPeopleRepository = (db: Db): PeopleRepository => ({
 
   /** Accounts of everyone holding `role` on one of `unitIds` (e.g. the reporters to remind). */
   async listMemberAccounts(unitIds: readonly string[], role: Role): Promise<(ChannelAccount & { unitId: string })[]> {
-    const rows = await db.membership.findMany({
-      where: { unitId: { in: [...unitIds] }, role, revokedAt: null },
-      select: { unitId: true, person: { select: { accounts: { select: accountSelect } } } },
-    });
+    const rows = await inChunks(unitIds, (chunk) =>
+      db.membership.findMany({
+        where: { unitId: { in: chunk }, role, revokedAt: null },
+        select: { unitId: true, person: { select: { accounts: { select: accountSelect } } } },
+      }),
+    );
     return rows.flatMap((m) => m.person.accounts.map((a) => ({ ...toAccount(a), unitId: m.unitId })));
   },
 

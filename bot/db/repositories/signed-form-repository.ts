@@ -1,6 +1,7 @@
 // Signed forms accepted for a submission: appended, never changed; the latest one counts.
 import type { SignedFormRepository, SignedFormRow } from '../../app/ports.ts';
 import type { Db } from '../database.ts';
+import { inChunks } from './in-chunks.ts';
 
 export const createSignedFormRepository = (db: Db): SignedFormRepository => ({
   async record(row) {
@@ -9,7 +10,10 @@ export const createSignedFormRepository = (db: Db): SignedFormRepository => ({
   async latestOf(submissionIds) {
     const out = new Map<string, SignedFormRow>();
     if (submissionIds.length === 0) return out;
-    const rows = await db.signedForm.findMany({ where: { submissionId: { in: [...submissionIds] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    // All of a submission's forms are in the same slice, in order: the last one set wins.
+    const rows = await inChunks(submissionIds, (chunk) =>
+      db.signedForm.findMany({ where: { submissionId: { in: chunk } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    );
     for (const r of rows) {
       out.set(r.submissionId, {
         submissionId: r.submissionId,

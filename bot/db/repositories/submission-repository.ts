@@ -20,6 +20,7 @@ import { bulkReaderOf, providerOf, type Db } from '../database.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { isRecordNotFound } from '../prisma-errors.ts';
 import { guardFailure, writeSingleAnswer } from './answer-write.ts';
+import { inChunks } from './in-chunks.ts';
 import { rawValues } from './raw-values.ts';
 
 const snapshotSelect = {
@@ -265,7 +266,7 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => {
     },
 
     async loadMany(ids) {
-      const rows = await db.submission.findMany({ where: { id: { in: [...ids] } }, select: snapshotSelect });
+      const rows = await inChunks(ids, (chunk) => db.submission.findMany({ where: { id: { in: chunk } }, select: snapshotSelect }));
       return rows.map(toSnapshot);
     },
 
@@ -426,11 +427,15 @@ export const createSubmissionRepository = (db: Db): SubmissionRepository => {
 
     async checkpointsOf(submissionIds) {
       if (submissionIds.length === 0) return [];
-      const rows = await db.checkpointSnapshot.findMany({
-        where: { submissionId: { in: [...submissionIds] } },
-        select: checkpointSelect,
-        orderBy: [{ submissionId: 'asc' }, { month: 'asc' }],
-      });
+      const rows = await inChunks(submissionIds, (chunk) =>
+        db.checkpointSnapshot.findMany({
+          where: { submissionId: { in: chunk } },
+          select: checkpointSelect,
+          orderBy: [{ submissionId: 'asc' }, { month: 'asc' }],
+        }),
+      );
+      // In order across the slices too.
+      rows.sort((a, b) => (a.submissionId < b.submissionId ? -1 : a.submissionId > b.submissionId ? 1 : a.month - b.month));
       return rows.map(toCheckpoint);
     },
 
