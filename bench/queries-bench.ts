@@ -7,6 +7,10 @@ import { VIETNAM_CALENDAR } from '../core/calendar/working-days.ts';
 import { openBenchDb, round2 } from './bench-db.ts';
 import { generatedSet } from './generated-set.ts';
 import { randomUUID } from 'node:crypto';
+import { scoreOf } from '../bot/app/scores.ts';
+import type { Answers } from '../core/criteria/answer-value.schema.ts';
+import { scoreCacheOf } from '../core/criteria/submission-score.ts';
+import { valueFor } from '../test/app/support/submit-directly.ts';
 
 export type QueriesResult = { units: number; statusMs: number; rankingMs: number; peakRssMb: number };
 
@@ -15,44 +19,50 @@ export const runQueriesBench = async (units: number): Promise<QueriesResult> => 
   const now = new Date();
   const db = await openBenchDb('sqlite', set, now);
   let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   try {
     const prisma = db.prisma;
     const province = await prisma.unit.findUniqueOrThrow({ where: { code: 'HATINH' } });
-    const period = await prisma.period.findFirstOrThrow({ select: { id: true } });
+    const periodRow = await prisma.period.findFirstOrThrow({ select: { id: true } });
+    const repos = createRepositories(prisma);
+    const period = (await repos.periods.findById(periodRow.id))!;
     const setRow = await prisma.criteriaSet.findFirstOrThrow({ select: { id: true } });
+    // Reports of varied quality (yes/no patterns by unit), each scored by the score function and
+    // cached with the submission as the product does; some first submitted late, some drafts.
+    const report = (i: number) => {
+      const answers: Record<string, Answers[string]> = {};
+      for (const [k, c] of set.criteria.entries()) answers[c.code] = { value: valueFor(c, ((i * 37 + k * 11) % 100) / 99, 2026), evidenceCount: 1 };
+      return { answers, score: scoreCacheOf(set, scoreOf(set, period, { answers, overrides: {} })) };
+    };
     const ids = Array.from({ length: units }, () => randomUUID());
     for (let i = 0; i < units; i += 1000) {
+      const slice = ids.slice(i, i + 1000);
+      const reports = slice.map((_, k) => report(i + k));
       await prisma.unit.createMany({
-        data: ids
-          .slice(i, i + 1000)
-          .map((id, k) => ({ id, code: `B${String(i + k).padStart(5, '0')}`, name: `Xã thử ${i + k}`, level: 'commune', parentId: province.id })),
+        data: slice.map((id, k) => ({ id, code: `B${String(i + k).padStart(5, '0')}`, name: `Xã thử ${i + k}`, level: 'commune', parentId: province.id })),
       });
       await prisma.submission.createMany({
-        data: ids.slice(i, i + 1000).map((unitId, k) => ({
-          id: unitId,
-          periodId: period.id,
-          unitId,
-          criteriaSetId: setRow.id,
-          status: (i + k) % 7 === 0 ? 'draft' : 'submitted',
-          answeredCount: 31,
-          selfPoints: 100 + ((i + k) % 200),
-          selfPercent: (100 + ((i + k) % 200)) / 3.1,
-          applicableMax: 310,
-          tier: 'kha',
-          groupPoints: { '6': (i + k) % 50, '5': (i + k) % 40 },
-          submittedAt: new Date(now.getTime() - (i + k) * 1000),
-          workingDaysLate: (i + k) % 11 === 0 ? 6 : 0,
-          lateBeyondTolerance: (i + k) % 11 === 0,
-        })),
+        data: slice.map((unitId, k) => {
+          const submitted = (i + k) % 7 !== 0;
+          const at = new Date(now.getTime() - ((i + k) % 11 === 0 ? -20 : 1) * 86_400_000);
+          return {
+            id: unitId,
+            periodId: period.id,
+            unitId,
+            criteriaSetId: setRow.id,
+            status: submitted ? 'submitted' : 'draft',
+            version: 2,
+            score: reports[k]!.score as never,
+            ...(submitted ? { firstSubmittedAt: at, submittedAt: at } : {}),
+          };
+        }),
       });
       await prisma.answer.createMany({
-        data: ids.slice(i, i + 1000).flatMap((submissionId) =>
-          set.criteria.map((c) => ({
+        data: slice.flatMap((submissionId, k) =>
+          Object.entries(reports[k]!.answers).map(([code, a]) => ({
             submissionId,
-            criterionCode: c.code,
-            value: { type: 'boolean', value: true },
-            points: 10,
+            criterionCode: code,
+            value: a.value as never,
             answeredById: 'bench',
             channel: 'telegram',
             answeredAt: now,
@@ -61,7 +71,7 @@ export const runQueriesBench = async (units: number): Promise<QueriesResult> => 
       });
     }
     const commands = createCoordinationCommands({
-      repos: createRepositories(prisma),
+      repos,
       calendar: VIETNAM_CALENDAR,
       botUsername: 'b',
       translate: createTranslator('vi').t,
