@@ -62,33 +62,8 @@ export class ByteSink {
   }
 
   bytes(b: Uint8Array): void {
-    const n = b.length;
-    this.room(n);
-    const c = this.chunk;
-    let p = this.pos;
-    // Most parts are a few bytes: a loop beats TypedArray#set's call for those.
-    if (n < 24) for (let i = 0; i < n; i += 1) c[p++] = b[i]!;
-    else {
-      c.set(b, p);
-      p += n;
-    }
-    this.pos = p;
-  }
-
-  /** A non-negative integer below 2^53, in decimal. */
-  digits(v: number): void {
-    this.room(16);
-    const c = this.chunk;
-    let len = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) len += 1;
-    const end = this.pos + len;
-    let p = end;
-    let x = v;
-    do {
-      c[--p] = 48 + (x % 10);
-      x = Math.floor(x / 10);
-    } while (x > 0);
-    this.pos = end;
+    const c = this.reserve(b.length);
+    this.pos = putBytes(c, this.pos, b);
   }
 
   /** A finite number as JavaScript prints it (what Excel reads back exactly). */
